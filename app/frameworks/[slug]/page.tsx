@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SourceList } from "@/components/catalog/source-list";
+import { KINDS, REGIONS, ROLES, STATUSES } from "@/lib/catalog/constants";
+import { formatDate } from "@/lib/catalog/format";
+import { getFramework } from "@/lib/catalog/queries";
+import { slugSchema } from "@/lib/catalog/schema";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+async function load(params: Params) {
+  const { slug } = await params;
+  if (!slugSchema.safeParse(slug).success) notFound();
+  const framework = await getFramework(getDb(), slug);
+  if (!framework) notFound();
+  return framework;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug } = await params;
+  const framework = slugSchema.safeParse(slug).success ? await getFramework(getDb(), slug) : null;
+  return { title: framework ? framework.name : "Framework not found" };
+}
+
+export default async function FrameworkPage({ params }: { params: Params }) {
+  const f = await load(params);
+  const current = f.members.filter((m) => !m.left || (f.ended && m.left >= f.ended));
+  const former = f.members.filter((m) => !current.includes(m));
+  const facts: [string, string | null][] = [
+    ["Kind", KINDS[f.kind]],
+    ["Region", REGIONS[f.region]],
+    ["Status", STATUSES[f.status]],
+    ["Founded (signed)", formatDate(f.founded)],
+    ["In force", formatDate(f.inForce)],
+    ["Ended", f.ended ? formatDate(f.ended) : null],
+    ["Headquarters", f.headquarters],
+    ["Legal basis", f.legalBasis],
+  ];
+
+  return (
+    <article className="detail">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/frameworks">Frameworks</Link> <span aria-hidden="true">/</span> <span>{f.acronym ?? f.name}</span>
+      </nav>
+      <header className="detail__header">
+        <h1>
+          {f.name}
+          {f.acronym && f.acronym !== f.name ? <span className="detail__acronym"> ({f.acronym})</span> : null}
+        </h1>
+        <span className={`badge badge--${f.status}`}>{STATUSES[f.status]}</span>
+      </header>
+      <p className="lede">{f.summary}</p>
+
+      <section aria-labelledby="facts-heading" className="detail__section">
+        <h2 id="facts-heading">Key facts</h2>
+        <dl className="facts facts--wide">
+          {facts
+            .filter(([, v]) => v)
+            .map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="members-heading" className="detail__section">
+        <h2 id="members-heading">
+          Members and partners <span className="count">({f.members.length})</span>
+        </h2>
+        <MemberTable caption={f.status === "defunct" ? "Members at dissolution" : "Current"} members={current} />
+        {former.length ? <MemberTable caption="Former" members={former} /> : null}
+      </section>
+
+      <section aria-labelledby="values-heading" className="detail__section">
+        <h2 id="values-heading">Dimensions</h2>
+        {f.groups.length === 0 ? <p className="empty-state">No cited values yet.</p> : null}
+        {f.groups.map((g) => (
+          <section key={g.group} aria-labelledby={`group-${g.group}`} className="dimension-group">
+            <h3 id={`group-${g.group}`}>{g.group}</h3>
+            <dl className="dimensions">
+              {g.attributes.map((a) => (
+                <div key={a.key} className="dimension" data-testid={`dimension-${a.key}`}>
+                  <dt>{a.label}</dt>
+                  <dd>
+                    <span className={`value value--${a.valueType}`}>{a.display}</span>
+                    {a.note ? <p className="dimension__note">{a.note}</p> : null}
+                    <SourceList sources={a.sources} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </section>
+      <p className="muted">Last updated {f.updatedAt.slice(0, 10)}.</p>
+    </article>
+  );
+}
+
+function MemberTable({ caption, members }: { caption: string; members: Awaited<ReturnType<typeof load>>["members"] }) {
+  if (members.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Country</th>
+            <th scope="col">Role</th>
+            <th scope="col">Joined</th>
+            <th scope="col">Left</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={`${m.country}-${m.joined}-${m.role}`}>
+              <th scope="row">
+                {m.countryName} <span className="muted">{m.country}</span>
+              </th>
+              <td>{ROLES[m.role]}</td>
+              <td>{formatDate(m.joined)}</td>
+              <td>{m.left ? formatDate(m.left) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

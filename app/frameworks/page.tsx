@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { FrameworkCard } from "@/components/catalog/framework-card";
+import { FrameworkFilters } from "@/components/catalog/framework-filters";
+import { getCatalogFacets, listFrameworks } from "@/lib/catalog/queries";
+import { type FrameworkFilters as Filters, frameworkFiltersSchema } from "@/lib/catalog/schema";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Frameworks" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function readFilters(raw: Record<string, string | string[] | undefined>): { filters: Filters; invalid: string[] } {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = frameworkFiltersSchema.safeParse(flat);
+  if (parsed.success) return { filters: parsed.data, invalid: [] };
+  // Keep the valid filters and name the ones that were ignored, instead of failing the page.
+  const invalid = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+  const kept = Object.fromEntries(Object.entries(flat).filter(([k]) => !invalid.includes(k)));
+  return { filters: frameworkFiltersSchema.parse(kept), invalid };
+}
+
+export default async function FrameworksPage({ searchParams }: { searchParams: SearchParams }) {
+  const { filters, invalid } = readFilters(await searchParams);
+  const db = getDb();
+  const [frameworks, facets] = await Promise.all([listFrameworks(db, filters), getCatalogFacets(db)]);
+  const filtered = Object.values(filters).some(Boolean);
+  const values = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+
+  return (
+    <>
+      <div className="page-header">
+        <h1>Defence-cooperation frameworks</h1>
+        <p className="lede">{facets.total} alliances, treaties, forums and programmes, each fact with its source.</p>
+      </div>
+      <Suspense>
+        <FrameworkFilters facets={facets} values={values} />
+      </Suspense>
+      {invalid.length ? (
+        <p className="notice" role="status">
+          Ignored invalid filter{invalid.length > 1 ? "s" : ""}: {invalid.join(", ")}.
+        </p>
+      ) : null}
+      <p className="result-count" role="status" aria-live="polite" data-testid="result-count">
+        {frameworks.length === 1 ? "1 framework" : `${frameworks.length} frameworks`}
+        {filtered ? " match" : ""}
+        {filtered ? (
+          <>
+            {" · "}
+            <Link href="/frameworks">Clear filters</Link>
+          </>
+        ) : null}
+      </p>
+      {frameworks.length === 0 ? (
+        <div className="empty-state">
+          <h2>No frameworks match</h2>
+          <p>Try a shorter search, another spelling of the country, or fewer filters.</p>
+          <Link className="button" href="/frameworks">
+            Show all frameworks
+          </Link>
+        </div>
+      ) : (
+        <ul className="card-grid" aria-label="Frameworks">
+          {frameworks.map((f) => (
+            <li key={f.slug}>
+              <FrameworkCard framework={f} headingLevel={2} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Briefing editor", template: "%s · Briefing editor" },
+  description: "A cited catalog of defence-cooperation frameworks, comparison matrices and collaborative briefings.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/" className="brand">
+              <span aria-hidden="true" className="brand__mark">
+                ◆
+              </span>{" "}
+              Briefing editor
+            </Link>
+            <nav aria-label="Main">
+              <ul className="nav">
+                <li>
+                  <Link href="/frameworks">Frameworks</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="page">
+          {children}
+        </main>
+        <footer className="site-footer">Catalog facts carry their sources; check them before you cite them.</footer>
+      </body>
+    </html>
+  );
+}

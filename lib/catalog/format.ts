@@ -1,0 +1,40 @@
+import type { TypedValue } from "./schema";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "1949-08-24" -> "24 Aug 1949" (no Date object: calendar dates have no time zone). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const [y, m, d] = iso.split("-");
+  const month = MONTHS[Number(m) - 1];
+  return month ? `${Number(d)} ${month} ${y}` : iso;
+}
+
+/** "qualified-majority" -> "Qualified majority". */
+export function formatOption(option: string): string {
+  const words = option.replace(/[-_]/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A typed dimension value as a short human string. */
+export function formatValue(valueType: string, value: TypedValue | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  switch (valueType) {
+    case "boolean":
+      return value === true ? "Yes" : "No";
+    case "date":
+      return formatDate(String(value));
+    case "enum":
+      return formatOption(String(value));
+    case "number":
+      return typeof value === "number" ? value.toLocaleString("en-GB") : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** A year span such as "1949–" or "1955–1991". */
+export function formatSpan(founded: string | null, ended: string | null): string {
+  const from = founded?.slice(0, 4) ?? "?";
+  return ended ? `${from}–${ended.slice(0, 4)}` : `${from}–`;
+}

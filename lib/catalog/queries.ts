@@ -1,0 +1,144 @@
+import type { Db } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { KINDS, type Kind, REGIONS, type Region, type Role, STATUSES, type Status } from "./constants";
+import { COUNTRIES, countryName } from "./countries";
+import { formatValue } from "./format";
+import { decodeValue, type FrameworkFilters } from "./schema";
+import type { AttributeView, CatalogFacets, Facet, FrameworkDetail, FrameworkSummary } from "./types";
+
+/** Country codes whose code or English name matches a search text ("jap" -> JPN). */
+function countriesMatching(q: string): string[] {
+  const needle = q.toLowerCase();
+  if (needle.length < 3) return [];
+  return Object.entries(COUNTRIES)
+    .filter(([code, name]) => code.toLowerCase() === needle || name.toLowerCase().includes(needle))
+    .map(([code]) => code);
+}
+
+function whereOf(filters: FrameworkFilters): Prisma.FrameworkWhereInput {
+  const and: Prisma.FrameworkWhereInput[] = [];
+  if (filters.kind) and.push({ kind: filters.kind });
+  if (filters.region) and.push({ region: filters.region });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.country) and.push({ members: { some: { country: filters.country } } });
+  if (filters.q) {
+    const codes = countriesMatching(filters.q);
+    and.push({
+      OR: [
+        { searchText: { contains: filters.q.toLowerCase() } },
+        ...(codes.length ? [{ members: { some: { country: { in: codes } } } }] : []),
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+type CountableMember = { role: string; left: string | null };
+
+/** Full members today; for an ended framework, the members that stayed to the end. */
+export function countMembers(members: CountableMember[], ended: string | null): number {
+  return members.filter((m) => m.role === "member" && (m.left === null || (ended !== null && m.left >= ended))).length;
+}
+
+const summarySelect = {
+  slug: true,
+  name: true,
+  acronym: true,
+  kind: true,
+  region: true,
+  status: true,
+  founded: true,
+  ended: true,
+  headquarters: true,
+  summary: true,
+  members: { select: { role: true, left: true } },
+} satisfies Prisma.FrameworkSelect;
+
+function toSummary(row: Prisma.FrameworkGetPayload<{ select: typeof summarySelect }>): FrameworkSummary {
+  const { members, ...rest } = row;
+  return {
+    ...rest,
+    kind: rest.kind as Kind,
+    region: rest.region as Region,
+    status: rest.status as Status,
+    memberCount: countMembers(members, rest.ended),
+  };
+}
+
+/** Frameworks matching the filters, ordered by name. */
+export async function listFrameworks(db: Db, filters: FrameworkFilters = {}): Promise<FrameworkSummary[]> {
+  const rows = await db.framework.findMany({
+    where: whereOf(filters),
+    select: summarySelect,
+    orderBy: { name: "asc" },
+  });
+  return rows.map(toSummary);
+}
+
+/** Counts per kind, region and status, and the countries that appear in any membership. */
+export async function getCatalogFacets(db: Db): Promise<CatalogFacets> {
+  const [kinds, regions, statuses, countries, total] = await Promise.all([
+    db.framework.groupBy({ by: ["kind"], _count: { _all: true } }),
+    db.framework.groupBy({ by: ["region"], _count: { _all: true } }),
+    db.framework.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.membership.findMany({ distinct: ["country", "frameworkId"], select: { country: true } }),
+    db.framework.count(),
+  ]);
+  const facet = <K extends string>(labels: Record<K, string>, counts: Map<string, number>): Facet[] =>
+    (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value], count: counts.get(value) ?? 0 }));
+  const countryCounts = new Map<string, number>();
+  for (const { country } of countries) countryCounts.set(country, (countryCounts.get(country) ?? 0) + 1);
+  return {
+    kinds: facet(KINDS, new Map(kinds.map((k) => [k.kind, k._count._all]))),
+    regions: facet(REGIONS, new Map(regions.map((r) => [r.region, r._count._all]))),
+    statuses: facet(STATUSES, new Map(statuses.map((s) => [s.status, s._count._all]))),
+    countries: [...countryCounts]
+      .map(([value, count]) => ({ value, label: countryName(value), count }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
+    total,
+  };
+}
+
+/** One framework with members and cited values grouped by dimension group, or null. */
+export async function getFramework(db: Db, slug: string): Promise<FrameworkDetail | null> {
+  const row = await db.framework.findUnique({
+    where: { slug },
+    include: {
+      members: { orderBy: { position: "asc" } },
+      attributes: { include: { dimension: true, sources: { orderBy: { position: "asc" } } } },
+    },
+  });
+  if (!row) return null;
+  const attributes = [...row.attributes].sort((a, b) => a.dimension.position - b.dimension.position);
+  const groups: FrameworkDetail["groups"] = [];
+  for (const a of attributes) {
+    const value = decodeValue(a.dimension.valueType, a.value);
+    const view: AttributeView = {
+      key: a.dimension.key,
+      label: a.dimension.label,
+      group: a.dimension.group,
+      valueType: a.dimension.valueType,
+      value,
+      display: formatValue(a.dimension.valueType, value),
+      note: a.note,
+      sources: a.sources.map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed })),
+    };
+    const group = groups.find((g) => g.group === view.group);
+    if (group) group.attributes.push(view);
+    else groups.push({ group: view.group, attributes: [view] });
+  }
+  return {
+    ...toSummary({ ...row, members: row.members }),
+    inForce: row.inForce,
+    legalBasis: row.legalBasis,
+    updatedAt: row.updatedAt.toISOString(),
+    members: row.members.map((m) => ({
+      country: m.country,
+      countryName: countryName(m.country),
+      role: m.role as Role,
+      joined: m.joined,
+      left: m.left,
+    })),
+    groups,
+  };
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { KINDS, keysOf, REGIONS, ROLES, STATUSES, VALUE_TYPES, type ValueType } from "./constants";
+import { COUNTRIES } from "./countries";
+
+/** A calendar date "YYYY-MM-DD" that exists. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  }, "is not a real calendar date");
+
+/** Optional in the file, null in the result: the exchange format writes absent values as null. */
+const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+
+const text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens")
+  .max(80);
+
+export const countryCode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => Object.hasOwn(COUNTRIES, v), {
+    error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-3 country code`,
+  });
+
+export const sourceSchema = z.object({
+  title: text(300),
+  url: z
+    .string()
+    .trim()
+    .url("must be a URL")
+    .refine((u) => /^https?:\/\//i.test(u), "must start with http:// or https://"),
+  publisher: nullish(text(200)),
+  accessed: nullish(isoDate),
+});
+
+export const attributeSchema = z.object({
+  dimension: z.string().min(1),
+  value: z.union([z.boolean(), z.number(), z.string()]),
+  note: nullish(z.string().trim().max(2000)).transform((v) => (v === "" ? null : v)),
+  sources: z.array(sourceSchema).min(1, "every value needs at least one source"),
+});
+
+export const memberSchema = z
+  .object({
+    country: countryCode,
+    role: z.enum(keysOf(ROLES)),
+    joined: nullish(isoDate),
+    left: nullish(isoDate),
+  })
+  .refine((m) => !m.joined || !m.left || m.left >= m.joined, { message: "left is before joined", path: ["left"] });
+
+export const frameworkFields = {
+  slug: slugSchema,
+  name: text(200),
+  acronym: nullish(text(40)),
+  kind: z.enum(keysOf(KINDS)),
+  region: z.enum(keysOf(REGIONS)),
+  status: z.enum(keysOf(STATUSES)),
+  founded: nullish(isoDate),
+  inForce: nullish(isoDate),
+  ended: nullish(isoDate),
+  headquarters: nullish(text(200)),
+  legalBasis: nullish(text(500)),
+  summary: text(4000),
+};
+
+export const frameworkSchema = z.object({
+  ...frameworkFields,
+  members: z.array(memberSchema).default([]),
+  attributes: z.array(attributeSchema).default([]),
+});
+
+export const dimensionSchema = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, "must be lower_snake_case")
+      .max(60),
+    label: text(120),
+    group: text(80),
+    valueType: z.enum(VALUE_TYPES),
+    options: z.array(text(80)).default([]),
+    description: nullish(z.string().trim().max(500)),
+  })
+  .refine((d) => d.valueType !== "enum" || d.options.length > 0, {
+    message: "an enum dimension needs options",
+    path: ["options"],
+  });
+
+export const catalogSchema = z.object({
+  version: z.literal(1, "version must be 1"),
+  dimensions: z.array(dimensionSchema).default([]),
+  frameworks: z.array(frameworkSchema).default([]),
+});
+
+export type SourceInput = z.infer<typeof sourceSchema>;
+export type AttributeInput = z.infer<typeof attributeSchema>;
+export type MemberInput = z.infer<typeof memberSchema>;
+export type FrameworkInput = z.infer<typeof frameworkSchema>;
+export type DimensionInput = z.infer<typeof dimensionSchema>;
+export type CatalogFile = z.infer<typeof catalogSchema>;
+export type TypedValue = boolean | number | string;
+
+type DimensionShape = { valueType: ValueType | string; options: readonly string[] };
+
+/**
+ * Checks a typed value against its dimension and returns its canonical stored text, or an error
+ * message. The one place that decides what a valid value is, for import and for editing.
+ */
+export function encodeValue(
+  dim: DimensionShape,
+  value: TypedValue,
+): { ok: true; text: string } | { ok: false; error: string } {
+  switch (dim.valueType) {
+    case "boolean":
+      if (typeof value === "boolean") return { ok: true, text: String(value) };
+      return { ok: false, error: "must be true or false" };
+    case "number":
+      if (typeof value === "number" && Number.isFinite(value)) return { ok: true, text: String(value) };
+      return { ok: false, error: "must be a number" };
+    case "date":
+      if (typeof value === "string" && isoDate.safeParse(value).success) return { ok: true, text: value };
+      return { ok: false, error: "must be a date written YYYY-MM-DD" };
+    case "enum":
+      if (typeof value === "string" && dim.options.includes(value)) return { ok: true, text: value };
+      return { ok: false, error: `must be one of: ${dim.options.join(", ")}` };
+    case "text":
+      if (typeof value === "string" && value.trim()) return { ok: true, text: value.trim() };
+      return { ok: false, error: "must be non-empty text" };
+    default:
+      return { ok: false, error: `unknown value type ${dim.valueType}` };
+  }
+}
+
+/** The inverse of encodeValue: stored text back to the typed value. */
+export function decodeValue(valueType: string, text: string): TypedValue {
+  if (valueType === "boolean") return text === "true";
+  if (valueType === "number") return Number(text);
+  return text;
+}
+
+/** Query parameters of the framework list (page and API). Empty strings count as absent. */
+export const frameworkFiltersSchema = z.object({
+  q: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().trim().max(100, "q must be at most 100 characters").optional(),
+  ),
+  kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(keysOf(KINDS)).optional()),
+  region: z.preprocess((v) => (v === "" ? undefined : v), z.enum(keysOf(REGIONS)).optional()),
+  status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(keysOf(STATUSES)).optional()),
+  country: z.preprocess((v) => (v === "" ? undefined : v), countryCode.optional()),
+});
+export type FrameworkFilters = z.infer<typeof frameworkFiltersSchema>;

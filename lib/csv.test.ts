@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv, toCsv } from "./csv";
+
+describe("csv", () => {
+  it("quotes commas, quotes and line breaks (RFC 4180) and ends lines with CRLF", () => {
+    expect(toCsv([["a", 'say "hi"', "x,y", "two\nlines", null, 3, true]])).toBe(
+      'a,"say ""hi""","x,y","two\nlines",,3,true\r\n',
+    );
+  });
+
+  it("prefixes a UTF-8 byte-order mark on request", () => {
+    expect(toCsv([["é"]], true)).toBe("\uFEFFé\r\n");
+  });
+
+  it("parses what it writes", () => {
+    const rows = [
+      ["slug", "summary"],
+      ["nato", 'Says "attack on one", then, more\r\nlines'],
+      ["", " padded "],
+    ];
+    expect(parseCsv(toCsv(rows, true))).toEqual(rows);
+  });
+
+  it("reports an unterminated quote with its line", () => {
+    expect(() => parseCsv('a,b\n"open,c\n')).toThrow(/line 2/);
+  });
+});

@@ -1,0 +1,33 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/lib/env";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { type DbProvider, providerOf, sqlitePath } from "./url";
+
+/**
+ * The application's database client. Both generated clients come from one model, so their query
+ * APIs are the same; the SQLite client's type stands for both.
+ */
+export type Db = SqliteClient;
+export type { DbProvider };
+export { providerOf };
+
+/** Builds a client for a database URL: a postgres URL uses PostgreSQL, a file: URL uses SQLite. */
+export function createDb(databaseUrl: string): Db {
+  if (providerOf(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // timeout = busy timeout: wait for another connection's write lock instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { __db?: Db };
+
+/** The process-wide client for DATABASE_URL (kept on globalThis so dev reloads reuse it). */
+export function getDb(): Db {
+  globalForDb.__db ??= createDb(env().DATABASE_URL.url);
+  return globalForDb.__db;
+}

@@ -1,0 +1,11 @@
+export type DbProvider = "sqlite" | "postgresql";
+
+/** Which provider a database URL selects: postgres URLs use PostgreSQL, anything else SQLite. */
+export function providerOf(databaseUrl: string): DbProvider {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? "postgresql" : "sqlite";
+}
+
+/** Turns a "file:" URL into the file path better-sqlite3 opens. */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, "");
+}

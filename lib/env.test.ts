@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("defaults to the embedded SQLite database and port 3000", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL.provider).toBe("sqlite");
+    expect(env.DATABASE_URL.url).toMatch(/^file:.*data[/\\]app\.db$/);
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("selects PostgreSQL for a postgres URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://u@db:5432/app" }).DATABASE_URL.provider).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@db/app" }).DATABASE_URL.provider).toBe("postgresql");
+  });
+
+  it("names the bad variable with a clear message", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root@db/app" })).toThrow(EnvError);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://root@db/app" })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => parseEnv({ PORT: "99999" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,52 @@
+import type { DimensionInput, FrameworkInput } from "@/lib/catalog/schema";
+
+/** Test data builders: a valid object by default, overridden per test. */
+
+export function buildSource(overrides: Partial<FrameworkInput["attributes"][number]["sources"][number]> = {}) {
+  return {
+    title: "Founding treaty",
+    url: "https://example.org/treaty",
+    publisher: "Example Ministry",
+    accessed: "2026-11-27",
+    ...overrides,
+  };
+}
+
+export function buildDimension(overrides: Partial<DimensionInput> = {}) {
+  return {
+    key: "collective_defence_clause",
+    label: "Collective-defence clause",
+    group: "Commitments",
+    valueType: "boolean" as const,
+    options: [],
+    description: null,
+    ...overrides,
+  };
+}
+
+export function buildFramework(overrides: Partial<FrameworkInput> = {}) {
+  return {
+    slug: "test-alliance",
+    name: "Test Alliance",
+    acronym: "TA",
+    kind: "collective-defence-alliance" as const,
+    region: "europe" as const,
+    status: "active" as const,
+    founded: "2001-02-03",
+    inForce: null,
+    ended: null,
+    headquarters: "Brussels, Belgium",
+    legalBasis: "Test Treaty",
+    summary: "A framework used by tests.",
+    members: [
+      { country: "FRA", role: "member" as const, joined: "2001-02-03", left: null },
+      { country: "DEU", role: "member" as const, joined: "2001-02-03", left: null },
+    ],
+    attributes: [{ dimension: "collective_defence_clause", value: true, note: null, sources: [buildSource()] }],
+    ...overrides,
+  };
+}
+
+export function buildCatalog(frameworks = [buildFramework()], dimensions = [buildDimension()]) {
+  return { version: 1 as const, dimensions, frameworks };
+}

@@ -1,0 +1,90 @@
+import http from "node:http";
+import next from "next";
+import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
+import { getDb } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import { EnvError, env } from "@/lib/env";
+
+export type RunningServer = { url: string; close: () => Promise<void> };
+
+/**
+ * Starts the app: migrates the database, seeds the catalog when it is empty, then serves Next on
+ * one HTTP server and port (the collaboration websocket will share it).
+ */
+export async function startServer(options: { dev?: boolean; port?: number } = {}): Promise<RunningServer> {
+  const config = env();
+  const applied = await migrate(config.DATABASE_URL.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const seeded = await seedCatalogIfEmpty(getDb());
+  if (seeded) console.log(`Seeded the catalog with ${seeded.frameworks.created} frameworks.`);
+
+  const port = options.port ?? config.PORT;
+  const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  });
+  server.on("upgrade", (req, socket) => {
+    // Only Next's own dev websocket (HMR) is upgraded for now; anything else is refused.
+    if (options.dev && req.url?.startsWith("/_next/")) return;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, config.HOST, resolve);
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://localhost:${actualPort}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await app.close();
+      await getDb().$disconnect();
+    },
+  };
+}
+
+/** Entry point: start, then close cleanly on SIGTERM/SIGINT. */
+export async function main(): Promise<void> {
+  try {
+    env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startServer({ dev: process.argv.includes("--dev") });
+  console.log(`Ready on ${running.url}`);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
