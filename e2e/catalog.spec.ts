@@ -1,0 +1,109 @@
+import { expect, test } from "@playwright/test";
+import { CatalogPage } from "./pages/catalog-page";
+
+test.describe("catalog", () => {
+  test("lists the seeded catalog with a count that matches the cards", async ({ page }) => {
+    const catalog = new CatalogPage(page);
+    await catalog.goto();
+    const count = await catalog.announcedCount();
+    expect(count).toBeGreaterThanOrEqual(30);
+    await expect(catalog.cards()).toHaveCount(count);
+    await expect(catalog.card(/^North Atlantic Treaty Organization$/)).toBeVisible();
+  });
+
+  test("searches as you type, by name and by member country", async ({ page }) => {
+    const catalog = new CatalogPage(page);
+    await catalog.goto();
+    await catalog.search().fill("japan");
+    await expect(page).toHaveURL(/\?q=japan$/);
+    await expect(catalog.resultCount()).toContainText("match");
+    await expect(catalog.card(/Quadrilateral Security Dialogue/)).toBeVisible();
+    const count = await catalog.announcedCount();
+    await expect(catalog.cards()).toHaveCount(count);
+    expect(count).toBeLessThan(20);
+
+    await catalog.search().fill("zzzz no such thing");
+    await expect(page.getByRole("heading", { name: "No frameworks match" })).toBeVisible();
+    await page.getByRole("link", { name: "Show all frameworks" }).click();
+    await expect(page).toHaveURL(/\/frameworks$/);
+    await expect(catalog.search()).toHaveValue("");
+  });
+
+  test("filters by status and kind, and the URL carries the filters", async ({ page }) => {
+    const catalog = new CatalogPage(page);
+    await catalog.goto();
+    await catalog.filter("Status").selectOption("defunct");
+    await expect(page).toHaveURL(/status=defunct/);
+    await expect(catalog.card(/Warsaw Pact/)).toBeVisible();
+    const badges = catalog.cards().locator(".badge");
+    await expect(badges.first()).toHaveText("Defunct");
+    for (const text of await badges.allTextContents()) expect(text).toBe("Defunct");
+
+    await catalog.filter("Kind").selectOption("collective-defence-alliance");
+    await catalog.filter("Region").selectOption("middle-east");
+    await expect(page).toHaveURL(/kind=collective-defence-alliance&region=middle-east&status=defunct/);
+    await expect(catalog.card(/Central Treaty Organization/)).toBeVisible();
+    await expect(catalog.card(/Warsaw Pact/)).toHaveCount(0);
+
+    await page.reload();
+    await expect(catalog.filter("Status")).toHaveValue("defunct");
+    await expect(catalog.filter("Region")).toHaveValue("middle-east");
+    await expect(catalog.cards()).toHaveCount(1);
+  });
+
+  test("opens a detail page with members and cited values, and follows a citation", async ({ page, context }) => {
+    // The machine is offline: answer external requests with a stub so the popup has somewhere to land.
+    await context.route(/^https?:\/\/(?!localhost)/, (route) =>
+      route.fulfill({ contentType: "text/html", body: "<title>External source</title>" }),
+    );
+    const catalog = new CatalogPage(page);
+    await catalog.goto();
+    await catalog.card(/^North Atlantic Treaty Organization$/).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("North Atlantic Treaty Organization (NATO)");
+    await expect(page.getByRole("row", { name: /Finland/ })).toContainText("4 Apr 2023");
+    await expect(page.getByRole("row", { name: /Sweden/ })).toContainText("7 Mar 2024");
+
+    const clause = page.getByTestId("dimension-collective_defence_clause");
+    await expect(clause).toContainText("Yes");
+    const link = clause.getByRole("list", { name: "Sources" }).getByRole("link").first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^https:\/\//);
+    const [popup] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+    await expect(popup).toHaveURL(href!);
+    await expect(popup).toHaveTitle("External source");
+  });
+
+  test("shows a not-found page for an unknown framework", async ({ page }) => {
+    const response = await page.goto("/frameworks/no-such-framework");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Framework not found" })).toBeVisible();
+  });
+});
+
+test.describe("catalog API", () => {
+  test("lists with filters, and answers 400 and 404 as JSON", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(await health.json()).toMatchObject({ status: "ok", database: { reachable: true } });
+
+    const list = await request.get("/api/frameworks?status=defunct");
+    expect(list.status()).toBe(200);
+    const body = (await list.json()) as { count: number; frameworks: { slug: string; status: string }[] };
+    expect(body.count).toBe(body.frameworks.length);
+    expect(body.frameworks.map((f) => f.slug)).toContain("warsaw-pact");
+    expect(body.frameworks.every((f) => f.status === "defunct")).toBe(true);
+
+    const bad = await request.get("/api/frameworks?kind=bogus&extra=1");
+    expect(bad.status()).toBe(400);
+    const error = (await bad.json()) as { error: { code: string; details: { param: string }[] } };
+    expect(error.error.code).toBe("bad_request");
+    expect(error.error.details.map((d) => d.param).sort()).toEqual(["(query)", "kind"].sort());
+
+    const missing = await request.get("/api/frameworks/no-such-framework");
+    expect(missing.status()).toBe(404);
+    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
+
+    const nato = (await (await request.get("/api/frameworks/nato")).json()) as { members: unknown[]; groups: unknown[] };
+    expect(nato.members.length).toBeGreaterThanOrEqual(32);
+    expect(nato.groups.length).toBeGreaterThan(0);
+  });
+});

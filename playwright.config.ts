@@ -1,0 +1,38 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "./e2e/chromium";
+
+const chromium = findChromium();
+if (!chromium) throw new Error(CHROMIUM_MISSING);
+
+const port = Number(process.env.E2E_PORT ?? 3901);
+const baseURL = `http://localhost:${port}`;
+// A fresh SQLite database per run; the server migrates and seeds it on start.
+const database = path.join(os.tmpdir(), `briefing-e2e-${Date.now()}-${process.pid}`, "e2e.db");
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // `npm start`'s entry: builds when the sources changed, then serves the production app.
+    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { PORT: String(port), DATABASE_URL: `file:${database}`, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
