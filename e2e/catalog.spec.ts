@@ -58,7 +58,10 @@ test.describe("catalog", () => {
     );
     const catalog = new CatalogPage(page);
     await catalog.goto();
-    await catalog.card(/^North Atlantic Treaty Organization$/).getByRole("link").click();
+    await catalog
+      .card(/^North Atlantic Treaty Organization$/)
+      .getByRole("link")
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("North Atlantic Treaty Organization (NATO)");
     await expect(page.getByRole("row", { name: /Finland/ })).toContainText("4 Apr 2023");
     await expect(page.getByRole("row", { name: /Sweden/ })).toContainText("7 Mar 2024");
@@ -102,7 +105,10 @@ test.describe("catalog API", () => {
     expect(missing.status()).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe("not_found");
 
-    const nato = (await (await request.get("/api/frameworks/nato")).json()) as { members: unknown[]; groups: unknown[] };
+    const nato = (await (await request.get("/api/frameworks/nato")).json()) as {
+      members: unknown[];
+      groups: unknown[];
+    };
     expect(nato.members.length).toBeGreaterThanOrEqual(32);
     expect(nato.groups.length).toBeGreaterThan(0);
   });

@@ -27,7 +27,8 @@ async function preflight() {
   const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
     (p) => p && fs.existsSync(p),
   );
-  if (!chromium) fail("Chromium was not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).");
+  if (!chromium)
+    fail("Chromium was not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).");
   if (!(await reachable("127.0.0.1", 5432))) {
     fail(
       "PostgreSQL is not reachable at 127.0.0.1:5432: start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`.",

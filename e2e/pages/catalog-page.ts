@@ -5,7 +5,8 @@ export class CatalogPage {
   constructor(readonly page: Page) {}
 
   readonly search = () => this.page.getByRole("searchbox", { name: "Search" });
-  readonly filter = (label: "Kind" | "Region" | "Status" | "Member country") => this.page.getByLabel(label, { exact: true });
+  readonly filter = (label: "Kind" | "Region" | "Status" | "Member country") =>
+    this.page.getByLabel(label, { exact: true });
   readonly cards = () => this.page.getByTestId("framework-card");
   readonly resultCount = () => this.page.getByTestId("result-count");
   readonly card = (name: string | RegExp) => this.page.getByRole("article", { name });
