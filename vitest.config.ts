@@ -9,6 +9,6 @@ export default defineConfig({
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef" },
   },
 });

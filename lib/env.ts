@@ -27,12 +27,33 @@ const databaseUrl = z
     return z.NEVER;
   });
 
-const envSchema = z.object({
-  DATABASE_URL: databaseUrl,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-});
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z
+  .object({
+    DATABASE_URL: databaseUrl,
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** Public URL of the app (used in invitation links and for secure cookies when https). */
+    APP_URL: z.url("must be a URL such as https://briefings.example.org").optional(),
+    /** Secret that signs session cookies; the same on every instance. Generated into ./data when unset (SQLite only). */
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Trust X-Forwarded-For from a reverse proxy for client addresses (rate limiting). */
+    TRUST_PROXY: flag,
+    /** Sign-in attempts allowed per client address per minute. */
+    SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Optional mail server for invitations, e.g. smtp://user:pass@mail.example.org:587 */
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default("Briefing editor <no-reply@localhost>"),
+  })
+  .refine((e) => e.DATABASE_URL.provider === "sqlite" || e.BETTER_AUTH_SECRET, {
+    message: "is required with PostgreSQL (every instance must share it): generate one with `openssl rand -hex 32`",
+    path: ["BETTER_AUTH_SECRET"],
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -159,3 +159,26 @@ export const frameworkFiltersSchema = z.object({
   country: z.preprocess((v) => (v === "" ? undefined : v), countryCode.optional()),
 });
 export type FrameworkFilters = z.infer<typeof frameworkFiltersSchema>;
+
+// ---- Editing (server actions) -------------------------------------------------------------
+
+const { slug: _slug, ...editableFields } = frameworkFields;
+
+export const createFrameworkSchema = z.object(frameworkFields);
+/** The slug identifies the framework and never changes (briefings and URLs refer to it). */
+export const updateFrameworkSchema = z.object({ slug: slugSchema, ...editableFields });
+export const setMembersSchema = z.object({ slug: slugSchema, members: z.array(memberSchema).max(400) });
+export const setAttributeSchema = z.object({
+  slug: slugSchema,
+  dimension: z.string().min(1).max(60),
+  value: z.union([z.boolean(), z.number(), z.string().max(4000)]),
+  note: z
+    .string()
+    .trim()
+    .max(2000)
+    .nullish()
+    .transform((v) => v || null),
+  sources: z.array(sourceSchema).min(1, "Add at least one source: every value in the catalog must be cited.").max(20),
+});
+export const deleteAttributeSchema = z.object({ slug: slugSchema, dimension: z.string().min(1).max(60) });
+export const createDimensionSchema = dimensionSchema;

@@ -13,15 +13,29 @@ export type Db = SqliteClient;
 export type { DbProvider };
 export { providerOf };
 
+const providers = new WeakMap<Db, DbProvider>();
+
 /** Builds a client for a database URL: a postgres URL uses PostgreSQL, a file: URL uses SQLite. */
 export function createDb(databaseUrl: string): Db {
-  if (providerOf(databaseUrl) === "postgresql") {
+  const provider = providerOf(databaseUrl);
+  let db: Db;
+  if (provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    db = new PostgresClient({ adapter }) as unknown as Db;
+  } else {
+    // timeout = busy timeout: wait for another connection's write lock instead of failing at once.
+    const adapter = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+    db = new SqliteClient({ adapter });
   }
-  // timeout = busy timeout: wait for another connection's write lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  providers.set(db, provider);
+  return db;
+}
+
+/** Which database a client talks to. */
+export function dbProvider(db: Db): DbProvider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error("dbProvider: client was not made by createDb");
+  return provider;
 }
 
 const globalForDb = globalThis as unknown as { __db?: Db };

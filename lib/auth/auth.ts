@@ -1,0 +1,102 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { organization } from "better-auth/plugins";
+import { type Db, dbProvider, getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sendMail } from "./mail";
+import { authSecret } from "./secret";
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The public URL of an invitation; shown to the inviter to copy, and mailed when SMTP is set. */
+export function invitationUrl(id: string): string {
+  return `${appUrl()}/invite/${id}`;
+}
+
+/** The app's public URL: APP_URL, or the local address for the embedded single-machine default. */
+export function appUrl(): string {
+  return (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/$/, "");
+}
+
+/** Builds the better-auth instance for a database: email + password, database sessions, teams. */
+export function createAuth(db: Db) {
+  const config = env();
+  return betterAuth({
+    secret: authSecret(),
+    baseURL: appUrl(),
+    // Requests must come from the app's own origin (better-auth checks Origin on every POST).
+    trustedOrigins: [appUrl(), `http://127.0.0.1:${config.PORT}`, `http://localhost:${config.PORT}`],
+    database: prismaAdapter(db, { provider: dbProvider(db) }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      autoSignIn: true,
+    },
+    session: { expiresIn: 14 * 24 * 3600, updateAge: 24 * 3600 },
+    user: {
+      additionalFields: {
+        isAdmin: { type: "boolean", defaultValue: false, input: false },
+        catalogEditor: { type: "boolean", defaultValue: false, input: false },
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // The first account on a fresh install administers the instance (and may edit the catalog).
+          before: async (user) => {
+            const first = (await db.user.count()) === 0;
+            return { data: { ...user, isAdmin: first, catalogEditor: first } };
+          },
+        },
+      },
+    },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      modelName: "rateLimit",
+      customRules: {
+        "/sign-in/email": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
+        "/sign-up/email": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
+        "/change-password": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
+      },
+    },
+    advanced: {
+      useSecureCookies: config.APP_URL?.startsWith("https://") ?? false,
+      // server/index.ts overwrites X-Forwarded-For with the socket address unless TRUST_PROXY is set.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    plugins: [
+      organization({
+        allowUserToCreateOrganization: true,
+        creatorRole: "owner",
+        invitationExpiresIn: INVITATION_TTL_SECONDS,
+        cancelPendingInvitationsOnReInvite: true,
+        sendInvitationEmail: async (data) => {
+          await sendMail(
+            data.email,
+            `Invitation to join ${data.organization.name}`,
+            `${data.inviter.user.name} invited you to the team "${data.organization.name}".\n\nJoin: ${invitationUrl(data.id)}\n`,
+          );
+        },
+      }),
+      nextCookies(),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const instances = new WeakMap<Db, Auth>();
+
+/** The auth instance for the app's database (or for a given client, in tests). */
+export function getAuth(db: Db = getDb()): Auth {
+  let auth = instances.get(db);
+  if (!auth) {
+    auth = createAuth(db);
+    instances.set(db, auth);
+  }
+  return auth;
+}

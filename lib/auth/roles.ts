@@ -1,0 +1,38 @@
+/** Roles and what each allows. Pure data, shared by the server checks and the UI's labels. */
+
+export const BRIEFING_ROLES = ["viewer", "commenter", "editor", "owner"] as const;
+export type BriefingRole = (typeof BRIEFING_ROLES)[number];
+
+export const BRIEFING_ACTIONS = ["read", "comment", "edit", "share", "delete"] as const;
+export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
+
+export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]> = {
+  viewer: ["read"],
+  commenter: ["read", "comment"],
+  editor: ["read", "comment", "edit", "share"],
+  owner: ["read", "comment", "edit", "share", "delete"],
+};
+
+export const TEAM_ROLES = ["member", "admin", "owner"] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+export const ROLE_LABELS: Record<BriefingRole | TeamRole, string> = {
+  viewer: "Viewer",
+  commenter: "Commenter",
+  editor: "Editor",
+  owner: "Owner",
+  member: "Member",
+  admin: "Admin",
+};
+
+/** The higher of two briefing roles (null counts as no access). */
+export function higherRole(a: BriefingRole | null, b: BriefingRole | null): BriefingRole | null {
+  if (!a) return b;
+  if (!b) return a;
+  return BRIEFING_ROLES.indexOf(a) >= BRIEFING_ROLES.indexOf(b) ? a : b;
+}
+
+/** A role in the list of roles (guards strings coming from the database). */
+export function asBriefingRole(role: string): BriefingRole | null {
+  return (BRIEFING_ROLES as readonly string[]).includes(role) ? (role as BriefingRole) : null;
+}

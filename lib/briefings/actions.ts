@@ -1,0 +1,117 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { authorize } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import {
+  briefingRefSchema,
+  createBriefingSchema,
+  renameBriefingSchema,
+  revokeGrantSchema,
+  shareBriefingSchema,
+} from "./schema";
+
+// Every action: authenticate -> parse -> authorize -> write -> revalidate.
+
+/** Creates a briefing owned by the caller; in a team, the team gets editor access. */
+export async function createBriefing(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(createBriefingSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:create", teamId: data.teamId });
+    const briefing = await db.briefing.create({
+      data: {
+        title: data.title,
+        ownerId: user.id,
+        teamId: data.teamId,
+        grants: data.teamId ? { create: { teamId: data.teamId, role: "editor" } } : undefined,
+      },
+      select: { id: true },
+    });
+    revalidatePath("/briefings");
+    return briefing;
+  });
+}
+
+export async function renameBriefing(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(renameBriefingSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:edit", briefingId: data.briefingId });
+    await db.briefing.update({ where: { id: data.briefingId }, data: { title: data.title } });
+    revalidatePath("/briefings");
+    return null;
+  });
+}
+
+/** Soft delete: the owner can restore it from the list. */
+export async function deleteBriefing(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(briefingRefSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:delete", briefingId: data.briefingId });
+    await db.briefing.update({ where: { id: data.briefingId }, data: { deletedAt: new Date() } });
+    revalidatePath("/briefings");
+    return null;
+  });
+}
+
+export async function restoreBriefing(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(briefingRefSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:delete", briefingId: data.briefingId });
+    await db.briefing.update({ where: { id: data.briefingId }, data: { deletedAt: null } });
+    revalidatePath("/briefings");
+    return null;
+  });
+}
+
+/** Grants (or changes) a person's or a team's role on a briefing. */
+export async function shareBriefing(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(shareBriefingSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
+    if (data.email) {
+      const grantee = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
+      if (!grantee) throw new AppError("unprocessable", `No account uses ${data.email}. Invite them to a team first.`);
+      await db.briefingGrant.upsert({
+        where: { briefingId_userId: { briefingId: data.briefingId, userId: grantee.id } },
+        create: { briefingId: data.briefingId, userId: grantee.id, role: data.role },
+        update: { role: data.role },
+      });
+    } else if (data.teamId) {
+      const team = await db.organization.findUnique({ where: { id: data.teamId }, select: { id: true } });
+      if (!team) throw new AppError("unprocessable", "No such team.");
+      await db.briefingGrant.upsert({
+        where: { briefingId_teamId: { briefingId: data.briefingId, teamId: data.teamId } },
+        create: { briefingId: data.briefingId, teamId: data.teamId, role: data.role },
+        update: { role: data.role },
+      });
+    }
+    revalidatePath(`/briefings/${data.briefingId}`);
+    return null;
+  });
+}
+
+export async function revokeBriefingGrant(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(revokeGrantSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
+    const { count } = await db.briefingGrant.deleteMany({ where: { id: data.grantId, briefingId: data.briefingId } });
+    if (count === 0) throw new AppError("not_found", "That access was already removed.");
+    revalidatePath(`/briefings/${data.briefingId}`);
+    return null;
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+export const briefingId = z.string().trim().min(1, "briefing id is required").max(64);
+export const briefingTitle = z
+  .string()
+  .trim()
+  .min(1, "Give the briefing a title.")
+  .max(200, "Titles are at most 200 characters.");
+
+export const createBriefingSchema = z.object({
+  title: briefingTitle,
+  teamId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
+});
+export const renameBriefingSchema = z.object({ briefingId, title: briefingTitle });
+export const briefingRefSchema = z.object({ briefingId });
+
+/** Grant a role to one user (by e-mail) or to a whole team. Owners are not granted: a briefing has one owner. */
+export const shareBriefingSchema = z
+  .object({
+    briefingId,
+    email: z.email("Enter a valid e-mail address.").trim().toLowerCase().optional(),
+    teamId: z.string().trim().min(1).max(64).optional(),
+    role: z.enum(["viewer", "commenter", "editor"]),
+  })
+  .refine((v) => Boolean(v.email) !== Boolean(v.teamId), {
+    message: "Share with either a person or a team.",
+    path: ["email"],
+  });
+
+export const revokeGrantSchema = z.object({ briefingId, grantId: z.string().min(1).max(64) });

@@ -1,0 +1,243 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { authorize } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordChange } from "./audit";
+import {
+  createDimensionSchema,
+  createFrameworkSchema,
+  deleteAttributeSchema,
+  encodeValue,
+  setAttributeSchema,
+  setMembersSchema,
+  updateFrameworkSchema,
+} from "./schema";
+
+// Every action: authenticate -> parse -> authorize -> write (with its audit record, in one
+// transaction) -> revalidate.
+
+const searchTextOf = (f: { name: string; acronym: string | null; slug: string }) =>
+  [f.name, f.acronym ?? "", f.slug].join(" ").toLowerCase();
+
+function revalidateFramework(slug: string) {
+  revalidatePath("/frameworks");
+  revalidatePath(`/frameworks/${slug}`);
+}
+
+export async function createFramework(input: unknown): Promise<ActionResult<{ slug: string }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(createFrameworkSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    if (await db.framework.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
+      throw new AppError("conflict", `The slug "${data.slug}" is already used by another framework.`);
+    }
+    await db.$transaction(async (tx) => {
+      await tx.framework.create({ data: { ...data, searchText: searchTextOf(data) } });
+      await recordChange(tx, {
+        frameworkSlug: data.slug,
+        entity: "framework",
+        entityKey: "fields",
+        action: "create",
+        before: null,
+        after: data,
+        userId: user.id,
+      });
+    });
+    revalidateFramework(data.slug);
+    return { slug: data.slug };
+  });
+}
+
+export async function updateFramework(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(updateFrameworkSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    await db.$transaction(async (tx) => {
+      const current = await tx.framework.findUnique({ where: { slug: data.slug } });
+      if (!current) throw new AppError("not_found", "No such framework.");
+      const changed = (Object.keys(data) as (keyof typeof data)[]).filter(
+        (k) => k !== "slug" && current[k] !== data[k],
+      );
+      if (changed.length === 0) return;
+      await tx.framework.update({ where: { slug: data.slug }, data: { ...data, searchText: searchTextOf(data) } });
+      await recordChange(tx, {
+        frameworkSlug: data.slug,
+        entity: "framework",
+        entityKey: "fields",
+        action: "update",
+        before: Object.fromEntries(changed.map((k) => [k, current[k]])),
+        after: Object.fromEntries(changed.map((k) => [k, data[k]])),
+        userId: user.id,
+      });
+    });
+    revalidateFramework(data.slug);
+    return null;
+  });
+}
+
+/** Replaces the membership list of a framework. */
+export async function setMembers(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(setMembersSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    await db.$transaction(async (tx) => {
+      const framework = await tx.framework.findUnique({
+        where: { slug: data.slug },
+        select: {
+          id: true,
+          members: { orderBy: { position: "asc" }, select: { country: true, role: true, joined: true, left: true } },
+        },
+      });
+      if (!framework) throw new AppError("not_found", "No such framework.");
+      if (JSON.stringify(framework.members) === JSON.stringify(data.members)) return;
+      await tx.membership.deleteMany({ where: { frameworkId: framework.id } });
+      await tx.membership.createMany({
+        data: data.members.map((m, position) => ({ ...m, position, frameworkId: framework.id })),
+      });
+      await tx.framework.update({ where: { id: framework.id }, data: { updatedAt: new Date() } });
+      await recordChange(tx, {
+        frameworkSlug: data.slug,
+        entity: "member",
+        entityKey: "members",
+        action: "update",
+        before: framework.members,
+        after: data.members,
+        userId: user.id,
+      });
+    });
+    revalidateFramework(data.slug);
+    return null;
+  });
+}
+
+/** Sets one dimension value with its sources (at least one). */
+export async function setAttributeValue(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(setAttributeSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    await db.$transaction(async (tx) => {
+      const [framework, dimension] = await Promise.all([
+        tx.framework.findUnique({ where: { slug: data.slug }, select: { id: true } }),
+        tx.dimension.findUnique({ where: { key: data.dimension } }),
+      ]);
+      if (!framework) throw new AppError("not_found", "No such framework.");
+      if (!dimension) throw new AppError("unprocessable", `Unknown dimension "${data.dimension}".`);
+      const encoded = encodeValue(
+        { valueType: dimension.valueType, options: JSON.parse(dimension.options) as string[] },
+        data.value,
+      );
+      if (!encoded.ok)
+        throw new AppError("unprocessable", `${dimension.label}: ${encoded.error}.`, { value: [encoded.error] });
+      const where = { frameworkId_dimensionId: { frameworkId: framework.id, dimensionId: dimension.id } };
+      const current = await tx.attributeValue.findUnique({
+        where,
+        include: { sources: { orderBy: { position: "asc" } } },
+      });
+      const snapshot = (v: {
+        value: string;
+        note: string | null;
+        sources: { title: string; url: string; publisher: string | null; accessed: string | null }[];
+      }) => ({
+        value: v.value,
+        note: v.note,
+        sources: v.sources.map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed })),
+      });
+      const after = snapshot({ value: encoded.text, note: data.note, sources: data.sources });
+      const before = current ? snapshot(current) : null;
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      const sources = { create: data.sources.map((s, position) => ({ ...s, position })) };
+      if (current) {
+        await tx.source.deleteMany({ where: { attributeValueId: current.id } });
+        await tx.attributeValue.update({
+          where: { id: current.id },
+          data: { value: encoded.text, note: data.note, sources },
+        });
+      } else {
+        await tx.attributeValue.create({
+          data: { frameworkId: framework.id, dimensionId: dimension.id, value: encoded.text, note: data.note, sources },
+        });
+      }
+      await tx.framework.update({ where: { id: framework.id }, data: { updatedAt: new Date() } });
+      await recordChange(tx, {
+        frameworkSlug: data.slug,
+        entity: "attribute",
+        entityKey: dimension.key,
+        action: current ? "update" : "create",
+        before,
+        after,
+        userId: user.id,
+      });
+    });
+    revalidateFramework(data.slug);
+    return null;
+  });
+}
+
+export async function deleteAttributeValue(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(deleteAttributeSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    await db.$transaction(async (tx) => {
+      const current = await tx.attributeValue.findFirst({
+        where: { framework: { slug: data.slug }, dimension: { key: data.dimension } },
+        include: { sources: true },
+      });
+      if (!current) throw new AppError("not_found", "That value does not exist.");
+      await tx.attributeValue.delete({ where: { id: current.id } });
+      await recordChange(tx, {
+        frameworkSlug: data.slug,
+        entity: "attribute",
+        entityKey: data.dimension,
+        action: "delete",
+        before: { value: current.value, note: current.note },
+        after: null,
+        userId: user.id,
+      });
+    });
+    revalidateFramework(data.slug);
+    return null;
+  });
+}
+
+export async function createDimension(input: unknown): Promise<ActionResult<{ key: string }>> {
+  return runAction(async () => {
+    const user = await requireUser();
+    const data = parseInput(createDimensionSchema, input);
+    const db = getDb();
+    await authorize(db, user, { action: "catalog:edit" });
+    if (await db.dimension.findUnique({ where: { key: data.key }, select: { id: true } })) {
+      throw new AppError("conflict", `A dimension with the key "${data.key}" already exists.`);
+    }
+    await db.$transaction(async (tx) => {
+      const last = await tx.dimension.aggregate({ _max: { position: true } });
+      await tx.dimension.create({
+        data: { ...data, options: JSON.stringify(data.options), position: (last._max.position ?? -1) + 1 },
+      });
+      await recordChange(tx, {
+        frameworkSlug: null,
+        entity: "dimension",
+        entityKey: data.key,
+        action: "create",
+        before: null,
+        after: data,
+        userId: user.id,
+      });
+    });
+    revalidatePath("/frameworks");
+    return { key: data.key };
+  });
+}

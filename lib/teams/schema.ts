@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64);
+
+export const createTeamSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, "Team names have at least 2 characters.")
+    .max(80, "Team names are at most 80 characters."),
+});
+export const inviteSchema = z.object({
+  teamId: id,
+  email: z.email("Enter a valid e-mail address.").trim().toLowerCase(),
+  role: z.enum(["member", "admin"]),
+});
+export const invitationRefSchema = z.object({ invitationId: id });
+export const memberRefSchema = z.object({ teamId: id, memberId: id });
+export const memberRoleSchema = z.object({ teamId: id, memberId: id, role: z.enum(["member", "admin", "owner"]) });
