@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
+import { getCurrentUser } from "@/lib/auth/session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +10,8 @@ export const metadata: Metadata = {
   description: "A cited catalog of defence-cooperation frameworks, comparison matrices and collaborative briefings.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
   return (
     <html lang="en">
       <body>
@@ -28,8 +31,19 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 <li>
                   <Link href="/frameworks">Frameworks</Link>
                 </li>
+                {user ? (
+                  <>
+                    <li>
+                      <Link href="/briefings">Briefings</Link>
+                    </li>
+                    <li>
+                      <Link href="/teams">Teams</Link>
+                    </li>
+                  </>
+                ) : null}
               </ul>
             </nav>
+            <UserMenu user={user} />
           </div>
         </header>
         <main id="main" className="page">

@@ -23,6 +23,9 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
+    // Without a trusted reverse proxy in front, the client address is the socket's: a client must
+    // not be able to choose its own address (rate limiting keys on it).
+    if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { FrameworkCard } from "@/components/catalog/framework-card";
 import { FrameworkFilters } from "@/components/catalog/framework-filters";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
 import { getCatalogFacets, listFrameworks } from "@/lib/catalog/queries";
 import { type FrameworkFilters as Filters, frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { getDb } from "@/lib/db";
@@ -25,7 +27,11 @@ function readFilters(raw: Record<string, string | string[] | undefined>): { filt
 export default async function FrameworksPage({ searchParams }: { searchParams: SearchParams }) {
   const { filters, invalid } = readFilters(await searchParams);
   const db = getDb();
-  const [frameworks, facets] = await Promise.all([listFrameworks(db, filters), getCatalogFacets(db)]);
+  const [frameworks, facets, editor] = await Promise.all([
+    listFrameworks(db, filters),
+    getCatalogFacets(db),
+    getCurrentUser().then((user) => can(db, user, { action: "catalog:edit" })),
+  ]);
   const filtered = Object.values(filters).some(Boolean);
   const values = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
 
@@ -33,7 +39,15 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
     <>
       <div className="page-header">
         <h1>Defence-cooperation frameworks</h1>
-        <p className="lede">{facets.total} alliances, treaties, forums and programmes, each fact with its source.</p>
+        <p className="lede">
+          {facets.total} alliances, treaties, forums and programmes, each fact with its source.{" "}
+          <Link href="/dimensions">How they are compared</Link>
+        </p>
+        {editor ? (
+          <Link className="button button--secondary" href="/frameworks/new">
+            New framework
+          </Link>
+        ) : null}
       </div>
       <Suspense>
         <FrameworkFilters facets={facets} values={values} />

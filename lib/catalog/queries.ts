@@ -142,3 +142,16 @@ export async function getFramework(db: Db, slug: string): Promise<FrameworkDetai
     groups,
   };
 }
+
+/** All dimensions in display order, with their allowed options. */
+export async function listDimensions(db: Db) {
+  const rows = await db.dimension.findMany({ orderBy: [{ position: "asc" }, { key: "asc" }] });
+  return rows.map((d) => ({
+    key: d.key,
+    label: d.label,
+    group: d.group,
+    valueType: d.valueType,
+    options: JSON.parse(d.options) as string[],
+    description: d.description,
+  }));
+}

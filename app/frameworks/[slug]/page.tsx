@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChangeHistory } from "@/components/catalog/change-history";
 import { SourceList } from "@/components/catalog/source-list";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listCatalogChanges } from "@/lib/catalog/audit";
 import { KINDS, REGIONS, ROLES, STATUSES } from "@/lib/catalog/constants";
 import { formatDate } from "@/lib/catalog/format";
 import { getFramework } from "@/lib/catalog/queries";
@@ -28,6 +32,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function FrameworkPage({ params }: { params: Params }) {
   const f = await load(params);
+  const db = getDb();
+  const [editor, history] = await Promise.all([
+    getCurrentUser().then((user) => can(db, user, { action: "catalog:edit" })),
+    listCatalogChanges(db, f.slug),
+  ]);
   const current = f.members.filter((m) => !m.left || (f.ended && m.left >= f.ended));
   const former = f.members.filter((m) => !current.includes(m));
   const facts: [string, string | null][] = [
@@ -52,6 +61,11 @@ export default async function FrameworkPage({ params }: { params: Params }) {
           {f.acronym && f.acronym !== f.name ? <span className="detail__acronym"> ({f.acronym})</span> : null}
         </h1>
         <span className={`badge badge--${f.status}`}>{STATUSES[f.status]}</span>
+        {editor ? (
+          <Link className="button button--secondary" href={`/frameworks/${f.slug}/edit`}>
+            Edit framework
+          </Link>
+        ) : null}
       </header>
       <p className="lede">{f.summary}</p>
 
@@ -97,6 +111,13 @@ export default async function FrameworkPage({ params }: { params: Params }) {
             </dl>
           </section>
         ))}
+      </section>
+      <section aria-labelledby="history-heading" className="detail__section">
+        <h2 id="history-heading">History</h2>
+        <ChangeHistory
+          changes={history}
+          dimensionLabels={Object.fromEntries(f.groups.flatMap((g) => g.attributes.map((a) => [a.key, a.label])))}
+        />
       </section>
       <p className="muted">Last updated {f.updatedAt.slice(0, 10)}.</p>
     </article>

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { CatalogEditorToggle } from "@/components/admin/catalog-editor-toggle";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Administration" };
+
+export default async function AdminPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in?next=/admin");
+  const db = getDb();
+  if (!(await can(db, user, { action: "admin:users" }))) notFound();
+  const users = await db.user.findMany({
+    select: { id: true, name: true, email: true, isAdmin: true, catalogEditor: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return (
+    <>
+      <h1>Administration</h1>
+      <p className="lede">Grant the catalog-editor permission to people who curate framework facts.</p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption>Accounts ({users.length})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Catalog editor</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.name}
+                  {u.isAdmin ? <span className="muted"> (administrator)</span> : null}
+                </th>
+                <td>{u.email}</td>
+                <td>{u.createdAt.toISOString().slice(0, 10)}</td>
+                <td>
+                  {u.isAdmin ? "Always" : <CatalogEditorToggle userId={u.id} name={u.name} value={u.catalogEditor} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
