@@ -13,7 +13,9 @@ export type Db = SqliteClient;
 export type { DbProvider };
 export { providerOf };
 
-const providers = new WeakMap<Db, DbProvider>();
+// A registered symbol, not a module-level map: the server entry (tsx) and Next's bundle load this
+// module separately but share the client through globalThis.
+const PROVIDER = Symbol.for("briefing-editor.dbProvider");
 
 /** Builds a client for a database URL: a postgres URL uses PostgreSQL, a file: URL uses SQLite. */
 export function createDb(databaseUrl: string): Db {
@@ -27,13 +29,13 @@ export function createDb(databaseUrl: string): Db {
     const adapter = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
     db = new SqliteClient({ adapter });
   }
-  providers.set(db, provider);
+  Object.defineProperty(db, PROVIDER, { value: provider });
   return db;
 }
 
 /** Which database a client talks to. */
 export function dbProvider(db: Db): DbProvider {
-  const provider = providers.get(db);
+  const provider = (db as unknown as Record<symbol, DbProvider | undefined>)[PROVIDER];
   if (!provider) throw new Error("dbProvider: client was not made by createDb");
   return provider;
 }
