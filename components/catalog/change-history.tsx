@@ -2,7 +2,7 @@ import type { CatalogChangeView } from "@/lib/catalog/audit";
 
 export type ChangeHistoryProps = { changes: CatalogChangeView[]; dimensionLabels: Record<string, string> };
 
-function describe(value: unknown): string {
+function summarize(value: unknown): string {
   if (value === null || value === undefined) return "—";
   if (Array.isArray(value))
     return `${value.length} member(s): ${value.map((m) => (m as { country?: string }).country ?? "?").join(", ")}`;
@@ -44,13 +44,13 @@ export function ChangeHistory({ changes, dimensionLabels }: ChangeHistoryProps) 
               {c.action !== "create" ? (
                 <div>
                   <dt>Before</dt>
-                  <dd>{describe(c.before)}</dd>
+                  <dd>{summarize(c.before)}</dd>
                 </div>
               ) : null}
               {c.action !== "delete" ? (
                 <div>
                   <dt>After</dt>
-                  <dd>{describe(c.after)}</dd>
+                  <dd>{summarize(c.after)}</dd>
                 </div>
               ) : null}
             </dl>

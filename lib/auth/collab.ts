@@ -1,0 +1,30 @@
+import type { IncomingMessage } from "node:http";
+import type { Db } from "@/lib/db";
+import { getBriefingRole } from "./permissions";
+import { BRIEFING_ABILITIES } from "./roles";
+import { getUserFromHeaders } from "./session";
+
+export type CollabGrant = { userId: string; name: string; readOnly: boolean };
+
+/** Node's request headers as a fetch Headers object (what better-auth reads the session from). */
+export function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(key, v);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
+
+/**
+ * Decides a collaboration websocket upgrade: the session cookie must belong to a user who may read
+ * the briefing; users who may not edit it (viewers, commenters) get a read-only connection.
+ * Returns null to refuse. Same permission module as every page and action.
+ */
+export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
+  const user = await getUserFromHeaders(toHeaders(req));
+  if (!user) return null;
+  const role = await getBriefingRole(db, user.id, briefingId);
+  if (!role) return null;
+  return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit") };
+}
