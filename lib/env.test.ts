@@ -9,9 +9,17 @@ describe("parseEnv", () => {
     expect(env.PORT).toBe(3000);
   });
 
-  it("selects PostgreSQL for a postgres URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgres://u@db:5432/app" }).DATABASE_URL.provider).toBe("postgresql");
-    expect(parseEnv({ DATABASE_URL: "postgresql://u@db/app" }).DATABASE_URL.provider).toBe("postgresql");
+  it("selects PostgreSQL for a postgres URL, and then requires a shared auth secret", () => {
+    const secret = "s".repeat(32);
+    expect(
+      parseEnv({ DATABASE_URL: "postgres://u@db:5432/app", BETTER_AUTH_SECRET: secret }).DATABASE_URL.provider,
+    ).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@db/app", BETTER_AUTH_SECRET: secret }).DATABASE_URL.provider).toBe(
+      "postgresql",
+    );
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://u@db/app" })).toThrow(
+      /BETTER_AUTH_SECRET: is required with PostgreSQL/,
+    );
   });
 
   it("names the bad variable with a clear message", () => {

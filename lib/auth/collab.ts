@@ -22,7 +22,7 @@ export function toHeaders(req: IncomingMessage): Headers {
  * Returns null to refuse. Same permission module as every page and action.
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
-  const user = await getUserFromHeaders(toHeaders(req));
+  const user = await getUserFromHeaders(toHeaders(req), db);
   if (!user) return null;
   const role = await getBriefingRole(db, user.id, briefingId);
   if (!role) return null;

@@ -1,14 +1,14 @@
 import { headers } from "next/headers";
 import { cache } from "react";
-import { getDb } from "@/lib/db";
+import { type Db, getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
 
 export type CurrentUser = { id: string; name: string; email: string; isAdmin: boolean; catalogEditor: boolean };
 
 /** The signed-in user for a request's headers (session cookie), or null. */
-export async function getUserFromHeaders(requestHeaders: Headers): Promise<CurrentUser | null> {
-  const session = await getAuth(getDb()).api.getSession({ headers: requestHeaders });
+export async function getUserFromHeaders(requestHeaders: Headers, db: Db = getDb()): Promise<CurrentUser | null> {
+  const session = await getAuth(db).api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, name, email, isAdmin, catalogEditor } = session.user as typeof session.user & {
     isAdmin?: boolean;
