@@ -82,7 +82,8 @@ export class BriefingPersistence {
     const state = await log.load(briefingId);
     if (!state || state.deletedAt) return null;
     applyStoredState(doc, state, STORAGE_ORIGIN);
-    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...options };
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
     return new BriefingPersistence(briefingId, doc, log, merged, state.version, state.updates.length);
   }
 

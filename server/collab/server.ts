@@ -154,7 +154,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       closing = true;
       clearInterval(heartbeat);
       for (const connection of connections) connection.close(CLOSE.goingAway, "Server shutting down");
-      await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 10_000));
+      await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();
       wss.close();
     },
