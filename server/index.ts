@@ -1,17 +1,33 @@
 import http from "node:http";
 import next from "next";
+import { BriefingUpdateLog } from "@/lib/briefings/update-log";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createCollabServer } from "./collab/server";
+import type { CollabAuthorizer } from "./collab/types";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
+export type StartServerOptions = {
+  dev?: boolean;
+  port?: number;
+  /** Who may open which briefing over the collaboration websocket (lib/auth plugs in here). */
+  authorizeCollab?: CollabAuthorizer;
+};
+
+/** Until sessions exist, nobody may open a collaboration websocket. */
+const refuseCollab: CollabAuthorizer = async () => {
+  throw new AppError("unauthorized", "Sign in to open briefings.");
+};
+
 /**
- * Starts the app: migrates the database, seeds the catalog when it is empty, then serves Next on
- * one HTTP server and port (the collaboration websocket will share it).
+ * Starts the app: migrates the database, seeds the catalog when it is empty, then serves Next and
+ * the collaboration websocket (`/collab/<briefingId>`) on one HTTP server and port.
  */
-export async function startServer(options: { dev?: boolean; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const config = env();
   const applied = await migrate(config.DATABASE_URL.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -31,8 +47,13 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
-  server.on("upgrade", (req, socket) => {
-    // Only Next's own dev websocket (HMR) is upgraded for now; anything else is refused.
+  const collab = createCollabServer({
+    log: new BriefingUpdateLog(getDb(), config.DATABASE_URL.provider),
+    authorize: options.authorizeCollab ?? refuseCollab,
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (collab.handleUpgrade(req, socket, head)) return;
+    // Next's own dev websocket (HMR) is handled by Next; anything else is refused.
     if (options.dev && req.url?.startsWith("/_next/")) return;
     socket.destroy();
   });
@@ -45,6 +66,8 @@ export async function startServer(options: { dev?: boolean; port?: number } = {}
   return {
     url: `http://localhost:${actualPort}`,
     close: async () => {
+      // Collaboration first: close its sockets (1001) and persist every loaded briefing.
+      await collab.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await app.close();

@@ -50,3 +50,12 @@ export function buildFramework(overrides: Partial<FrameworkInput> = {}) {
 export function buildCatalog(frameworks = [buildFramework()], dimensions = [buildDimension()]) {
   return { version: 1 as const, dimensions, frameworks };
 }
+
+let userCounter = 0;
+
+/** A user row (the columns better-auth requires); ids and emails are unique per call. */
+export function buildUser(overrides: Partial<{ id: string; name: string; email: string }> = {}) {
+  userCounter++;
+  const id = overrides.id ?? `user_${process.pid}_${userCounter}`;
+  return { id, name: `Test User ${userCounter}`, email: `${id}@example.org`, ...overrides };
+}

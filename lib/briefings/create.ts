@@ -1,0 +1,40 @@
+import type { Db } from "@/lib/db";
+import { prosemirrorJsonToText } from "./content";
+import { type BriefingTemplateId, getBriefingTemplate } from "./templates";
+import { toBytes } from "./update-log";
+import { prosemirrorJsonToYUpdate } from "./ydoc";
+
+export type CreateBriefingInput = {
+  title: string;
+  ownerId: string;
+  teamId?: string | null;
+  template: BriefingTemplateId;
+};
+
+/** A client or an interactive-transaction client: createBriefing can join a caller's transaction. */
+export type BriefingWriter = Pick<Db, "briefing">;
+
+/**
+ * Creates a briefing with its template already in the Yjs state. The template is written exactly
+ * once, in the same statement that creates the row, so no client ever seeds content on first open
+ * (several clients doing so at once would duplicate it). No authorization here: callers (server
+ * actions) authenticate, validate and authorize first.
+ */
+export async function createBriefing(db: BriefingWriter, input: CreateBriefingInput): Promise<{ id: string }> {
+  const { content } = getBriefingTemplate(input.template);
+  const yState = toBytes(prosemirrorJsonToYUpdate(content));
+  return db.briefing.create({
+    data: {
+      title: input.title,
+      ownerId: input.ownerId,
+      teamId: input.teamId ?? null,
+      yState,
+      yStateThrough: 0,
+      yStateVersion: 0,
+      contentJson: JSON.stringify(content),
+      contentText: prosemirrorJsonToText(content),
+      contentUpdatedAt: new Date(),
+    },
+    select: { id: true },
+  });
+}

@@ -1,0 +1,266 @@
+import * as Y from "yjs";
+import { type BriefingContent, deriveBriefingContent } from "./content";
+import { applyStoredState, type BriefingUpdateLog } from "./update-log";
+
+export type PersistenceOptions = {
+  /** How long updates are collected before one merged row is written (ms). */
+  batchMs: number;
+  /** Compact once this many rows were appended since the last compaction. */
+  compactEvery: number;
+  /** Quiet time before the derived JSON/text is rewritten (ms)... */
+  contentDebounceMs: number;
+  /** ...but never later than this after the first unsaved change (ms). */
+  contentMaxWaitMs: number;
+  /** First and longest delay between retries of a failed write (ms). */
+  retryMinMs: number;
+  retryMaxMs: number;
+  /** Where failures are reported (the server keeps running and retries). */
+  onError: (error: unknown, context: string) => void;
+};
+
+export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
+  batchMs: 20,
+  compactEvery: 200,
+  contentDebounceMs: 1_000,
+  contentMaxWaitMs: 5_000,
+  retryMinMs: 100,
+  retryMaxMs: 5_000,
+  onError: (error, context) => console.error(`[briefing persistence] ${context}:`, error),
+};
+
+/** Origin of updates that come from the database (they must not be written back). */
+export const STORAGE_ORIGIN = Symbol("briefing-storage");
+
+type Waiter = { seq: number; resolve: () => void };
+
+/**
+ * Keeps one loaded briefing document durable: updates handed to `enqueue` are merged and appended
+ * to the log within `batchMs`, one write at a time and in order; a failed write is retried with
+ * backoff while newer updates keep accumulating in memory, so nothing is dropped. `whenPersisted`
+ * resolves once everything enqueued before the call is committed. The log is compacted every
+ * `compactEvery` rows and on close; the derived content is refreshed with a debounce.
+ */
+export class BriefingPersistence {
+  private pending: Uint8Array[] = [];
+  private enqueuedSeq = 0;
+  private durableSeq = 0;
+  private waiters: Waiter[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> | undefined;
+  private failures = 0;
+  private rowsSinceCompaction = 0;
+  private knownVersion: number;
+  private contentTimer: ReturnType<typeof setTimeout> | undefined;
+  private contentDirtySince: number | undefined;
+  private persistedSv: Uint8Array;
+  private closed = false;
+  private readonly listeners = new Set<(failing: boolean) => void>();
+
+  private constructor(
+    readonly briefingId: string,
+    readonly doc: Y.Doc,
+    private readonly log: BriefingUpdateLog,
+    private readonly options: PersistenceOptions,
+    version: number,
+    rows: number,
+  ) {
+    this.knownVersion = version;
+    this.rowsSinceCompaction = rows;
+    this.persistedSv = Y.encodeStateVector(doc);
+  }
+
+  /**
+   * Loads a briefing's stored state into `doc` and returns its persistence; null when the
+   * briefing does not exist or is deleted.
+   */
+  static async load(
+    log: BriefingUpdateLog,
+    briefingId: string,
+    doc: Y.Doc,
+    options: Partial<PersistenceOptions> = {},
+  ): Promise<BriefingPersistence | null> {
+    const state = await log.load(briefingId);
+    if (!state || state.deletedAt) return null;
+    applyStoredState(doc, state, STORAGE_ORIGIN);
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
+    return new BriefingPersistence(briefingId, doc, log, merged, state.version, state.updates.length);
+  }
+
+  /** The state vector of the document as durably stored (everything up to the last committed batch). */
+  get persistedStateVector(): Uint8Array {
+    return this.persistedSv;
+  }
+
+  /** True while the last write failed and is being retried. */
+  get failing(): boolean {
+    return this.failures > 0;
+  }
+
+  /** True when updates are waiting to be written. */
+  get dirty(): boolean {
+    return this.enqueuedSeq > this.durableSeq;
+  }
+
+  /** Subscribes to "a batch was committed" (failing=false) and "a write failed" (failing=true). */
+  onChange(listener: (failing: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Queues a Yjs update of the document for the next batch. */
+  enqueue(update: Uint8Array): void {
+    if (this.closed) throw new Error(`Briefing ${this.briefingId} is closed; update not accepted`);
+    this.pending.push(update);
+    this.enqueuedSeq++;
+    this.markContentDirty();
+    this.schedule(this.options.batchMs);
+  }
+
+  /** Resolves when every update enqueued before this call is committed to the database. */
+  whenPersisted(): Promise<void> {
+    const seq = this.enqueuedSeq;
+    if (seq <= this.durableSeq) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
+  /** Writes pending updates now (no batch wait); resolves when they are committed. */
+  async flush(): Promise<void> {
+    const done = this.whenPersisted();
+    this.schedule(0);
+    await done;
+  }
+
+  /** Folds the log into the snapshot now (normally automatic). */
+  async compact(): Promise<void> {
+    const result = await this.log.compact(this.briefingId, {
+      doc: this.doc,
+      knownVersion: this.knownVersion,
+      origin: STORAGE_ORIGIN,
+    });
+    if ("version" in result) this.knownVersion = result.version;
+    // "busy" and "conflict" mean another writer is compacting or just did: no need to retry soon.
+    this.rowsSinceCompaction = 0;
+  }
+
+  /** Writes the derived JSON and text from the current document now. */
+  async writeContent(): Promise<void> {
+    this.contentDirtySince = undefined;
+    clearTimeout(this.contentTimer);
+    this.contentTimer = undefined;
+    const content: BriefingContent = deriveBriefingContent(this.doc);
+    await this.log.writeContent(this.briefingId, content);
+  }
+
+  /**
+   * Makes everything durable and stops: flushes the pending updates (retrying until committed or
+   * `deadline`), compacts and writes the derived content. Throws if the updates could not be
+   * committed in time; then the document must stay loaded.
+   */
+  async close(deadline = Date.now() + 30_000): Promise<void> {
+    const flushed = this.flush();
+    const remaining = deadline - Date.now();
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => reject(new Error("could not persist pending updates in time")), remaining);
+    });
+    try {
+      await Promise.race([flushed, expired]);
+    } finally {
+      clearTimeout(timeout);
+    }
+    this.closed = true;
+    clearTimeout(this.timer);
+    try {
+      await this.compact();
+      if (this.contentDirtySince !== undefined) await this.writeContent();
+    } catch (error) {
+      // The updates are committed; compaction and derived content can be redone on next load.
+      this.options.onError(error, `finishing briefing ${this.briefingId}`);
+    } finally {
+      clearTimeout(this.contentTimer);
+    }
+  }
+
+  private schedule(delay: number): void {
+    if (this.writing) return; // the running write loop picks the new updates up
+    if (this.timer && delay > 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.writing = this.writeLoop().finally(() => {
+        this.writing = undefined;
+        if (this.pending.length) this.schedule(this.options.batchMs);
+      });
+    }, delay);
+  }
+
+  private async writeLoop(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending;
+      this.pending = [];
+      const seq = this.enqueuedSeq;
+      // Every update applied to the document so far is in this batch or an earlier one.
+      const stateVector = Y.encodeStateVector(this.doc);
+      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      try {
+        await this.log.append(this.briefingId, merged);
+      } catch (error) {
+        this.pending.unshift(merged);
+        this.failures++;
+        this.options.onError(error, `appending to briefing ${this.briefingId} (attempt ${this.failures})`);
+        this.emit(true);
+        await sleep(Math.min(this.options.retryMaxMs, this.options.retryMinMs * 2 ** (this.failures - 1)));
+        continue;
+      }
+      this.failures = 0;
+      this.durableSeq = seq;
+      this.persistedSv = stateVector;
+      this.rowsSinceCompaction++;
+      this.releaseWaiters();
+      this.emit(false);
+      if (this.rowsSinceCompaction >= this.options.compactEvery && !this.closed) await this.compactQuietly();
+    }
+  }
+
+  private async compactQuietly(): Promise<void> {
+    try {
+      await this.compact();
+    } catch (error) {
+      this.options.onError(error, `compacting briefing ${this.briefingId}`);
+      this.rowsSinceCompaction = Math.floor(this.options.compactEvery / 2);
+    }
+  }
+
+  private releaseWaiters(): void {
+    const ready = this.waiters.filter((waiter) => waiter.seq <= this.durableSeq);
+    if (!ready.length) return;
+    this.waiters = this.waiters.filter((waiter) => waiter.seq > this.durableSeq);
+    for (const waiter of ready) waiter.resolve();
+  }
+
+  private emit(failing: boolean): void {
+    for (const listener of this.listeners) listener(failing);
+  }
+
+  private markContentDirty(): void {
+    const now = Date.now();
+    this.contentDirtySince ??= now;
+    const wait = Math.min(this.options.contentDebounceMs, this.contentDirtySince + this.options.contentMaxWaitMs - now);
+    clearTimeout(this.contentTimer);
+    this.contentTimer = setTimeout(() => void this.refreshContent(), Math.max(0, wait));
+  }
+
+  private async refreshContent(): Promise<void> {
+    try {
+      await this.writeContent();
+    } catch (error) {
+      this.options.onError(error, `writing content of briefing ${this.briefingId}`);
+      this.markContentDirty();
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

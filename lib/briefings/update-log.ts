@@ -1,0 +1,182 @@
+import * as Y from "yjs";
+import type { Db, DbProvider } from "@/lib/db";
+import type { BriefingContent } from "./content";
+
+/** What the database holds for one briefing's document. */
+export type StoredBriefingState = {
+  /** The compacted snapshot (Briefing.yState), null before the first one. */
+  snapshot: Uint8Array | null;
+  /** Logged updates not folded into the snapshot yet, oldest first. */
+  updates: Uint8Array[];
+  /** Briefing.yStateVersion of the snapshot read. */
+  version: number;
+  deletedAt: Date | null;
+};
+
+export type CompactOptions = {
+  /**
+   * The live document of a loaded room. The snapshot is then encoded from it (cheap) after the
+   * logged rows, and the stored snapshot if another writer replaced it, are applied to it (they are
+   * usually already in it; Yjs ignores what it already has). Without it a document is rebuilt.
+   */
+  doc?: Y.Doc;
+  /** The snapshot version the live document already contains (from its load or last compaction). */
+  knownVersion?: number;
+  /** Transaction origin for updates applied to the live document while compacting. */
+  origin?: unknown;
+};
+
+export type CompactionResult =
+  | { status: "compacted"; version: number; folded: number }
+  | { status: "clean"; version: number }
+  | { status: "busy" | "conflict" | "missing" };
+
+class CompactionConflict extends Error {}
+
+const DELETE_CHUNK = 500;
+
+/**
+ * The durable log of a briefing's Yjs document: Briefing.yState (snapshot) plus BriefingUpdate
+ * rows (append-only until compaction folds them into the snapshot).
+ *
+ * The rows that remain after a compaction are exactly the ones it did not fold, because it deletes
+ * the ids it read rather than a range: on PostgreSQL a row with a lower id can commit after a row
+ * with a higher id, and a range delete would drop it unread. Loading therefore applies every
+ * remaining row (Yjs ignores updates it already has), not only those above yStateThrough.
+ */
+export class BriefingUpdateLog {
+  constructor(
+    readonly db: Db,
+    readonly provider: DbProvider,
+  ) {}
+
+  /** Reads a briefing's document state; null when the briefing does not exist. */
+  async load(briefingId: string): Promise<StoredBriefingState | null> {
+    // Rows first, then the snapshot: a compaction committing in between folds the rows we read
+    // into the snapshot we read next, so nothing can fall between the two reads.
+    const rows = await this.db.briefingUpdate.findMany({
+      where: { briefingId },
+      orderBy: { id: "asc" },
+      select: { data: true },
+    });
+    const briefing = await this.db.briefing.findUnique({
+      where: { id: briefingId },
+      select: { yState: true, yStateVersion: true, deletedAt: true },
+    });
+    if (!briefing) return null;
+    return {
+      snapshot: briefing.yState ? new Uint8Array(briefing.yState) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      version: briefing.yStateVersion,
+      deletedAt: briefing.deletedAt,
+    };
+  }
+
+  /** Appends one (merged) Yjs update to the log; resolves once it is committed. */
+  async append(briefingId: string, data: Uint8Array): Promise<void> {
+    const create = { data: { briefingId, data: toBytes(data) }, select: { id: true } } as const;
+    if (this.provider === "postgresql") {
+      await this.db.briefingUpdate.create(create);
+      return;
+    }
+    // The SQLite adapter runs statements issued outside a transaction on the connection that an
+    // open interactive transaction is using, so a bare INSERT could be rolled back with someone
+    // else's compaction. Inside its own transaction it waits for the adapter's mutex instead.
+    await this.db.$transaction(async (tx) => {
+      await tx.briefingUpdate.create(create);
+    });
+  }
+
+  /**
+   * Folds the logged rows into a new snapshot in one transaction: reads snapshot and rows, writes
+   * the snapshot only if yStateVersion is still the one read (optimistic check), deletes the rows
+   * it folded. On PostgreSQL it first takes a transaction-scoped advisory lock on the briefing and
+   * reports "busy" when another instance holds it.
+   */
+  async compact(briefingId: string, options: CompactOptions = {}): Promise<CompactionResult> {
+    try {
+      return await this.db.$transaction(
+        async (tx) => {
+          if (this.provider === "postgresql") {
+            const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`
+              SELECT pg_try_advisory_xact_lock(hashtext(${briefingId})) AS locked`;
+            if (!lock?.locked) return { status: "busy" } as const;
+          }
+          const briefing = await tx.briefing.findUnique({
+            where: { id: briefingId },
+            select: { yState: true, yStateVersion: true, yStateThrough: true },
+          });
+          if (!briefing) return { status: "missing" } as const;
+          const rows = await tx.briefingUpdate.findMany({
+            where: { briefingId },
+            orderBy: { id: "asc" },
+            select: { id: true, data: true },
+          });
+          if (rows.length === 0) return { status: "clean", version: briefing.yStateVersion } as const;
+
+          // A live document already holds the snapshot it was loaded from or last wrote.
+          const needsStored = !options.doc || briefing.yStateVersion !== options.knownVersion;
+          const stored = briefing.yState && needsStored ? new Uint8Array(briefing.yState) : null;
+          const snapshot = encodeSnapshot(
+            stored,
+            rows.map((row) => new Uint8Array(row.data)),
+            options,
+          );
+          const lastId = rows[rows.length - 1]!.id;
+          const written = await tx.briefing.updateMany({
+            where: { id: briefingId, yStateVersion: briefing.yStateVersion },
+            data: {
+              yState: toBytes(snapshot),
+              yStateThrough: Math.max(briefing.yStateThrough, lastId),
+              yStateVersion: briefing.yStateVersion + 1,
+            },
+          });
+          if (written.count !== 1) throw new CompactionConflict();
+          for (let i = 0; i < rows.length; i += DELETE_CHUNK) {
+            const ids = rows.slice(i, i + DELETE_CHUNK).map((row) => row.id);
+            await tx.briefingUpdate.deleteMany({ where: { id: { in: ids } } });
+          }
+          return { status: "compacted", version: briefing.yStateVersion + 1, folded: rows.length } as const;
+        },
+        { maxWait: 10_000, timeout: 60_000 },
+      );
+    } catch (error) {
+      if (error instanceof CompactionConflict) return { status: "conflict" };
+      throw error;
+    }
+  }
+
+  /** Stores the derived ProseMirror JSON and plain text of a briefing. */
+  async writeContent(briefingId: string, content: BriefingContent): Promise<void> {
+    await this.db.briefing.updateMany({
+      where: { id: briefingId },
+      data: { contentJson: JSON.stringify(content.json), contentText: content.text, contentUpdatedAt: new Date() },
+    });
+  }
+}
+
+/** Applies the stored state (snapshot, then the logged rows merged) to a document. */
+export function applyStoredState(
+  doc: Y.Doc,
+  state: Pick<StoredBriefingState, "snapshot" | "updates">,
+  origin?: unknown,
+) {
+  if (state.snapshot) Y.applyUpdate(doc, state.snapshot, origin);
+  if (state.updates.length === 1) Y.applyUpdate(doc, state.updates[0]!, origin);
+  else if (state.updates.length > 1) Y.applyUpdate(doc, Y.mergeUpdates(state.updates), origin);
+}
+
+function encodeSnapshot(storedSnapshot: Uint8Array | null, rows: Uint8Array[], options: CompactOptions): Uint8Array {
+  const doc = options.doc ?? new Y.Doc();
+  try {
+    applyStoredState(doc, { snapshot: storedSnapshot, updates: rows }, options.origin);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    if (!options.doc) doc.destroy();
+  }
+}
+
+/** Prisma's Bytes type wants a Uint8Array over a plain ArrayBuffer; Yjs types it more loosely. */
+export function toBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+}

@@ -1,0 +1,81 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+/** y-websocket message types (first varuint of every message). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/**
+ * Our extension of the protocol: the save status. The stock y-websocket client logs "Unable to
+ * compute message" for types it has no handler for and carries on, and the server only sends it to
+ * clients that asked (by sending a save request), so stock clients never see it.
+ *
+ * client -> server: [100, nonce]  "tell me when everything I sent before this is stored"
+ * server -> client: [100, ackedNonce, flags, persistedStateVector]
+ */
+export const MESSAGE_SAVE_STATUS = 100;
+
+const FLAG_READ_ONLY = 1;
+const FLAG_STORAGE_FAILING = 2;
+
+/** WebSocket close codes the collaboration server uses. */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+} as const;
+
+/** The server's answer to a save request (and its unsolicited "storage failing" notice). */
+export type SaveStatusMessage = {
+  /** Every change the client sent before its request with this nonce is durably stored. */
+  ackedNonce: number;
+  /** The connection is read-only: its document changes are dropped, never stored. */
+  readOnly: boolean;
+  /** The server's last attempt to store changes failed; it keeps them in memory and retries. */
+  storageFailing: boolean;
+  /** State vector of the stored document (client id -> clock). */
+  stateVector: Map<number, number>;
+};
+
+/** Encodes a client's save request. */
+export function encodeSaveRequest(nonce: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVE_STATUS);
+  encoding.writeVarUint(encoder, nonce);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Encodes the server's save status message. */
+export function encodeSaveStatus(message: Omit<SaveStatusMessage, "stateVector">, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SAVE_STATUS);
+  encoding.writeVarUint(encoder, message.ackedNonce);
+  encoding.writeVarUint(
+    encoder,
+    (message.readOnly ? FLAG_READ_ONLY : 0) | (message.storageFailing ? FLAG_STORAGE_FAILING : 0),
+  );
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes the body of a save status message (after its type). */
+export function decodeSaveStatus(decoder: decoding.Decoder): SaveStatusMessage {
+  const ackedNonce = decoding.readVarUint(decoder);
+  const flags = decoding.readVarUint(decoder);
+  const sv = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+  const stateVector = new Map<number, number>();
+  const clients = decoding.readVarUint(sv);
+  for (let i = 0; i < clients; i++) stateVector.set(decoding.readVarUint(sv), decoding.readVarUint(sv));
+  return {
+    ackedNonce,
+    readOnly: (flags & FLAG_READ_ONLY) !== 0,
+    storageFailing: (flags & FLAG_STORAGE_FAILING) !== 0,
+    stateVector,
+  };
+}

@@ -1,0 +1,37 @@
+import type { AnyExtension } from "@tiptap/core";
+import { TableKit } from "@tiptap/extension-table";
+import { StarterKit } from "@tiptap/starter-kit";
+import { ComparisonNode } from "./nodes/comparison";
+import { FrameworkCardNode } from "./nodes/framework-card";
+
+export type EditorExtensionOptions = {
+  /**
+   * True when the document is a Yjs document edited through the Collaboration extension: history
+   * then comes from Yjs (its undo manager), so ProseMirror's own undo/redo must be off.
+   */
+  collaborative?: boolean;
+};
+
+/**
+ * The one Tiptap extension list of a briefing, shared by the browser editor, the collaboration
+ * server (schema, derived content) and export. Browser-only pieces (Collaboration, carets, node
+ * views, placeholders) are added on top of it by the editor; they must not change the schema.
+ *
+ * Code and code blocks are left out on purpose: briefings do not need them, and adding a node type
+ * later is safe while removing one would delete content from existing documents.
+ */
+export function editorExtensions(options: EditorExtensionOptions = {}): AnyExtension[] {
+  const collaborative = options.collaborative ?? true;
+  return [
+    StarterKit.configure({
+      undoRedo: collaborative ? false : {},
+      code: false,
+      codeBlock: false,
+      heading: { levels: [1, 2, 3, 4] },
+      link: { openOnClick: false, autolink: true, defaultProtocol: "https" },
+    }),
+    TableKit.configure({ table: { resizable: true } }),
+    FrameworkCardNode,
+    ComparisonNode,
+  ];
+}

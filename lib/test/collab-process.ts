@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import type { TokenGrant } from "@/server/collab/token-authorizer";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const ENTRY = path.join(ROOT, "server/collab/standalone.ts");
+
+export type CollabProcess = {
+  child: ChildProcess;
+  port: number;
+  /** ws://127.0.0.1:<port>/collab */
+  url: string;
+  /** Everything the process wrote to stderr (for failure messages). */
+  stderr: () => string;
+  /** Sends a signal and resolves when the process has exited. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
+
+export type CollabProcessOptions = {
+  databaseUrl: string;
+  tokens: Record<string, TokenGrant>;
+  tuning?: Record<string, number>;
+  port?: number;
+};
+
+/**
+ * Runs server/collab/standalone.ts in a child process (through tsx) and resolves once it listens.
+ */
+export function spawnCollabProcess(options: CollabProcessOptions): Promise<CollabProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      COLLAB_PORT: String(options.port ?? 0),
+      COLLAB_TOKENS: JSON.stringify(options.tokens),
+      COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let stdout = "";
+    const timer = setTimeout(() => {
+      void stop("SIGKILL");
+      reject(new Error(`collab process did not start:\n${stderr}`));
+    }, 20_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`collab process exited with ${code}:\n${stderr}`));
+    });
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+      const line = stdout.split("\n").find((l) => l.startsWith("{"));
+      if (!line) return;
+      clearTimeout(timer);
+      const { port } = JSON.parse(line) as { port: number };
+      resolve({ child, port, url: `ws://127.0.0.1:${port}/collab`, stderr: () => stderr, stop });
+    });
+  });
+}

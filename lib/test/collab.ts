@@ -1,0 +1,119 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { SaveStatusTracker } from "@/lib/collab/save-status";
+import type { DbProvider } from "@/lib/db";
+import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
+import { createTokenAuthorizer, type TokenGrant } from "@/server/collab/token-authorizer";
+import type { TestDatabase } from "./databases";
+
+/** Tokens every collaboration test server accepts. */
+export const TEST_TOKENS: Record<string, TokenGrant> = {
+  alice: { userId: "alice", name: "Alice", readOnly: false },
+  bob: { userId: "bob", name: "Bob", readOnly: false },
+  carol: { userId: "carol", name: "Carol", readOnly: false },
+  viewer: { userId: "vera", name: "Vera Viewer", readOnly: true },
+};
+
+export type TestCollabServer = {
+  /** The base URL clients pass to WebsocketProvider: ws://127.0.0.1:<port>/collab */
+  url: string;
+  port: number;
+  collab: CollabServer;
+  log: BriefingUpdateLog;
+  close: () => Promise<void>;
+};
+
+/** Starts the collaboration server on a random loopback port over a test database. */
+export async function startTestCollabServer(
+  database: Pick<TestDatabase, "db" | "provider">,
+  options: Partial<CollabServerOptions> = {},
+): Promise<TestCollabServer> {
+  const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
+  const collab = createCollabServer({
+    log,
+    authorize: createTokenAuthorizer(TEST_TOKENS),
+    persistence: { batchMs: 5, onError: () => {} },
+    onError: () => {},
+    ...options,
+  });
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  server.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/collab`,
+    port,
+    collab,
+    log,
+    close: async () => {
+      await collab.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; status: SaveStatusTracker; destroy: () => void };
+
+/** A stock y-websocket client (Node `ws`, no BroadcastChannel) with a save-status tracker. */
+export function connectClient(url: string, briefingId: string, token: string, connect = true): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(url, briefingId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true, // or clients in one process would sync through it, bypassing the server
+    connect,
+    maxBackoffTime: 200,
+  });
+  const status = new SaveStatusTracker(provider);
+  return {
+    doc,
+    provider,
+    status,
+    destroy: () => {
+      status.destroy();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Resolves once the client has synced with the server. */
+export function synced(client: TestClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (state: boolean) => {
+      if (!state) return;
+      client.provider.off("sync", onSync);
+      resolve();
+    };
+    client.provider.on("sync", onSync);
+  });
+}
+
+/** Resolves when `client.status` reaches `status`. */
+export function statusReached(client: TestClient, status: string): Promise<void> {
+  if (client.status.status === status) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = client.status.subscribe((next) => {
+      if (next !== status) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000, label = "condition") {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${label}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

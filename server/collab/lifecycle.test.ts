@@ -1,0 +1,124 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { WebSocket } from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { createBriefing } from "@/lib/briefings/create";
+import {
+  connectClient,
+  eventually,
+  startTestCollabServer,
+  statusReached,
+  synced,
+  type TestClient,
+  type TestCollabServer,
+} from "@/lib/test/collab";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
+import { appendParagraph } from "@/lib/test/ydoc";
+
+describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
+  let t: TestDatabase;
+  let ownerId: string;
+  let servers: TestCollabServer[] = [];
+  let clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    ownerId = (await t.db.user.create({ data: buildUser() })).id;
+  });
+  afterEach(async () => {
+    for (const client of clients) client.destroy();
+    clients = [];
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+  });
+  afterAll(() => t?.drop());
+
+  async function start(options: Parameters<typeof startTestCollabServer>[1] = {}) {
+    const server = await startTestCollabServer(t, options);
+    servers.push(server);
+    return server;
+  }
+  const newBriefing = async () => (await createBriefing(t.db, { title: "Life", ownerId, template: "blank" })).id;
+  function client(server: TestCollabServer, briefingId: string) {
+    const c = connectClient(server.url, briefingId, "alice");
+    clients.push(c);
+    return c;
+  }
+
+  it("unloads an idle room after compacting it and refreshing the derived text", async () => {
+    const server = await start({ idleUnloadMs: 50 });
+    const id = await newBriefing();
+    const c = client(server, id);
+    await synced(c);
+    appendParagraph(c.doc, "kept after unload");
+    await statusReached(c, "saved");
+    expect(server.collab.rooms.size).toBe(1);
+    c.provider.disconnect();
+    await eventually(() => server.collab.rooms.size === 0, 5_000, "room unload");
+    const row = await t.db.briefing.findUniqueOrThrow({ where: { id } });
+    expect(row.contentText).toBe("kept after unload");
+    expect(row.yStateVersion).toBe(1);
+    expect(await t.db.briefingUpdate.count({ where: { briefingId: id } })).toBe(0);
+
+    c.provider.connect(); // a reopened room is loaded from the database again
+    await synced(c);
+    expect(server.collab.rooms.peek(id)).toBeDefined();
+    expect(server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length).toBe(2);
+  });
+
+  it("persists everything and closes clients with 1001 on shutdown", async () => {
+    const server = await start({ persistence: { batchMs: 10_000, onError: () => {} } });
+    const id = await newBriefing();
+    const c = client(server, id);
+    await synced(c);
+    const closed = new Promise<number>((resolve) => {
+      c.provider.on("connection-close", (event) => resolve(event?.code ?? 0));
+    });
+    appendParagraph(c.doc, "written at shutdown");
+    await eventually(() => server.collab.rooms.peek(id)?.persistence.dirty ?? false, 5_000, "update at server");
+    await server.close();
+    servers = servers.filter((s) => s !== server);
+    expect(await closed).toBe(1001);
+    const row = await t.db.briefing.findUniqueOrThrow({ where: { id } });
+    expect(row.contentText).toBe("written at shutdown");
+  });
+
+  it("terminates connections that stop answering pings", async () => {
+    const server = await start({ heartbeatMs: 40 });
+    const id = await newBriefing();
+    const healthy = client(server, id);
+    await synced(healthy);
+    const silent = new WebSocket(`${server.url}/${id}?token=alice`, { autoPong: false });
+    const code = await new Promise<number>((resolve) => silent.on("close", (c) => resolve(c)));
+    expect(code).toBe(1006);
+    await eventually(() => server.collab.connections.size === 1, 2_000, "server-side close");
+    await new Promise((resolve) => setTimeout(resolve, 200)); // several more heartbeats
+    expect(healthy.provider.wsconnected).toBe(true);
+    expect(server.collab.connections.size).toBe(1);
+  });
+
+  it("sends nothing a stock client cannot handle", async () => {
+    const server = await start();
+    const id = await newBriefing();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const doc = new Y.Doc();
+    const stock = new WebsocketProvider(server.url, id, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token: "bob" },
+      disableBc: true,
+    });
+    try {
+      await new Promise<void>((resolve) => stock.once("sync", () => resolve()));
+      const watcher = client(server, id);
+      await synced(watcher);
+      appendParagraph(doc, "from a stock client");
+      await eventually(() => watcher.doc.getXmlFragment("default").length === 2, 5_000, "stock edit relayed");
+      await server.collab.rooms.peek(id)!.persistence.flush();
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      stock.destroy();
+      errors.mockRestore();
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import * as decoding from "lib0/decoding";
+import * as syncProtocol from "y-protocols/sync";
+import {
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVE_STATUS,
+  MESSAGE_SYNC,
+} from "@/lib/collab/protocol";
+
+/** A decoded client message. */
+export type ClientMessage =
+  | { kind: "sync-step1"; stateVector: Uint8Array }
+  | { kind: "update"; update: Uint8Array }
+  | { kind: "awareness"; update: Uint8Array }
+  | { kind: "query-awareness" }
+  | { kind: "save-request"; nonce: number };
+
+/** Why a message was rejected: unsupported (close 1003) or malformed (close 1007). */
+export class ProtocolError extends Error {
+  constructor(
+    readonly kind: "unsupported" | "malformed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
+  switch (type) {
+    case MESSAGE_SYNC: {
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        return { kind: "sync-step1", stateVector: decoding.readVarUint8Array(decoder) };
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        return { kind: "update", update: decoding.readVarUint8Array(decoder) };
+      }
+      throw new ProtocolError("malformed", `unknown sync message type ${syncType}`);
+    }
+    case MESSAGE_AWARENESS:
+      return { kind: "awareness", update: decoding.readVarUint8Array(decoder) };
+    case MESSAGE_QUERY_AWARENESS:
+      return { kind: "query-awareness" };
+    case MESSAGE_SAVE_STATUS:
+      return { kind: "save-request", nonce: decoding.readVarUint(decoder) };
+    case MESSAGE_AUTH:
+      throw new ProtocolError("unsupported", "auth messages are not accepted; authenticate at connection time");
+    default:
+      throw new ProtocolError("unsupported", `unsupported message type ${type}`);
+  }
+}
+
+/**
+ * Decodes one client message, checking it is complete and has no trailing bytes. Throws
+ * ProtocolError; the payloads are views into `data` (not validated as Yjs content here).
+ */
+export function parseClientMessage(data: Uint8Array): ClientMessage {
+  let message: ClientMessage;
+  let decoder: decoding.Decoder;
+  try {
+    decoder = decoding.createDecoder(data);
+    message = readBody(decoder, decoding.readVarUint(decoder));
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError("malformed", "truncated or invalid message");
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError("malformed", "trailing bytes after message");
+  return message;
+}

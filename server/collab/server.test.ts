@@ -1,0 +1,184 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import * as Y from "yjs";
+import { createBriefing } from "@/lib/briefings/create";
+import { applyStoredState } from "@/lib/briefings/update-log";
+import {
+  connectClient,
+  eventually,
+  startTestCollabServer,
+  statusReached,
+  synced,
+  type TestClient,
+  type TestCollabServer,
+} from "@/lib/test/collab";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
+import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
+
+describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
+  let t: TestDatabase;
+  let server: TestCollabServer;
+  let ownerId: string;
+  let clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    ownerId = (await t.db.user.create({ data: buildUser() })).id;
+    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 });
+  });
+  afterEach(() => {
+    for (const client of clients) client.destroy();
+    clients = [];
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.drop();
+  });
+
+  const newBriefing = async (template: "blank" | "policy-brief" = "blank") =>
+    (await createBriefing(t.db, { title: "Shared", ownerId, template })).id;
+
+  function client(briefingId: string, token: string, connect = true): TestClient {
+    const c = connectClient(server.url, briefingId, token, connect);
+    clients.push(c);
+    return c;
+  }
+
+  async function storedTexts(briefingId: string): Promise<string[]> {
+    const doc = new Y.Doc();
+    applyStoredState(doc, (await server.log.load(briefingId))!);
+    return blockTexts(doc);
+  }
+
+  it("converges concurrent edits from three clients and reports them saved only once stored", async () => {
+    const id = await newBriefing();
+    const [a, b, c] = [client(id, "alice"), client(id, "bob"), client(id, "carol")];
+    await Promise.all([a, b, c].map(synced));
+    for (let i = 0; i < 5; i++)
+      for (const [name, x] of [
+        ["a", a],
+        ["b", b],
+        ["c", c],
+      ] as const)
+        appendParagraph(x.doc, `${name}${i}`);
+    expect(a.status.status).toBe("saving");
+    await eventually(
+      () =>
+        [b, c].every(
+          (x) =>
+            Y.encodeStateAsUpdate(x.doc).length === Y.encodeStateAsUpdate(a.doc).length &&
+            blockTexts(x.doc).join() === blockTexts(a.doc).join(),
+        ),
+      5_000,
+      "convergence",
+    );
+    expect(blockTexts(a.doc).filter(Boolean)).toHaveLength(15);
+    await Promise.all([a, b, c].map((x) => statusReached(x, "saved")));
+    expect((await storedTexts(id)).sort()).toEqual(blockTexts(a.doc).sort());
+  });
+
+  it("drops a read-only client's writes but relays its awareness", async () => {
+    const id = await newBriefing();
+    const [editor, viewer] = [client(id, "alice"), client(id, "viewer")];
+    await Promise.all([synced(editor), synced(viewer)]);
+    viewer.provider.awareness.setLocalStateField("user", { name: "Vera Viewer" });
+    appendParagraph(viewer.doc, "forbidden");
+    appendParagraph(editor.doc, "allowed");
+    await statusReached(viewer, "read-only");
+    await statusReached(editor, "saved");
+    await eventually(() => blockTexts(viewer.doc).includes("allowed"), 5_000, "editor text at viewer");
+    await eventually(
+      () => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === "Vera Viewer"),
+      5_000,
+      "viewer awareness at editor",
+    );
+    expect(blockTexts(editor.doc)).not.toContain("forbidden");
+    const room = server.collab.rooms.peek(id)!;
+    expect(blockTexts(room.doc)).not.toContain("forbidden");
+    await room.persistence.flush();
+    expect(await storedTexts(id)).not.toContain("forbidden");
+    expect(await storedTexts(id)).toContain("allowed");
+  });
+
+  it("merges edits made offline after reconnecting", async () => {
+    const id = await newBriefing();
+    const [a, b] = [client(id, "alice"), client(id, "bob")];
+    await Promise.all([synced(a), synced(b)]);
+    b.provider.disconnect();
+    appendParagraph(a.doc, "online edit");
+    appendParagraph(b.doc, "offline edit");
+    expect(b.status.status).toBe("offline");
+    b.provider.connect();
+    await Promise.all([statusReached(a, "saved"), statusReached(b, "saved")]);
+    await eventually(() => blockTexts(a.doc).includes("offline edit") && blockTexts(b.doc).includes("online edit"));
+    expect(await storedTexts(id)).toEqual(expect.arrayContaining(["online edit", "offline edit"]));
+  });
+
+  it("never duplicates the template when several clients open a new briefing at once", async () => {
+    const id = await newBriefing("policy-brief");
+    const many = Array.from({ length: 6 }, (_, i) => client(id, ["alice", "bob", "carol"][i % 3]!));
+    await Promise.all(many.map(synced));
+    for (const c of many) expect(blockTexts(c.doc).slice(0, 1)).toEqual(["Summary"]);
+    for (const c of many) expect(blockTexts(c.doc)).toHaveLength(10);
+    expect(await storedTexts(id)).toHaveLength(10);
+  });
+
+  it("closes only the offender on oversized and malformed frames", async () => {
+    const id = await newBriefing();
+    const [a, b] = [client(id, "alice"), client(id, "bob")];
+    await Promise.all([synced(a), synced(b)]);
+    const cases: [Uint8Array | string, number, RegExp][] = [
+      [new Uint8Array(1024 * 1024 + 1), 1009, /too big/i],
+      [new Uint8Array([0, 2, 50, 1, 2]), 1007, /malformed/i], // length prefix beyond the end
+      [new Uint8Array([0, 2, 3, 255, 255, 255]), 1007, /invalid document update/i], // not a Yjs update
+      [new Uint8Array([0, 9, 0]), 1007, /malformed/i], // unknown sync message
+      [new Uint8Array([42]), 1003, /unsupported/i], // unknown message type
+      ["hello", 1003, /text/i],
+    ];
+    for (const [frame, code, reason] of cases) {
+      const closed = await rawClose(`${server.url}/${id}?token=carol`, frame);
+      expect(closed.code, String(reason)).toBe(code);
+      expect(closed.reason).toMatch(reason);
+    }
+    appendParagraph(a.doc, "still working");
+    await eventually(() => blockTexts(b.doc).includes("still working"), 5_000, "edit after bad frames");
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it("refuses upgrades without access before any websocket exists", async () => {
+    const id = await newBriefing();
+    expect(await rawStatus(`${server.url}/${id}`)).toBe(401);
+    expect(await rawStatus(`${server.url}/${id}?token=nope`)).toBe(401);
+    expect(await rawStatus(`${server.url}/missing-briefing?token=alice`)).toBe(404);
+    await t.db.briefing.update({ where: { id }, data: { deletedAt: new Date() } });
+    expect(await rawStatus(`${server.url}/${id}?token=alice`)).toBe(404);
+  });
+});
+
+/** Opens a raw websocket, sends one frame and resolves with how the server closed it. */
+function rawClose(url: string, frame: Uint8Array | string): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on("open", () => ws.send(frame));
+    ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    ws.on("error", () => {});
+    setTimeout(() => reject(new Error("server did not close the connection")), 5_000).unref();
+  });
+}
+
+/** The HTTP status of a refused upgrade (101 if it was accepted). */
+function rawStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on("unexpected-response", (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on("open", () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on("error", () => {});
+  });
+}

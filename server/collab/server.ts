@@ -1,0 +1,162 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocket, WebSocketServer } from "ws";
+import type { PersistenceOptions } from "@/lib/briefings/persistence";
+import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { CLOSE } from "@/lib/collab/protocol";
+import { CollabConnection } from "./connection";
+import { localFanout, type RoomFanout } from "./fanout";
+import type { Room } from "./room";
+import { RoomRegistry } from "./rooms";
+import type { CollabAuthorizer, CollabUser } from "./types";
+import { briefingIdFromUrl, refusalFor, refuseUpgrade } from "./upgrade";
+
+export type CollabServerOptions = {
+  log: BriefingUpdateLog;
+  authorize: CollabAuthorizer;
+  fanout?: RoomFanout;
+  /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
+  pathPrefix?: string;
+  /** Largest accepted message; bigger ones close the connection with 1009. */
+  maxMessageBytes?: number;
+  /** Ping interval; a connection that has not answered the previous ping is terminated. */
+  heartbeatMs?: number;
+  idleUnloadMs?: number;
+  maxBufferedBytes?: number;
+  /** How long shutdown may spend persisting. */
+  shutdownTimeoutMs?: number;
+  persistence?: Partial<PersistenceOptions>;
+  onError?: (error: unknown, context: string) => void;
+};
+
+export type CollabServer = {
+  /**
+   * Takes an HTTP upgrade for a path under the prefix (then returns true and answers it: websocket
+   * or an HTTP refusal); returns false for any other path, which the caller must handle.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes every connection with 1001, persists every room, stops. */
+  close(): Promise<void>;
+  readonly rooms: RoomRegistry;
+  readonly connections: ReadonlySet<CollabConnection>;
+};
+
+const MiB = 1024 * 1024;
+
+/** ws closes oversized messages with 1009 and no reason; this gives the client one. */
+function socketClassWithReasons(maxMessageBytes: number): typeof WebSocket {
+  return class CollabSocket extends WebSocket {
+    override close(code?: number, reason?: string | Buffer): void {
+      if (code === CLOSE.messageTooBig && !reason) reason = `Message too big (limit ${maxMessageBytes} bytes)`;
+      super.close(code, reason);
+    }
+  };
+}
+
+/**
+ * The collaboration server: y-websocket protocol (sync + awareness, plus a save-status message) on
+ * websockets upgraded from an existing HTTP server at `/collab/<briefingId>`. Authorization
+ * happens before the upgrade; the room is loaded before the websocket exists, so the first
+ * message is already answered from the stored document.
+ */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const prefix = options.pathPrefix ?? "/collab";
+  const maxMessageBytes = options.maxMessageBytes ?? MiB;
+  const onError = options.onError ?? ((error, context) => console.error(`[collab] ${context}:`, error));
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+    clientTracking: false,
+    WebSocket: socketClassWithReasons(maxMessageBytes),
+  });
+  const rooms = new RoomRegistry({
+    log: options.log,
+    fanout: options.fanout ?? localFanout,
+    persistence: { onError, ...options.persistence },
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    onError,
+  });
+  const connections = new Set<CollabConnection>();
+  const connectionOptions = { maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB, onError };
+  let closing = false;
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  function attach(ws: WebSocket, room: Room, user: CollabUser): void {
+    if (closing) {
+      ws.close(CLOSE.goingAway, "Server shutting down");
+      rooms.release(room.id);
+      return;
+    }
+    const connection = new CollabConnection(ws, room, user, connectionOptions);
+    connections.add(connection);
+    ws.on("error", (error) => onError(error, `websocket of ${user.userId} in ${room.id}`));
+    ws.once("close", () => {
+      connections.delete(connection);
+      room.remove(connection);
+      rooms.release(room.id);
+    });
+    room.add(connection);
+  }
+
+  async function accept(req: IncomingMessage, socket: Duplex, head: Buffer, briefingId: string): Promise<void> {
+    socket.on("error", () => socket.destroy());
+    const user = await options.authorize(req, briefingId);
+    if (!user) return refuseUpgrade(socket, 403, "You do not have access to this briefing.");
+    if (socket.destroyed) return;
+    const room = await rooms.acquire(briefingId);
+    if (!room) return refuseUpgrade(socket, 404, "Briefing not found.");
+    if (socket.destroyed || closing) {
+      rooms.release(briefingId);
+      return refuseUpgrade(socket, 503, "Server is shutting down.");
+    }
+    let attached = false;
+    // A handshake that ws rejects (bad headers) destroys the socket without calling back.
+    socket.once("close", () => {
+      if (!attached) rooms.release(briefingId);
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      attached = true;
+      attach(ws, room, user);
+    });
+  }
+
+  return {
+    rooms,
+    connections,
+    handleUpgrade(req, socket, head) {
+      const briefingId = briefingIdFromUrl(req.url, prefix);
+      if (briefingId === undefined) return false;
+      if (briefingId === null) refuseUpgrade(socket, 404, "Briefing not found.");
+      else if (closing) refuseUpgrade(socket, 503, "Server is shutting down.");
+      else {
+        accept(req, socket, head, briefingId).catch((error: unknown) => {
+          const refusal = refusalFor(error);
+          if (refusal.unexpected) onError(error, `opening briefing ${briefingId}`);
+          refuseUpgrade(socket, refusal.status, refusal.message);
+        });
+      }
+      return true;
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      clearInterval(heartbeat);
+      for (const connection of connections) connection.close(CLOSE.goingAway, "Server shutting down");
+      await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
+      for (const connection of connections) connection.ws.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { createDb } from "@/lib/db";
+import { migrate } from "@/lib/db/migrate";
+import { EnvError, parseEnv } from "@/lib/env";
+import { createCollabServer } from "./server";
+import { createTokenAuthorizer } from "./token-authorizer";
+
+const grant = z.object({
+  userId: z.string(),
+  name: z.string(),
+  readOnly: z.boolean(),
+  briefingIds: z.array(z.string()).optional(),
+});
+
+const tuning = z
+  .object({
+    batchMs: z.number().int().min(0),
+    compactEvery: z.number().int().min(1),
+    idleUnloadMs: z.number().int().min(0),
+    heartbeatMs: z.number().int().min(10),
+  })
+  .partial();
+
+const json = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return schema.parse(JSON.parse(text)) as z.infer<T>;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be valid JSON of the expected shape" });
+      return z.NEVER;
+    }
+  });
+
+const standaloneEnv = z.object({
+  COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  COLLAB_HOST: z.string().default("127.0.0.1"),
+  COLLAB_TOKENS: json(z.record(z.string(), grant)),
+  COLLAB_OPTIONS: json(tuning).default({}),
+});
+
+/**
+ * Serves only the collaboration server, with the same modules as the app, on COLLAB_PORT over
+ * DATABASE_URL, authorizing with the static COLLAB_TOKENS table. Used by the crash test and the
+ * benchmark (both need a server they can kill or measure apart from the clients). Prints one JSON
+ * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully.
+ */
+async function main(): Promise<void> {
+  const { DATABASE_URL } = parseEnv();
+  const parsed = standaloneEnv.safeParse(process.env);
+  if (!parsed.success)
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  const config = parsed.data;
+  await migrate(DATABASE_URL.url);
+  const db = createDb(DATABASE_URL.url);
+  const { batchMs, compactEvery, ...serverTuning } = config.COLLAB_OPTIONS;
+  const collab = createCollabServer({
+    log: new BriefingUpdateLog(db, DATABASE_URL.provider),
+    authorize: createTokenAuthorizer(config.COLLAB_TOKENS),
+    persistence: { batchMs, compactEvery },
+    ...serverTuning,
+  });
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  server.on("upgrade", (req, socket, head) => {
+    if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(config.COLLAB_PORT, config.COLLAB_HOST, resolve));
+  process.stdout.write(`${JSON.stringify({ ready: true, port: (server.address() as AddressInfo).port })}\n`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await collab.close();
+    server.closeAllConnections();
+    server.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import type { IncomingMessage } from "node:http";
+import { AppError } from "@/lib/errors";
+import type { CollabAuthorizer, CollabUser } from "./types";
+
+/** What a static token grants: a user, read-only or not, on some briefings (all when omitted). */
+export type TokenGrant = CollabUser & { briefingIds?: string[] };
+
+/** The `token` query parameter of an upgrade request. */
+export function tokenFromRequest(req: IncomingMessage): string | null {
+  return new URL(req.url ?? "/", "http://localhost").searchParams.get("token");
+}
+
+/**
+ * An authorizer over a fixed table of tokens passed as `?token=`: used by the integration tests,
+ * the standalone collaboration server and the benchmark. The app itself authorizes with lib/auth.
+ */
+export function createTokenAuthorizer(tokens: Record<string, TokenGrant>): CollabAuthorizer {
+  return async (req, briefingId) => {
+    const token = tokenFromRequest(req);
+    if (!token) throw new AppError("unauthorized", "A token is required.");
+    const grant = Object.hasOwn(tokens, token) ? tokens[token] : undefined;
+    if (!grant) throw new AppError("unauthorized", "Unknown token.");
+    if (grant.briefingIds && !grant.briefingIds.includes(briefingId)) {
+      throw new AppError("forbidden", "This token does not give access to this briefing.");
+    }
+    return { userId: grant.userId, name: grant.name, readOnly: grant.readOnly };
+  };
+}

@@ -1,0 +1,20 @@
+import type { IncomingMessage } from "node:http";
+
+/** Who is on the other end of a collaboration connection. */
+export type CollabUser = { userId: string; name: string; readOnly: boolean };
+
+/**
+ * Decides whether the upgrade request may open this briefing. Return null to refuse with 403, or
+ * throw an AppError (unauthorized 401, forbidden 403, not_found 404...) to pick the status; any
+ * other error refuses with 500. Called before the websocket exists, so a refusal is plain HTTP.
+ */
+export type CollabAuthorizer = (req: IncomingMessage, briefingId: string) => Promise<CollabUser | null>;
+
+/** The room's view of a local connection. */
+export interface RoomPeer {
+  readonly user: CollabUser;
+  /** Sends an encoded y-websocket message; may drop it when the connection is closing. */
+  send(message: Uint8Array): void;
+  /** The server's storage started failing or recovered while this peer waits for a save answer. */
+  storageChanged(failing: boolean): void;
+}
