@@ -34,6 +34,11 @@ describe("buildMatrix", () => {
     ]);
   });
 
+  it("follows the state's framework order and skips frameworks the data does not have (yet)", () => {
+    expect(columnIds(view({ frameworks: ["charlie", "delta", "alpha"] }))).toEqual(["f:charlie", "f:alpha"]);
+    expect(columnIds(view({ frameworks: [], scope: {} }))).toEqual(["f:alpha", "f:bravo", "f:charlie"]);
+  });
+
   it("gives each cell its display value, note and cited sources", () => {
     const cell = cellOf(view(), "d:decision_rule", "f:alpha");
     expect(cell).toMatchObject({

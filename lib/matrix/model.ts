@@ -61,9 +61,17 @@ export type MatrixModel = {
 const fid = (slug: string) => `f:${slug}`;
 const did = (key: string) => `d:${key}`;
 
+/**
+ * Shown frameworks: the state's list order (frameworks the data lacks are skipped, so a view can
+ * be drawn while new data is on its way), or the data's order for a catalog scope; hidden ones
+ * left out; then sorted if asked.
+ */
 function orderedFrameworks(p: PreparedMatrix, state: ViewState): number[] {
   const hidden = new Set(state.hiddenFrameworks);
-  const shown = p.data.frameworks.flatMap((f, i) => (hidden.has(f.slug) ? [] : [i]));
+  const base = state.scope
+    ? p.data.frameworks.map((_, i) => i)
+    : state.frameworks.flatMap((s) => p.frameworkIndex.get(s) ?? []);
+  const shown = base.filter((i) => !hidden.has(p.data.frameworks[i]!.slug));
   const sort = state.frameworkSort;
   if (!sort) return shown;
   const { frameworks } = p.data;
