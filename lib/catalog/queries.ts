@@ -15,7 +15,8 @@ function countriesMatching(q: string): string[] {
     .map(([code]) => code);
 }
 
-function whereOf(filters: FrameworkFilters): Prisma.FrameworkWhereInput {
+/** The Prisma filter for catalog filters (also used to compare "all frameworks matching"). */
+export function whereOf(filters: FrameworkFilters): Prisma.FrameworkWhereInput {
   const and: Prisma.FrameworkWhereInput[] = [];
   if (filters.kind) and.push({ kind: filters.kind });
   if (filters.region) and.push({ region: filters.region });

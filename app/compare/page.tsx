@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { CompareView } from "@/components/matrix/compare-view";
+import { getDb } from "@/lib/db";
+import { packMatrixData } from "@/lib/matrix/payload";
+import { listFrameworkOptions, loadMatrixData } from "@/lib/matrix/queries";
+import { resolveViewState } from "@/lib/matrix/resolve";
+import { parseViewState } from "@/lib/matrix/view-state";
+import "./compare.css";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Compare frameworks" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
+  const parsed = parseViewState(await searchParams);
+  const db = getDb();
+  const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
+  const [data, options] = await Promise.all([loadMatrixData(db, selection), listFrameworkOptions(db)]);
+  const resolved = resolveViewState(parsed.state, data);
+  return (
+    <>
+      <div className="page-header">
+        <h1>Compare frameworks</h1>
+        <p className="lede">Side by side, dimension by dimension; every value with its sources.</p>
+      </div>
+      <CompareView
+        initialState={resolved.state}
+        notices={[...parsed.notices, ...resolved.notices]}
+        payload={packMatrixData(data)}
+        options={options}
+        today={new Date().toISOString().slice(0, 10)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useId } from "react";
+import type { MatrixModel } from "@/lib/matrix/model";
+import type { SortSpec, ViewState } from "@/lib/matrix/types";
+import { SORT_BY_LABEL, SORT_BY_NAME } from "@/lib/matrix/view-state";
+import { shortName } from "./matrix-layout";
+
+export type ColumnOrderProps = { model: MatrixModel; onChange: (patch: Partial<ViewState>) => void };
+
+/**
+ * Orders the columns by the values of one row: frameworks by a dimension, or (transposed)
+ * dimensions by a framework. Rows are sorted from the column headers.
+ */
+export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
+  const id = useId();
+  const { state, prepared } = model;
+  const { frameworks, dimensions } = prepared.data;
+  const spec = state.transpose ? state.dimensionSort : state.frameworkSort;
+  const set = (next: SortSpec | null) => onChange(state.transpose ? { dimensionSort: next } : { frameworkSort: next });
+  const groups = [...new Set(dimensions.map((d) => d.group))];
+  return (
+    <div className="field column-order">
+      <label htmlFor={`${id}-by`}>
+        {state.transpose ? "Order dimension columns by" : "Order framework columns by"}
+      </label>
+      <div className="column-order__controls">
+        <select
+          id={`${id}-by`}
+          value={spec?.by ?? ""}
+          onChange={(e) => set(e.target.value ? { by: e.target.value, desc: spec?.desc ?? false } : null)}
+        >
+          {state.transpose ? (
+            <>
+              <option value="">Catalog order</option>
+              <option value={SORT_BY_LABEL}>Label</option>
+              <optgroup label="Values of">
+                {model.frameworks.map((f) => (
+                  <option key={f} value={frameworks[f]!.slug}>
+                    {shortName(frameworks[f]!)}
+                  </option>
+                ))}
+              </optgroup>
+            </>
+          ) : (
+            <>
+              <option value="">Selection order</option>
+              <option value={SORT_BY_NAME}>Name</option>
+              {groups.map((g) => (
+                <optgroup key={g} label={g}>
+                  {dimensions
+                    .filter((d) => d.group === g)
+                    .map((d) => (
+                      <option key={d.key} value={d.key}>
+                        {d.label}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </>
+          )}
+        </select>
+        <select
+          aria-label="Direction"
+          value={spec?.desc ? "desc" : "asc"}
+          disabled={!spec}
+          onChange={(e) => spec && set({ ...spec, desc: e.target.value === "desc" })}
+        >
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </select>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+
+import { type ReactNode, useCallback, useEffect, useMemo } from "react";
+import { timelineOf } from "@/lib/matrix/charts";
+import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
+import { buildMatrix } from "@/lib/matrix/model";
+import { unpackMatrixData } from "@/lib/matrix/payload";
+import { prepareMatrix, searchTexts } from "@/lib/matrix/prepare";
+import type { FrameworkOption } from "@/lib/matrix/queries";
+import type { Notice, ViewState } from "@/lib/matrix/types";
+import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
+import { CompareEmptyState } from "./compare-empty-state";
+import { FrameworkPicker } from "./framework-picker";
+import { MatrixGrid } from "./matrix-grid";
+import { MatrixNotices } from "./matrix-notices";
+import { MatrixSummary } from "./matrix-summary";
+import { MatrixToolbar } from "./matrix-toolbar";
+import { OverlapHeatmap } from "./overlap-heatmap";
+import { markMatrixData } from "./perf";
+import { TimelineChart } from "./timeline-chart";
+import { useViewState } from "./use-view-state";
+
+export type CompareViewProps = {
+  initialState: ViewState;
+  notices: Notice[];
+  /** The matrix data, packed (lib/matrix/payload). */
+  payload: string;
+  options: FrameworkOption[];
+  /** The server's date (YYYY-MM-DD), where running frameworks end on the timeline. */
+  today: string;
+  /** The "save comparison" control, supplied by the page once accounts exist. */
+  saveSlot?: ReactNode;
+};
+
+function download(text: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The /compare page's interactive part: picker, notices, toolbar, matrix and charts. */
+export function CompareView({ initialState, notices, payload, options, today, saveSlot }: CompareViewProps) {
+  const data = useMemo(() => {
+    const unpacked = unpackMatrixData(payload);
+    markMatrixData();
+    return unpacked;
+  }, [payload]);
+  const prepared = useMemo(() => prepareMatrix(data), [data]);
+  const { state, update, navigate, pending } = useViewState(initialState);
+  const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
+
+  // Build the filter index while the browser is idle, so the first keystroke in the filter is fast.
+  useEffect(() => {
+    const handle = setTimeout(() => searchTexts(prepared), 300);
+    return () => clearTimeout(handle);
+  }, [prepared]);
+
+  const shown = useMemo(() => model.frameworks.map((f) => data.frameworks[f]!), [model.frameworks, data]);
+  const timeline = useMemo(() => timelineOf(shown, today), [shown, today]);
+  const toggleGroup = useCallback(
+    (id: string) =>
+      update((s) => ({
+        collapsedGroups: s.collapsedGroups.includes(id)
+          ? s.collapsedGroups.filter((g) => g !== id)
+          : [...s.collapsedGroups, id],
+      })),
+    [update],
+  );
+  const onViewChange = useCallback((patch: Partial<ViewState>) => update(patch), [update]);
+
+  return (
+    <div className="compare">
+      <FrameworkPicker
+        options={options}
+        selected={state.frameworks}
+        scope={state.scope}
+        scopeCount={data.frameworks.length}
+        pending={pending}
+        onChange={(frameworks) => navigate({ frameworks, scope: null })}
+        onClearScope={() => navigate({ scope: null, frameworks: [] })}
+      />
+      <MatrixNotices notices={notices} />
+      {!hasSelection(state) ? (
+        <CompareEmptyState options={options} />
+      ) : (
+        <>
+          <MatrixToolbar
+            model={model}
+            onChange={update}
+            saveSlot={saveSlot}
+            onDownload={() => download(matrixCsv(prepared, state), csvFileName(model))}
+            onReset={() => update({ ...defaultViewState(), frameworks: state.frameworks, scope: state.scope })}
+          />
+          <MatrixSummary model={model} />
+          {model.rows.length && model.columns.length ? (
+            <MatrixGrid model={model} onViewChange={onViewChange} onToggleGroup={toggleGroup} />
+          ) : (
+            <p className="empty-state matrix-empty">
+              Nothing to show with these settings.{" "}
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => update({ filter: "", hideEqual: false, hiddenFrameworks: [], hiddenDimensions: [] })}
+              >
+                Show everything again
+              </button>
+            </p>
+          )}
+          <div className="compare-charts">
+            <section aria-labelledby="overlap-heading" className="chart">
+              <h2 id="overlap-heading">Membership overlap</h2>
+              <p className="muted">
+                Countries that are full members of both frameworks (today, or at the end for defunct ones). Select a
+                cell to list them.
+              </p>
+              <OverlapHeatmap frameworks={shown} />
+            </section>
+            <section aria-labelledby="timeline-heading" className="chart">
+              <h2 id="timeline-heading">Timeline</h2>
+              <p className="muted">From founding (signature) to end; running frameworks reach today.</p>
+              <TimelineChart timeline={timeline} count={shown.length} />
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+"use client";
+
+import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useId, useMemo, useRef } from "react";
+import type { MatrixModel } from "@/lib/matrix/model";
+import type { ViewState } from "@/lib/matrix/types";
+import { CitationPopover } from "./citation-popover";
+import { MatrixBand } from "./matrix-band";
+import { GROUP_BAND_HEIGHT, HEADER_HEIGHT, INITIAL_RECT, LABEL_WIDTH, ROW_HEIGHT, rowHeight } from "./matrix-layout";
+import { type ColumnSlice, MatrixBodyRow, MatrixGroupRow, MatrixHeaderRow } from "./matrix-rows";
+import { buildColumns, matrixFeatures, sortingOf, viewPatchOfSorting } from "./matrix-table";
+import { markMatrixRendered } from "./perf";
+import { useCellPopover } from "./use-cell-popover";
+import { type GridPos, posKey, useGridNavigation } from "./use-grid-navigation";
+import { usePrintMode } from "./use-print-mode";
+
+export type MatrixGridProps = {
+  model: MatrixModel;
+  onViewChange: (patch: Partial<ViewState>) => void;
+  onToggleGroup: (groupId: string) => void;
+};
+
+/**
+ * The comparison matrix: a TanStack table rendered as an ARIA grid, virtualized in both
+ * directions (TanStack Virtual), with a sticky header and label column, keyboard navigation and
+ * per-cell citation popovers. `state.virtual === false` (and printing) renders every row and column.
+ */
+export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridProps) {
+  const { prepared, state } = model;
+  const printing = usePrintMode();
+  const flow = !state.virtual || printing;
+  const columnsKey = `${state.transpose}|${model.columns.map((c) => c.id).join("|")}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: columns change only when their ids do; rebuilding them on every sort would reset the table's column model for nothing.
+  const columns = useMemo(() => buildColumns(prepared, model.columns, state.transpose), [prepared, columnsKey]);
+  const sorting = useMemo(() => sortingOf(state), [state]);
+  const onSortingChange = useCallback(
+    (updater: Updater<SortingState>) =>
+      onViewChange(viewPatchOfSorting(state, typeof updater === "function" ? updater(sorting) : updater)),
+    [state, sorting, onViewChange],
+  );
+  const table = useTable({
+    features: matrixFeatures,
+    columns,
+    data: model.rows,
+    getRowId: (row) => row.id,
+    state: { sorting },
+    onSortingChange,
+    manualSorting: true,
+    enableMultiSort: false,
+    sortDescFirst: false,
+    meta: { model },
+  });
+
+  const rows = table.getRowModel().rows;
+  const leaf = table.getAllLeafColumns();
+  const headerGroups = table.getHeaderGroups();
+  const leafHeaders = headerGroups.at(-1)?.headers ?? [];
+  const dataColumns = leaf.slice(1);
+  const headHeight = HEADER_HEIGHT + (state.transpose ? GROUP_BAND_HEIGHT : 0);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const rowV = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => rowHeight(rows[i]?.original),
+    getItemKey: (i) => rows[i]?.id ?? i,
+    overscan: 6,
+    initialRect: INITIAL_RECT,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    enabled: !flow,
+  });
+  const colV = useVirtualizer({
+    horizontal: true,
+    count: dataColumns.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => dataColumns[i]?.getSize() ?? 0,
+    getItemKey: (i) => dataColumns[i]?.id ?? i,
+    overscan: 2,
+    initialRect: INITIAL_RECT,
+    paddingStart: LABEL_WIDTH,
+    scrollPaddingStart: LABEL_WIDTH,
+    enabled: !flow,
+  });
+
+  const virtualRows = flow ? null : rowV.getVirtualItems();
+  const virtualCols = flow ? null : colV.getVirtualItems();
+  const slice: ColumnSlice = virtualCols
+    ? {
+        colStart: (virtualCols[0]?.index ?? 0) + 1,
+        colEnd: (virtualCols.at(-1)?.index ?? -1) + 1,
+        offset: (virtualCols[0]?.start ?? LABEL_WIDTH) - LABEL_WIDTH,
+      }
+    : { colStart: 1, colEnd: dataColumns.length, offset: 0 };
+  const rowItems = virtualRows ?? rows.map((_, index) => ({ index, start: 0 }));
+  const totalWidth = LABEL_WIDTH + dataColumns.reduce((sum, c) => sum + c.getSize(), 0);
+
+  const isGroupRow = useCallback((r: number) => rows[r]?.original.kind === "group", [rows]);
+  const reveal = useCallback(
+    (p: GridPos) => {
+      if (flow) return;
+      if (p.r >= 0) rowV.scrollToIndex(p.r, { align: "auto" });
+      if (p.c >= 1) colV.scrollToIndex(p.c - 1, { align: "auto" });
+    },
+    [flow, rowV, colV],
+  );
+  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? INITIAL_RECT.height) / ROW_HEIGHT) - 2);
+  const nav = useGridNavigation({ rowCount: rows.length, colCount: leaf.length, isGroupRow, reveal, pageSize });
+  const rendered = (p: GridPos) =>
+    (p.r === -1 || (rowItems.some((i) => i.index === p.r) && rows[p.r] !== undefined)) &&
+    (p.c === 0 || (p.c >= slice.colStart && p.c <= slice.colEnd));
+  const active = nav.targetOf(nav.active);
+  const tab = rendered(active) && active.c < leaf.length ? active : { r: -1, c: 0 };
+
+  const popoverId = useId();
+  const cellAtPos = useCallback(
+    (p: GridPos) => {
+      const row = rows[p.r]?.original;
+      const entry = leaf[p.c]?.columnDef.meta?.entry;
+      return row && entry ? model.cell(row, entry) : null;
+    },
+    [rows, leaf, model],
+  );
+  const popover = useCellPopover({ cellAt: cellAtPos, focusCell: nav.focusNow, wrapRef });
+
+  useEffect(() => markMatrixRendered(), []);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keyboard and pointer events of the grid's cells are delegated here.
+    <div
+      ref={wrapRef}
+      className="matrix-wrap"
+      onKeyDown={(e) => {
+        popover.onKeyDown(e);
+        if (!e.defaultPrevented) nav.onKeyDown(e);
+      }}
+      onFocus={(e) => {
+        nav.onFocus(e);
+        popover.onFocus(e);
+      }}
+      onBlur={popover.onBlur}
+      onClick={popover.onClick}
+      onMouseOver={popover.onMouseOver}
+      onMouseLeave={popover.onMouseLeave}
+    >
+      <div ref={scrollRef} className={`matrix-scroll${flow ? " matrix-scroll--flow" : ""}`} data-testid="matrix-scroll">
+        {state.transpose ? (
+          <MatrixBand
+            headers={headerGroups[0]?.headers ?? []}
+            model={model}
+            width={totalWidth}
+            onToggleGroup={onToggleGroup}
+          />
+        ) : null}
+        <table
+          ref={nav.gridRef}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA grid pattern (one tab stop, arrow keys) on a data table is the point.
+          role="grid"
+          aria-label={
+            state.transpose ? "Comparison matrix, frameworks as rows" : "Comparison matrix, frameworks as columns"
+          }
+          aria-rowcount={rows.length + 1}
+          aria-colcount={leaf.length}
+          className={`matrix${state.transpose ? " matrix--transposed" : ""}`}
+          style={{ width: totalWidth }}
+          data-testid="matrix"
+        >
+          <thead className="matrix-head" style={{ top: state.transpose ? GROUP_BAND_HEIGHT : 0 }}>
+            <MatrixHeaderRow
+              headers={leafHeaders}
+              {...slice}
+              tabCol={tab.r === -1 ? tab.c : -1}
+              onToggleGroup={onToggleGroup}
+            />
+          </thead>
+          <tbody className="matrix-body" style={flow ? undefined : { height: rowV.getTotalSize() }}>
+            {rowItems.map((item) => {
+              const row = rows[item.index];
+              if (!row) return null;
+              const top = flow ? null : item.start - headHeight;
+              if (row.original.kind === "group") {
+                return (
+                  <MatrixGroupRow
+                    key={row.id}
+                    row={row}
+                    r={item.index}
+                    top={top}
+                    colCount={leaf.length}
+                    tabbable={tab.r === item.index}
+                    onToggleGroup={onToggleGroup}
+                  />
+                );
+              }
+              const here = popover.state && popover.state.pos.r === item.index && popover.state.mode !== "open";
+              return (
+                <MatrixBodyRow
+                  key={row.id}
+                  row={row}
+                  r={item.index}
+                  top={top}
+                  leaf={leaf}
+                  model={model}
+                  highlight={state.highlightDifferences}
+                  tabCol={tab.r === item.index ? tab.c : -1}
+                  describedCol={here ? popover.state!.pos.c : -1}
+                  popoverId={popoverId}
+                  {...slice}
+                />
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {popover.state && popover.cell ? (
+        <CitationPopover
+          key={posKey(popover.state.pos)}
+          id={popoverId}
+          cell={popover.cell}
+          mode={popover.state.mode}
+          anchor={() => nav.gridRef.current?.querySelector(`[data-pos="${posKey(popover.state!.pos)}"]`) ?? null}
+          container={wrapRef}
+          onClose={popover.close}
+          onPointerEnter={popover.keepOpen}
+          onPointerLeave={popover.onMouseLeave}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { MatrixModel } from "@/lib/matrix/model";
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
+export function MatrixSummary({ model }: { model: MatrixModel }) {
+  const { counts, state } = model;
+  const parts = [
+    `${plural(model.frameworks.length, "framework")} × ${plural(model.dimensions.length, "dimension")}`,
+    counts.equal ? `${counts.equal} equal across all` : null,
+    counts.hiddenEqual ? `${counts.hiddenEqual} equal hidden` : null,
+    state.filter ? `${plural(counts.filteredOut, state.transpose ? "framework" : "dimension")} filtered out` : null,
+  ];
+  return (
+    <p className="matrix-summary muted" role="status" aria-live="polite" data-testid="matrix-summary">
+      {parts.filter(Boolean).join(" · ")}
+    </p>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * User-timing marks of the matrix (visible in the browser's performance panel and read by
+ * `npm run bench:matrix`):
+ * - "matrix:data"     the packed matrix data has been decoded in the browser;
+ * - "matrix:rendered" the first frame after the grid was committed to the DOM has been painted.
+ */
+export function markMatrixData(): void {
+  if (typeof performance !== "undefined" && typeof window !== "undefined") performance.mark("matrix:data");
+}
+
+/** Marks "matrix:rendered" once the frame that shows the committed grid has been painted. */
+export function markMatrixRendered(): void {
+  if (typeof window === "undefined") return;
+  requestAnimationFrame(() => {
+    // A message posted from a frame callback runs after that frame's paint.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => performance.mark("matrix:rendered");
+    channel.port2.postMessage(null);
+  });
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import type { ViewState } from "@/lib/matrix/types";
+import { serializeViewState } from "@/lib/matrix/view-state";
+
+export type ViewPatch = Partial<ViewState> | ((state: ViewState) => Partial<ViewState>);
+
+/**
+ * The comparison's view state, mirrored in the URL. View-only changes (sorting, filters, toggles)
+ * replace the URL through the History API, which Next.js keeps in sync with its router without a
+ * server round trip: re-fetching the matrix for a sort would cost more than the sort. Changes
+ * of the selection need other data, so they go through router.replace and the server.
+ */
+export function useViewState(serverState: ViewState) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [state, setState] = useState(serverState);
+  const [fromServer, setFromServer] = useState(serverState);
+  if (fromServer !== serverState) {
+    // A new server render (new selection, reload): it parsed the URL this hook wrote.
+    setFromServer(serverState);
+    setState(serverState);
+  }
+  const [pending, startTransition] = useTransition();
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+    const query = serializeViewState(state);
+    const url = query ? `${pathname}?${query}` : pathname;
+    if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(null, "", url);
+  }, [state, pathname]);
+
+  const update = useCallback((patch: ViewPatch) => {
+    setState((s) => ({ ...s, ...(typeof patch === "function" ? patch(s) : patch) }));
+  }, []);
+
+  const navigate = useCallback(
+    (patch: Partial<ViewState>) => {
+      const next = { ...latest.current, ...patch };
+      latest.current = next;
+      setState(next);
+      const query = serializeViewState(next);
+      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+    },
+    [router, pathname],
+  );
+
+  return { state, update, navigate, pending };
+}

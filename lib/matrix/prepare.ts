@@ -1,0 +1,106 @@
+import type { MatrixData, MatrixSource } from "./types";
+import { searchTextOf } from "./values";
+import { groupIdOf } from "./view-state";
+
+/** How the values of one dimension spread over the shown frameworks. */
+export type DimensionStats = {
+  /** Every shown framework has the same value (a missing value counts as a value); needs two or more frameworks. */
+  equal: boolean;
+  /** The most frequent stored value (first seen wins a tie); cells holding another value "differ". */
+  modal: string | null;
+  /** Number of distinct values, missing included. */
+  distinct: number;
+};
+
+/**
+ * Matrix data with its lookups, built once per data set. It also carries caches for the costly
+ * stages (value statistics, filter text) so that re-deriving a view after a sort or a toggle
+ * touches only what changed; the caches never change a result, only its cost.
+ */
+export type PreparedMatrix = {
+  data: MatrixData;
+  /** Number of dimensions: the stride of the value arrays. */
+  stride: number;
+  frameworkIndex: Map<string, number>;
+  dimensionIndex: Map<string, number>;
+  /** Group id of each dimension (by dimension index). */
+  groupIds: string[];
+  cache: {
+    statsKey?: string;
+    stats?: (DimensionStats | undefined)[];
+    search?: string[];
+    labels?: { frameworks: string[]; dimensions: string[] };
+  };
+};
+
+/** Indexes matrix data for the model. */
+export function prepareMatrix(data: MatrixData): PreparedMatrix {
+  return {
+    data,
+    stride: data.dimensions.length,
+    frameworkIndex: new Map(data.frameworks.map((f, i) => [f.slug, i])),
+    dimensionIndex: new Map(data.dimensions.map((d, i) => [d.key, i])),
+    groupIds: data.dimensions.map((d) => groupIdOf(d.group)),
+    cache: {},
+  };
+}
+
+/** The stored value of framework f in dimension d. */
+export const rawAt = (p: PreparedMatrix, f: number, d: number): string | null =>
+  p.data.values[f * p.stride + d] ?? null;
+
+/** The de-duplicated sources cited for cell (f, d), in citation order. */
+export function sourcesAt(p: PreparedMatrix, f: number, d: number): MatrixSource[] {
+  const refs = p.data.citations[f * p.stride + d];
+  if (!refs) return [];
+  return refs.map((i) => p.data.sources[i]).filter((s): s is MatrixSource => s !== undefined);
+}
+
+/** Per-dimension statistics over the shown frameworks (cached for the same frameworks and dimensions). */
+export function dimensionStats(p: PreparedMatrix, frameworks: number[], dimensions: number[]) {
+  const key = `${frameworks.join(",")}|${dimensions.join(",")}`;
+  if (p.cache.statsKey === key && p.cache.stats) return p.cache.stats;
+  const stats: (DimensionStats | undefined)[] = new Array(p.stride);
+  const counts = new Map<string | null, number>();
+  for (const d of dimensions) {
+    counts.clear();
+    let modal: string | null = null;
+    let best = 0;
+    for (const f of frameworks) {
+      const raw = rawAt(p, f, d);
+      const n = (counts.get(raw) ?? 0) + 1;
+      counts.set(raw, n);
+      if (n > best) {
+        best = n;
+        modal = raw;
+      }
+    }
+    stats[d] = { equal: frameworks.length > 1 && counts.size === 1, modal, distinct: counts.size };
+  }
+  p.cache.statsKey = key;
+  p.cache.stats = stats;
+  return stats;
+}
+
+/** Lower-case filter text of every cell, built on first use. */
+export function searchTexts(p: PreparedMatrix): string[] {
+  if (p.cache.search) return p.cache.search;
+  const { frameworks, dimensions } = p.data;
+  const out = new Array<string>(frameworks.length * p.stride);
+  for (let f = 0; f < frameworks.length; f++) {
+    for (let d = 0; d < p.stride; d++) {
+      out[f * p.stride + d] = searchTextOf(dimensions[d]!, rawAt(p, f, d));
+    }
+  }
+  p.cache.search = out;
+  return out;
+}
+
+/** Lower-case filter text of the row labels (framework names with acronym and slug; dimension labels with group). */
+export function searchLabels(p: PreparedMatrix): { frameworks: string[]; dimensions: string[] } {
+  p.cache.labels ??= {
+    frameworks: p.data.frameworks.map((f) => `${f.name} ${f.acronym ?? ""} ${f.slug}`.toLowerCase()),
+    dimensions: p.data.dimensions.map((d) => `${d.label} ${d.group}`.toLowerCase()),
+  };
+  return p.cache.labels;
+}
