@@ -1,11 +1,11 @@
 import http from "node:http";
 import next from "next";
+import { authorizeCollab } from "@/lib/auth/collab";
 import { BriefingUpdateLog } from "@/lib/briefings/update-log";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
 
@@ -16,11 +16,6 @@ export type StartServerOptions = {
   port?: number;
   /** Who may open which briefing over the collaboration websocket (lib/auth plugs in here). */
   authorizeCollab?: CollabAuthorizer;
-};
-
-/** Until sessions exist, nobody may open a collaboration websocket. */
-const refuseCollab: CollabAuthorizer = async () => {
-  throw new AppError("unauthorized", "Sign in to open briefings.");
 };
 
 /**
@@ -49,7 +44,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const collab = createCollabServer({
     log: new BriefingUpdateLog(getDb(), config.DATABASE_URL.provider),
-    authorize: options.authorizeCollab ?? refuseCollab,
+    // Session cookie + the one permission module, as for pages and actions.
+    authorize: options.authorizeCollab ?? ((req, briefingId) => authorizeCollab(getDb(), req, briefingId)),
   });
   server.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;

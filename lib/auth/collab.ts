@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
 import { getUserFromHeaders } from "./session";
@@ -23,8 +24,8 @@ export function toHeaders(req: IncomingMessage): Headers {
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
   const user = await getUserFromHeaders(toHeaders(req), db);
-  if (!user) return null;
+  if (!user) throw new AppError("unauthorized", "Sign in to open briefings.");
   const role = await getBriefingRole(db, user.id, briefingId);
-  if (!role) return null;
+  if (!role) throw new AppError("not_found", "No such briefing.");
   return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit") };
 }
