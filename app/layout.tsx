@@ -31,6 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <li>
                   <Link href="/frameworks">Frameworks</Link>
                 </li>
+                <li>
+                  <Link href="/compare">Compare</Link>
+                </li>
                 {user ? (
                   <>
                     <li>

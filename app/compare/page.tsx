@@ -1,10 +1,16 @@
 import type { Metadata } from "next";
 import { CompareView } from "@/components/matrix/compare-view";
+import { SaveComparison } from "@/components/matrix/save-comparison";
+import { SavedComparisons } from "@/components/matrix/saved-comparisons";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { listSavedComparisons } from "@/lib/comparisons/queries";
 import { getDb } from "@/lib/db";
 import { packMatrixData } from "@/lib/matrix/payload";
 import { listFrameworkOptions, loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
 import { parseViewState } from "@/lib/matrix/view-state";
+import { listTeamsForUser } from "@/lib/teams/queries";
 import "./compare.css";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +24,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
   const [data, options] = await Promise.all([loadMatrixData(db, selection), listFrameworkOptions(db)]);
   const resolved = resolveViewState(parsed.state, data);
+  const user = await getCurrentUser();
+  const teams = user ? await listTeamsForUser(db, user.id) : [];
+  const saved = user ? await listSavedComparisons(db, { userId: user.id, teamIds: teams.map((t) => t.id) }) : [];
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  const savedItems = await Promise.all(
+    saved.map(async (c) => ({
+      ...c,
+      teamName: c.teamId ? (teamNames.get(c.teamId) ?? null) : null,
+      canDelete: await can(db, user, { action: "comparison:edit", comparisonId: c.id }),
+    })),
+  );
   return (
     <>
       <div className="page-header">
@@ -30,7 +47,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         payload={packMatrixData(data)}
         options={options}
         today={new Date().toISOString().slice(0, 10)}
+        saveSlot={user ? <SaveComparison teams={teams} /> : null}
       />
+      {user ? <SavedComparisons items={savedItems} /> : null}
     </>
   );
 }
