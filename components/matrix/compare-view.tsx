@@ -109,7 +109,7 @@ export function CompareView({ initialState, notices, payload, options, today, sa
               </button>
             </p>
           )}
-          <div className="compare-charts">
+          <div className={shown.length > 8 ? "compare-charts compare-charts--stacked" : "compare-charts"}>
             <section aria-labelledby="overlap-heading" className="chart">
               <h2 id="overlap-heading">Membership overlap</h2>
               <p className="muted">

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import type { CatalogScope } from "@/lib/matrix/types";
 import { MAX_FRAMEWORKS } from "@/lib/matrix/view-state";
+import { shortName } from "./matrix-layout";
 
 export type FrameworkPickerProps = {
   options: FrameworkOption[];
@@ -99,7 +100,7 @@ export function FrameworkPicker({
           ) : (
             selected.map((slug) => {
               const o = bySlug.get(slug);
-              const label = o ? (o.acronym ?? o.name) : slug;
+              const label = o ? shortName(o) : slug;
               return (
                 <li key={slug} className="chip" title={o?.name}>
                   <span>{label}</span>

@@ -49,7 +49,7 @@ function ColumnLabel({ entry }: { entry: MatrixColumn }) {
     return (
       <span className="matrix-colhead">
         <span className="matrix-colhead__short">{shortName(f)}</span>
-        {f.acronym ? <span className="matrix-colhead__long">{f.name}</span> : null}
+        {shortName(f) !== f.name ? <span className="matrix-colhead__long">{f.name}</span> : null}
       </span>
     );
   }

@@ -56,15 +56,16 @@ describe("buildMatrix", () => {
 
   it("finds equal dimensions and the cells that differ from the most common value", () => {
     const m = view();
-    expect(m.stats[1]).toEqual({ equal: true, modal: "true", distinct: 1 });
-    expect(m.stats[0]).toEqual({ equal: false, modal: "true", distinct: 2 });
+    expect(m.stats[1]).toEqual({ equal: true, modal: "true", modalCount: 3, distinct: 1 });
+    expect(m.stats[0]).toEqual({ equal: false, modal: "true", modalCount: 2, distinct: 2 });
     expect(m.counts.equal).toBe(1);
     const differs = (row: string) => m.columns.map((c) => cellOf(m, row, c.id)?.differs);
     expect(differs("d:clause")).toEqual([false, false, true]);
     expect(differs("d:binding")).toEqual([false, false, false]);
     expect(differs("d:decision_rule")).toEqual([false, true, false]);
-    // A missing value is a value of its own: 32, 8 and nothing are three different values.
-    expect(differs("d:members")).toEqual([false, true, true]);
+    // A missing value is a value of its own: 32, 8 and nothing are three different values, and
+    // when no value is shared every cell stands out.
+    expect(differs("d:members")).toEqual([true, true, true]);
   });
 
   it("hides equal rows on request, and counts them", () => {
@@ -81,6 +82,8 @@ describe("buildMatrix", () => {
     expect(single.counts.equal).toBe(0);
     expect(rowIds(single)).toContain("d:binding");
     expect(cellOf(single, "d:clause", "f:alpha")?.differs).toBe(false);
+    const pair = view({ hiddenFrameworks: ["charlie"] });
+    expect(pair.columns.map((c) => cellOf(pair, "d:decision_rule", c.id)?.differs)).toEqual([true, true]);
   });
 
   it("transposes: frameworks become rows, dimensions columns, collapsed groups one placeholder column", () => {

@@ -38,7 +38,10 @@ export type MatrixCell = {
   display: string;
   note: string | null;
   sources: MatrixSource[];
-  /** The dimension's values differ across the shown frameworks and this cell is not the most common value. */
+  /**
+   * The dimension's values differ across the shown frameworks and this cell stands out: it is not
+   * the most common value, or no value is held by more than one framework.
+   */
   differs: boolean;
 };
 
@@ -235,7 +238,7 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
       display: displayValue(dimension, raw),
       note: data.notes[f * p.stride + d] ?? null,
       sources: sourcesAt(p, f, d),
-      differs: s !== undefined && !s.equal && frameworks.length > 1 && raw !== s.modal,
+      differs: s !== undefined && !s.equal && frameworks.length > 1 && (s.modalCount === 1 || raw !== s.modal),
     };
   };
   const cell = (row: MatrixRow, column: MatrixColumn): MatrixCell | null => {

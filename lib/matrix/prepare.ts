@@ -6,8 +6,10 @@ import { groupIdOf } from "./view-state";
 export type DimensionStats = {
   /** Every shown framework has the same value (a missing value counts as a value); needs two or more frameworks. */
   equal: boolean;
-  /** The most frequent stored value (first seen wins a tie); cells holding another value "differ". */
+  /** The most frequent stored value (first seen wins a tie). */
   modal: string | null;
+  /** How many shown frameworks hold the modal value. */
+  modalCount: number;
   /** Number of distinct values, missing included. */
   distinct: number;
 };
@@ -75,7 +77,7 @@ export function dimensionStats(p: PreparedMatrix, frameworks: number[], dimensio
         modal = raw;
       }
     }
-    stats[d] = { equal: frameworks.length > 1 && counts.size === 1, modal, distinct: counts.size };
+    stats[d] = { equal: frameworks.length > 1 && counts.size === 1, modal, modalCount: best, distinct: counts.size };
   }
   p.cache.statsKey = key;
   p.cache.stats = stats;
