@@ -70,6 +70,7 @@ export function FrameworkPicker({
     onChange([...selected, slug]);
     setQuery("");
     setHighlighted(0);
+    setOpen(false);
   };
   const remove = (slug: string) => {
     onChange(selected.filter((s) => s !== slug));
@@ -143,7 +144,7 @@ export function FrameworkPicker({
             setOpen(true);
             setHighlighted(0);
           }}
-          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={(e) => {
             if (e.key === "ArrowDown" || e.key === "ArrowUp") {

@@ -80,6 +80,7 @@ export function TimelineChart({ timeline, count }: TimelineChartProps) {
       <details className="chart-table">
         <summary>The timeline as a table</summary>
         <table className="table">
+          <caption className="visually-hidden">Founding and end dates</caption>
           <thead>
             <tr>
               <th scope="col">Framework</th>
