@@ -69,7 +69,7 @@ function CellContent({ model, row, column }: { model: MatrixModel; row: MatrixRo
   return (
     <>
       <span className={cell.raw === null ? "matrix-value matrix-value--missing" : "matrix-value"}>{cell.display}</span>
-      {cell.sources.length ? (
+      {cell.details && cell.sources.length ? (
         <span className="matrix-cites" aria-hidden="true">
           {cell.sources.length}
         </span>

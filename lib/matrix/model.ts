@@ -36,6 +36,8 @@ export type MatrixCell = {
   raw: string | null;
   value: TypedValue | null;
   display: string;
+  /** False when the data left notes and citations out (large selections): fetch them to show them. */
+  details: boolean;
   note: string | null;
   sources: MatrixSource[];
   /**
@@ -236,6 +238,7 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
       raw,
       value: typedValue(dimension, raw),
       display: displayValue(dimension, raw),
+      details: data.details,
       note: data.notes[f * p.stride + d] ?? null,
       sources: sourcesAt(p, f, d),
       differs: s !== undefined && !s.equal && frameworks.length > 1 && (s.modalCount === 1 || raw !== s.modal),
