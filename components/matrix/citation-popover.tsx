@@ -61,9 +61,7 @@ export function CitationPopover({
   }, [mode]);
 
   const title = `${shortName(cell.framework)} — ${cell.dimension.label}`;
-  const lazy = useCellDetails(
-    cell.details || cell.raw === null ? null : target(cell.framework.slug, cell.dimension.key),
-  );
+  const lazy = useCellDetails(cell.details || cell.raw === null ? null : cell.framework.slug, cell.dimension.key);
   const note = lazy.status === "loaded" ? lazy.details.note : cell.note;
   const sources = lazy.status === "loaded" ? lazy.details.sources : cell.sources;
   const dialog = mode === "open";
