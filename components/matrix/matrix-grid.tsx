@@ -20,7 +20,7 @@ import { type ColumnSlice, MatrixBodyRow, MatrixGroupRow, MatrixHeaderRow } from
 import { buildColumns, matrixFeatures, sortingOf, viewPatchOfSorting } from "./matrix-table";
 import { markMatrixRendered } from "./perf";
 import { useCellPopover } from "./use-cell-popover";
-import { useElementWidth } from "./use-element-width";
+import { useElementSize } from "./use-element-width";
 import { type GridPos, posKey, useGridNavigation } from "./use-grid-navigation";
 import { usePrintMode } from "./use-print-mode";
 
@@ -71,7 +71,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
   const scrollRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   // Few columns stretch to fill the width (up to 3x) instead of leaving the right side empty.
-  const viewport = useElementWidth(scrollRef, INITIAL_RECT.width);
+  const { width: viewport, height: viewportHeight } = useElementSize(scrollRef, INITIAL_RECT);
   const widths = useMemo(() => {
     const natural = leaf.slice(1).reduce((sum, c) => sum + c.getSize(), 0);
     const label = viewport < 560 ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
@@ -124,7 +124,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     },
     [flow, rowV, colV],
   );
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? INITIAL_RECT.height) / ROW_HEIGHT) - 2);
+  const pageSize = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 2);
   const nav = useGridNavigation({ rowCount: rows.length, colCount: leaf.length, isGroupRow, reveal, pageSize });
   const rendered = (p: GridPos) =>
     (p.r === -1 || (rowItems.some((i) => i.index === p.r) && rows[p.r] !== undefined)) &&

@@ -116,8 +116,8 @@ export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
         const cell = column ? cells[column.id] : undefined;
         const entry = column?.columnDef.meta?.entry;
         if (!column || !cell || !entry) return null;
-        const data = model.cell(row.original, entry);
-        const differs = highlight && data?.differs;
+        const at = highlight ? model.locate(row.original, entry) : null;
+        const differs = at !== null && model.differsAt(at.f, at.d);
         return (
           <td
             key={column.id}

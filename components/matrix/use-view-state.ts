@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { ViewState } from "@/lib/matrix/types";
 import { serializeViewState } from "@/lib/matrix/view-state";
 
+const URL_DELAY = 150;
+
 export type ViewPatch = Partial<ViewState> | ((state: ViewState) => Partial<ViewState>);
 
 /**
@@ -32,9 +34,14 @@ export function useViewState(serverState: ViewState) {
   useEffect(() => {
     latest.current = state;
     if (navigating) return;
-    const query = serializeViewState(state);
-    const url = query ? `${pathname}?${query}` : pathname;
-    if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(null, "", url);
+    // Written a moment later: a History API call (and the router update it causes) inside the
+    // frame of a click or keystroke would delay that frame; typing also writes once, not per key.
+    const timer = setTimeout(() => {
+      const query = serializeViewState(state);
+      const url = query ? `${pathname}?${query}` : pathname;
+      if (`${window.location.pathname}${window.location.search}` !== url) window.history.replaceState(null, "", url);
+    }, URL_DELAY);
+    return () => clearTimeout(timer);
   }, [state, pathname, navigating]);
 
   const update = useCallback((patch: ViewPatch) => {

@@ -1,5 +1,5 @@
 import type { MatrixData, MatrixSource } from "./types";
-import { searchTextOf } from "./values";
+import { type SortKey, searchTextOf, sortKey, textKey } from "./values";
 import { groupIdOf } from "./view-state";
 
 /** How the values of one dimension spread over the shown frameworks. */
@@ -32,6 +32,8 @@ export type PreparedMatrix = {
     stats?: (DimensionStats | undefined)[];
     search?: string[];
     labels?: { frameworks: string[]; dimensions: string[] };
+    /** Sort keys of every framework's value in a dimension (by dimension index), or of names (-1). */
+    sortKeys?: Map<number, (SortKey | null)[]>;
   };
 };
 
@@ -96,6 +98,22 @@ export function searchTexts(p: PreparedMatrix): string[] {
   }
   p.cache.search = out;
   return out;
+}
+
+/** Sort keys of all frameworks by a dimension's values (d >= 0) or by name (d = -1), cached. */
+export function frameworkSortKeys(p: PreparedMatrix, d: number): (SortKey | null)[] {
+  p.cache.sortKeys ??= new Map();
+  let keys = p.cache.sortKeys.get(d);
+  if (!keys) {
+    const dimension = p.data.dimensions[d];
+    keys = p.data.frameworks.map((f, i) => {
+      if (!dimension) return textKey(f.name);
+      const raw = rawAt(p, i, d);
+      return raw === null ? null : sortKey(dimension, raw);
+    });
+    p.cache.sortKeys.set(d, keys);
+  }
+  return keys;
 }
 
 /** Lower-case filter text of the row labels (framework names with acronym and slug; dimension labels with group). */
