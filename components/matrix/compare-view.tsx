@@ -5,7 +5,7 @@ import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
 import { unpackMatrixData } from "@/lib/matrix/payload";
-import { prepareMatrix, searchTexts } from "@/lib/matrix/prepare";
+import { prepareMatrix, warmSearchTexts } from "@/lib/matrix/prepare";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
@@ -52,9 +52,14 @@ export function CompareView({ initialState, notices, payload, options, today, sa
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
 
-  // Build the filter index while the browser is idle, so the first keystroke in the filter is fast.
+  // Build the filter index in idle slices, so the first keystroke in the filter is fast and no
+  // long task blocks the page meanwhile.
   useEffect(() => {
-    const handle = setTimeout(() => searchTexts(prepared), 300);
+    let handle: ReturnType<typeof setTimeout>;
+    const slice = () => {
+      if (!warmSearchTexts(prepared, 8)) handle = setTimeout(slice, 16);
+    };
+    handle = setTimeout(slice, 200);
     return () => clearTimeout(handle);
   }, [prepared]);
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { sampleMatrixData } from "@/lib/test/matrix-fixtures";
+import {
+  buildMatrixData,
+  buildMatrixDimension,
+  buildMatrixFramework,
+  sampleMatrixData,
+} from "@/lib/test/matrix-fixtures";
 import { buildMatrix, type MatrixModel } from "./model";
-import { prepareMatrix } from "./prepare";
+import { prepareMatrix, searchTexts, warmSearchTexts } from "./prepare";
 import type { ViewState } from "./types";
 import { defaultViewState } from "./view-state";
 
@@ -166,5 +171,22 @@ describe("buildMatrix", () => {
     expect(rowIds(view({ transpose: true, filter: "no majority" }))).toEqual([]);
     // Values of hidden frameworks do not keep a row.
     expect(rowIds(view({ filter: "majority", hiddenFrameworks: ["bravo"] }))).toEqual([]);
+  });
+
+  it("counts statistics right with many distinct values, and builds the filter index in slices", () => {
+    const values = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "b", "b"];
+    const data = buildMatrixData(
+      values.map((_, i) => buildMatrixFramework({ slug: `f${i}`, name: `F ${i}` })),
+      [buildMatrixDimension({ key: "t", valueType: "text" })],
+      values.map((v) => [v]),
+    );
+    const p = prepareMatrix(data);
+    const m = buildMatrix(p, { ...defaultViewState(), scope: {} });
+    expect(m.stats[0]).toEqual({ equal: false, modal: "b", modalCount: 3, distinct: 10 });
+    expect(m.differsAt(0, 0)).toBe(true);
+    expect(m.differsAt(1, 0)).toBe(false);
+    expect(warmSearchTexts(p, 0)).toBe(false);
+    expect(searchTexts(p)).toEqual(values);
+    expect(warmSearchTexts(p, 0)).toBe(true);
   });
 });
