@@ -1,6 +1,5 @@
 import * as Y from "yjs";
-import { type BriefingContent, deriveBriefingContent } from "./content";
-import { applyStoredState, type BriefingUpdateLog } from "./update-log";
+import type { BriefingStore } from "./store";
 
 export type PersistenceOptions = {
   /** How long updates are collected before one merged row is written (ms). */
@@ -20,15 +19,15 @@ export type PersistenceOptions = {
 
 export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
   batchMs: 20,
-  compactEvery: 200,
-  contentDebounceMs: 1_000,
-  contentMaxWaitMs: 5_000,
+  compactEvery: 500,
+  contentDebounceMs: 2_000,
+  contentMaxWaitMs: 30_000,
   retryMinMs: 100,
   retryMaxMs: 5_000,
   onError: (error, context) => console.error(`[briefing persistence] ${context}:`, error),
 };
 
-/** Origin of updates that come from the database (they must not be written back). */
+/** Origin of the stored state applied at load (it must not be written back). */
 export const STORAGE_ORIGIN = Symbol("briefing-storage");
 
 type Waiter = { seq: number; resolve: () => void };
@@ -38,7 +37,8 @@ type Waiter = { seq: number; resolve: () => void };
  * to the log within `batchMs`, one write at a time and in order; a failed write is retried with
  * backoff while newer updates keep accumulating in memory, so nothing is dropped. `whenPersisted`
  * resolves once everything enqueued before the call is committed. The log is compacted every
- * `compactEvery` rows and on close; the derived content is refreshed with a debounce.
+ * `compactEvery` rows and on close; the derived content is refreshed with a debounce. The store
+ * does the work (possibly on another thread); this class only decides what and when.
  */
 export class BriefingPersistence {
   private pending: Uint8Array[] = [];
@@ -49,7 +49,6 @@ export class BriefingPersistence {
   private writing: Promise<void> | undefined;
   private failures = 0;
   private rowsSinceCompaction = 0;
-  private knownVersion: number;
   private contentTimer: ReturnType<typeof setTimeout> | undefined;
   private contentDirtySince: number | undefined;
   private persistedSv: Uint8Array;
@@ -59,13 +58,9 @@ export class BriefingPersistence {
   private constructor(
     readonly briefingId: string,
     readonly doc: Y.Doc,
-    private readonly log: BriefingUpdateLog,
+    private readonly store: BriefingStore,
     private readonly options: PersistenceOptions,
-    version: number,
-    rows: number,
   ) {
-    this.knownVersion = version;
-    this.rowsSinceCompaction = rows;
     this.persistedSv = Y.encodeStateVector(doc);
   }
 
@@ -74,17 +69,20 @@ export class BriefingPersistence {
    * briefing does not exist or is deleted.
    */
   static async load(
-    log: BriefingUpdateLog,
+    store: BriefingStore,
     briefingId: string,
     doc: Y.Doc,
     options: Partial<PersistenceOptions> = {},
   ): Promise<BriefingPersistence | null> {
-    const state = await log.load(briefingId);
-    if (!state || state.deletedAt) return null;
-    applyStoredState(doc, state, STORAGE_ORIGIN);
+    const state = await store.open(briefingId);
+    if (!state) return null;
+    doc.transact(() => {
+      if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+      if (state.update) Y.applyUpdate(doc, state.update);
+    }, STORAGE_ORIGIN);
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
     const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
-    return new BriefingPersistence(briefingId, doc, log, merged, state.version, state.updates.length);
+    return new BriefingPersistence(briefingId, doc, store, merged);
   }
 
   /** The state vector of the document as durably stored (everything up to the last committed batch). */
@@ -113,7 +111,6 @@ export class BriefingPersistence {
     if (this.closed) throw new Error(`Briefing ${this.briefingId} is closed; update not accepted`);
     this.pending.push(update);
     this.enqueuedSeq++;
-    this.markContentDirty();
     this.schedule(this.options.batchMs);
   }
 
@@ -133,23 +130,17 @@ export class BriefingPersistence {
 
   /** Folds the log into the snapshot now (normally automatic). */
   async compact(): Promise<void> {
-    const result = await this.log.compact(this.briefingId, {
-      doc: this.doc,
-      knownVersion: this.knownVersion,
-      origin: STORAGE_ORIGIN,
-    });
-    if ("version" in result) this.knownVersion = result.version;
+    await this.store.compact(this.briefingId);
     // "busy" and "conflict" mean another writer is compacting or just did: no need to retry soon.
     this.rowsSinceCompaction = 0;
   }
 
-  /** Writes the derived JSON and text from the current document now. */
+  /** Writes the derived JSON and text of the stored document now. */
   async writeContent(): Promise<void> {
     this.contentDirtySince = undefined;
     clearTimeout(this.contentTimer);
     this.contentTimer = undefined;
-    const content: BriefingContent = deriveBriefingContent(this.doc);
-    await this.log.writeContent(this.briefingId, content);
+    await this.store.writeContent(this.briefingId);
   }
 
   /**
@@ -179,6 +170,7 @@ export class BriefingPersistence {
       this.options.onError(error, `finishing briefing ${this.briefingId}`);
     } finally {
       clearTimeout(this.contentTimer);
+      await this.store.release(this.briefingId).catch(() => {});
     }
   }
 
@@ -200,11 +192,10 @@ export class BriefingPersistence {
       const batch = this.pending;
       this.pending = [];
       const seq = this.enqueuedSeq;
-      // Every update applied to the document so far is in this batch or an earlier one.
-      const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      let stateVector: Uint8Array;
       try {
-        await this.log.append(this.briefingId, merged);
+        stateVector = await this.store.append(this.briefingId, merged);
       } catch (error) {
         this.pending.unshift(merged);
         this.failures++;
@@ -217,6 +208,8 @@ export class BriefingPersistence {
       this.durableSeq = seq;
       this.persistedSv = stateVector;
       this.rowsSinceCompaction++;
+      // The derived content is rendered from what is stored, so it is stale once more is stored.
+      this.markContentDirty();
       this.releaseWaiters();
       this.emit(false);
       if (this.rowsSinceCompaction >= this.options.compactEvery && !this.closed) await this.compactQuietly();

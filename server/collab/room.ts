@@ -3,7 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
-import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import type { BriefingStore } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
 import type { RoomFanout } from "./fanout";
 import type { RoomPeer } from "./types";
@@ -31,7 +31,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * One loaded briefing: its Y.Doc and awareness, the local peers editing it, its persistence and
  * its fan-out to other instances. Changes from local peers (and from the server itself) are
  * broadcast to the other peers, stored and published; changes from other instances are only
- * broadcast; changes read back from storage are only broadcast.
+ * broadcast; the stored state applied at load is neither stored again nor published.
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -62,12 +62,12 @@ export class Room {
   /** Loads a briefing into a new room; null when it does not exist or is deleted. */
   static async load(
     id: string,
-    log: BriefingUpdateLog,
+    store: BriefingStore,
     fanout: RoomFanout,
     options: Partial<PersistenceOptions> = {},
   ): Promise<Room | null> {
     const doc = new Y.Doc();
-    const persistence = await BriefingPersistence.load(log, id, doc, options);
+    const persistence = await BriefingPersistence.load(store, id, doc, options);
     if (!persistence) {
       doc.destroy();
       return null;
