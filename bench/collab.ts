@@ -13,41 +13,85 @@ import { percentile, procStats, round } from "./collab/proc";
 
 // npm run bench:collab. Env: BENCH_SECONDS (default 20) per scenario and server, BENCH_EDITORS
 // (default "10,50,100"), BENCH_RATE (updates per editor per second, default 5), BENCH_OPS (cold
-// load history operations, default 250000). One JSON line per scenario on stdout.
+// load history operations, default 250000), BENCH_ROUNDS (alternations between our server and the
+// reference per scenario, default 4). One JSON line per scenario on stdout.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const EDITOR_COUNTS = (process.env.BENCH_EDITORS ?? "10,50,100").split(",").map(Number);
+const EDITOR_COUNTS = (process.env.BENCH_EDITORS ?? "10,50,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 1);
 const RATE = Number(process.env.BENCH_RATE ?? 5);
 const OPERATIONS = Number(process.env.BENCH_OPS ?? 250_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const TOKEN = "bench";
 const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
 
-type Measured = { p50: number; p99: number; max: number; lost: number; sent: number; cpuPct: number; rssMb: number };
+type Totals = {
+  samples: Float64Array[];
+  sent: number;
+  lost: number;
+  cpuSeconds: number;
+  wallSeconds: number;
+  rssMb: number;
+};
 
-async function measure(server: CollabProcess, room: string, editors: number): Promise<Measured> {
+const emptyTotals = (): Totals => ({ samples: [], sent: 0, lost: 0, cpuSeconds: 0, wallSeconds: 0, rssMb: 0 });
+
+/** One measured round of `editors` simulated editors against a server; adds to `totals`. */
+async function round_(server: CollabProcess, room: string, editors: number, seconds: number, totals: Totals) {
   const pid = server.child.pid!;
   let cpuStart = 0;
-  let cpuEnd = 0;
-  let rssMb = 0;
   const result = await runEditors(
-    { url: server.url, room, token: TOKEN, editors, updatesPerSecond: RATE, seconds: SECONDS },
+    { url: server.url, room, token: TOKEN, editors, updatesPerSecond: RATE, seconds },
     (edge) => {
       const stats = procStats(pid);
       if (edge === "start") cpuStart = stats.cpuSeconds;
       else {
-        cpuEnd = stats.cpuSeconds;
-        rssMb = stats.rssMb;
+        totals.cpuSeconds += stats.cpuSeconds - cpuStart;
+        totals.rssMb = Math.max(totals.rssMb, stats.rssMb);
       }
     },
   );
+  totals.samples.push(result.samples);
+  totals.sent += result.sent;
+  totals.lost += result.lost;
+  totals.wallSeconds += result.wallSeconds;
+}
+
+function summary(totals: Totals) {
+  const all = new Float64Array(totals.samples.reduce((n, s) => n + s.length, 0));
+  let offset = 0;
+  for (const samples of totals.samples) {
+    all.set(samples, offset);
+    offset += samples.length;
+  }
+  all.sort();
   return {
-    p50: percentile(result.samples, 50),
-    p99: percentile(result.samples, 99),
-    max: percentile(result.samples, 100),
-    lost: result.lost,
-    sent: result.sent,
-    cpuPct: ((cpuEnd - cpuStart) / result.wallSeconds) * 100,
-    rssMb,
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    max: percentile(all, 100),
+    cpuPct: (totals.cpuSeconds / totals.wallSeconds) * 100,
   };
+}
+
+/**
+ * Both servers run for the whole scenario and the editors alternate between them in ROUNDS
+ * rounds, so a change in the machine's background load hits both alike.
+ */
+async function scenario(databaseUrl: string, briefingId: string, editors: number) {
+  const ours = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
+  const reference = await spawnServerProcess(path.join(ROOT, "bench/collab/ref-server.ts"), {});
+  const mine = emptyTotals();
+  const ref = emptyTotals();
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      await round_(ours, briefingId, editors, SECONDS / ROUNDS, mine);
+      await round_(reference, `ref-${editors}`, editors, SECONDS / ROUNDS, ref);
+    }
+  } finally {
+    await Promise.all([ours.stop(), reference.stop()]);
+  }
+  return { mine, ref };
 }
 
 async function main(): Promise<void> {
@@ -58,10 +102,8 @@ async function main(): Promise<void> {
     const ownerId = (await database.db.user.create({ data: buildUser() })).id;
     for (const editors of EDITOR_COUNTS) {
       const { id } = await createBriefing(database.db, { title: `bench ${editors}`, ownerId, template: "blank" });
-      const ours = await spawnCollabProcess({ databaseUrl: database.url, tokens: TOKENS });
-      const mine = await measure(ours, id, editors).finally(() => ours.stop());
-      const reference = await spawnServerProcess(path.join(ROOT, "bench/collab/ref-server.ts"), {});
-      const ref = await measure(reference, `ref-${editors}`, editors).finally(() => reference.stop());
+      const { mine, ref } = await scenario(database.url, id, editors);
+      const [m, r] = [summary(mine), summary(ref)];
       const stored = await database.db.briefingUpdate.count({ where: { briefingId: id } });
       console.log(
         JSON.stringify({
@@ -69,14 +111,14 @@ async function main(): Promise<void> {
           editors,
           updates_per_s: editors * RATE,
           seconds: SECONDS,
-          p50_ms: round(mine.p50),
-          p99_ms: round(mine.p99),
-          max_ms: round(mine.max),
-          ref_p50_ms: round(ref.p50),
-          ref_p99_ms: round(ref.p99),
-          ratio_p99: round(mine.p99 / ref.p99),
-          cpu_pct: round(mine.cpuPct),
-          ref_cpu_pct: round(ref.cpuPct),
+          p50_ms: round(m.p50),
+          p99_ms: round(m.p99),
+          max_ms: round(m.max),
+          ref_p50_ms: round(r.p50),
+          ref_p99_ms: round(r.p99),
+          ratio_p99: round(m.p99 / r.p99),
+          cpu_pct: round(m.cpuPct),
+          ref_cpu_pct: round(r.cpuPct),
           rss_mb: round(mine.rssMb),
           ref_rss_mb: round(ref.rssMb),
           lost: mine.lost,
@@ -98,14 +140,15 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
   const warmup = await createBriefing(log.db, { title: "warm-up", ownerId, template: "policy-brief" });
   const { tailRows } = await storeHistory(log, id, history);
   const row = await log.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
+  const expected = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(history.batches)));
   const runs: number[] = [];
   let chars = 0;
   for (let run = 0; run < 5; run++) {
     // A running server (JIT warm, another briefing open) that has never loaded this briefing.
     const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
     try {
-      await timeColdOpen(server.url, warmup.id, TOKEN);
-      const { ms, doc } = await timeColdOpen(server.url, id, TOKEN);
+      await timeColdOpen(server.url, warmup.id, TOKEN, new Map());
+      const { ms, doc } = await timeColdOpen(server.url, id, TOKEN, expected);
       runs.push(ms);
       chars = deriveBriefingContent(doc).text.length;
       doc.destroy();
@@ -138,7 +181,10 @@ function countStructs(batches: Uint8Array[]): number {
   return count;
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0), // stray sockets of the stock client must not keep the run alive
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

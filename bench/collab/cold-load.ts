@@ -20,21 +20,33 @@ export async function storeHistory(log: BriefingUpdateLog, briefingId: string, h
 
 /**
  * Opens a briefing with the stock y-websocket client and resolves with the time from creating
- * the provider to its "synced" event (the client has applied the server's state), and the doc.
+ * the provider until it has synced and holds the whole stored state (`expected` state vector).
  */
 export async function timeColdOpen(
   url: string,
   briefingId: string,
   token: string,
+  expected: Map<number, number>,
 ): Promise<{ ms: number; doc: Y.Doc }> {
   const doc = new Y.Doc();
+  const complete = () =>
+    provider.synced && [...expected].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
   const started = performance.now();
   const provider = new WebsocketProvider(url, briefingId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     params: { token },
     disableBc: true,
   });
-  await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      if (!complete()) return;
+      doc.off("update", check);
+      provider.off("sync", check);
+      resolve();
+    };
+    doc.on("update", check);
+    provider.on("sync", check);
+  });
   const ms = performance.now() - started;
   provider.destroy();
   return { ms, doc };

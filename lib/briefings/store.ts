@@ -1,6 +1,11 @@
 import * as Y from "yjs";
 import { deriveBriefingContent } from "./content";
-import { applyStoredState, type BriefingUpdateLog, type CompactionResult } from "./update-log";
+import {
+  applyStoredState,
+  type BriefingUpdateLog,
+  type CompactionResult,
+  type StoredBriefingState,
+} from "./update-log";
 
 /** A briefing's stored document as handed to a room: apply `snapshot`, then `update`. */
 export type OpenedBriefing = { snapshot: Uint8Array | null; update: Uint8Array | null };
@@ -40,16 +45,13 @@ export class LocalBriefingStore implements BriefingStore {
 
   async open(briefingId: string): Promise<OpenedBriefing | null> {
     const state = await this.log.load(briefingId);
-    if (!state || state.deletedAt) return null;
+    if (!state || state.deleted) return null;
     const update = state.updates.length > 1 ? Y.mergeUpdates(state.updates) : (state.updates[0] ?? null);
-    // The copy is built after answering, off the opener's critical path.
-    this.copies.set(
+    const opened = { snapshot: state.snapshot, updates: update ? [update] : [], version: state.version };
+    // Built on a later turn, so the answer to the opener goes out first.
+    this.track(
       briefingId,
-      Promise.resolve().then(() => {
-        const doc = new Y.Doc();
-        applyStoredState(doc, { snapshot: state.snapshot, updates: update ? [update] : [] });
-        return { doc, version: state.version };
-      }),
+      new Promise((resolve) => setImmediate(resolve)).then(() => buildCopy(opened)),
     );
     return { snapshot: state.snapshot, update };
   }
@@ -86,17 +88,26 @@ export class LocalBriefingStore implements BriefingStore {
   }
 
   private copy(briefingId: string): Promise<Copy | null> {
-    let copy = this.copies.get(briefingId);
-    if (!copy) {
-      copy = this.log.load(briefingId).then((state) => {
-        if (!state) return null;
-        const doc = new Y.Doc();
-        applyStoredState(doc, state);
-        return { doc, version: state.version };
-      });
-      copy.catch(() => this.copies.delete(briefingId));
-      this.copies.set(briefingId, copy);
-    }
+    const copy = this.copies.get(briefingId);
+    if (copy) return copy;
+    return this.track(
+      briefingId,
+      this.log.load(briefingId).then((state) => (state ? buildCopy(state) : null)),
+    );
+  }
+
+  private track(briefingId: string, copy: Promise<Copy | null>): Promise<Copy | null> {
+    this.copies.set(briefingId, copy);
+    // A failed build is forgotten, so the next call retries it.
+    copy.catch(() => {
+      if (this.copies.get(briefingId) === copy) this.copies.delete(briefingId);
+    });
     return copy;
   }
+}
+
+function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version">): Copy {
+  const doc = new Y.Doc();
+  applyStoredState(doc, state);
+  return { doc, version: state.version };
 }
