@@ -45,6 +45,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   });
   const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
+  await briefingStore.start();
   const collab = createCollabServer({
     store: briefingStore,
     authorize: options.authorizeCollab ?? refuseCollab,

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { BriefingStore } from "./store";
+import type { BriefingStore, OpenedBriefing } from "./store";
 
 export type PersistenceOptions = {
   /** How long updates are collected before one merged row is written (ms). */
@@ -65,24 +65,42 @@ export class BriefingPersistence {
   }
 
   /**
-   * Loads a briefing's stored state into `doc` and returns its persistence; null when the
-   * briefing does not exist or is deleted.
+   * Opens a briefing's persistence without touching `doc`: the caller applies the returned stored
+   * state with `applyStored` (a room first serves it as-is to the clients that need all of it).
+   * Null when the briefing does not exist or is deleted.
    */
+  static async open(
+    store: BriefingStore,
+    briefingId: string,
+    doc: Y.Doc,
+    options: Partial<PersistenceOptions> = {},
+  ): Promise<{ persistence: BriefingPersistence; stored: OpenedBriefing } | null> {
+    const stored = await store.open(briefingId);
+    if (!stored) return null;
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
+    return { persistence: new BriefingPersistence(briefingId, doc, store, merged), stored };
+  }
+
+  /** Loads a briefing's stored state into `doc` and returns its persistence (open + applyStored). */
   static async load(
     store: BriefingStore,
     briefingId: string,
     doc: Y.Doc,
     options: Partial<PersistenceOptions> = {},
   ): Promise<BriefingPersistence | null> {
-    const state = await store.open(briefingId);
-    if (!state) return null;
-    doc.transact(() => {
-      if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-      if (state.update) Y.applyUpdate(doc, state.update);
+    const opened = await BriefingPersistence.open(store, briefingId, doc, options);
+    opened?.persistence.applyStored(opened.stored);
+    return opened?.persistence ?? null;
+  }
+
+  /** Applies the stored state to the document; it counts as persisted. Call before any edit. */
+  applyStored(stored: OpenedBriefing): void {
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      if (stored.update) Y.applyUpdate(this.doc, stored.update);
     }, STORAGE_ORIGIN);
-    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
-    return new BriefingPersistence(briefingId, doc, store, merged);
+    this.persistedSv = Y.encodeStateVector(this.doc);
   }
 
   /** The state vector of the document as durably stored (everything up to the last committed batch). */

@@ -6,7 +6,11 @@ import { BriefingUpdateLog } from "./update-log";
 // The thread behind ThreadedBriefingStore: a LocalBriefingStore on its own database connection.
 // Requests are { id, method, args }; answers { id, result } or { id, error }.
 
-type Request = { id: number; method: "open" | "append" | "compact" | "writeContent" | "release"; args: unknown[] };
+type Request = {
+  id: number;
+  method: "ping" | "open" | "append" | "compact" | "writeContent" | "release";
+  args: unknown[];
+};
 
 const { databaseUrl } = workerData as { databaseUrl: string };
 const db = createDb(databaseUrl);
@@ -18,6 +22,10 @@ port.on("message", async (request: Request | "close") => {
     await store.close();
     await db.$disconnect();
     port.close();
+    return;
+  }
+  if (request.method === "ping") {
+    port.postMessage({ id: request.id, result: true });
     return;
   }
   try {

@@ -26,6 +26,11 @@ export class ThreadedBriefingStore implements BriefingStore {
 
   constructor(private readonly databaseUrl: string) {}
 
+  /** Starts the worker and waits until it answers (otherwise the first call starts it). */
+  async start(): Promise<void> {
+    await this.call("ping", []);
+  }
+
   open(briefingId: string): Promise<OpenedBriefing | null> {
     return this.call("open", [briefingId]) as Promise<OpenedBriefing | null>;
   }

@@ -64,7 +64,7 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     c.provider.connect(); // a reopened room is loaded from the database again
     await synced(c);
     expect(server.collab.rooms.peek(id)).toBeDefined();
-    expect(server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length).toBe(2);
+    await eventually(() => server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length === 2);
   });
 
   it("persists everything and closes clients with 1001 on shutdown", async () => {

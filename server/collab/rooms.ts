@@ -103,7 +103,10 @@ export class RoomRegistry {
   }
 
   private async load(id: string): Promise<Room | null> {
-    const room = await Room.load(id, this.options.store, this.options.fanout, this.options.persistence);
+    const room = await Room.load(id, this.options.store, this.options.fanout, {
+      ...this.options.persistence,
+      onError: this.options.onError,
+    });
     const entry = this.entries.get(id);
     if (entry && room) entry.room = room;
     return room;

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const config = parsed.data;
   await migrate(DATABASE_URL.url);
   const store = new ThreadedBriefingStore(DATABASE_URL.url);
+  await store.start();
   const { batchMs, compactEvery, ...serverTuning } = config.COLLAB_OPTIONS;
   const collab = createCollabServer({
     store,
