@@ -14,7 +14,7 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
-import { appendParagraph } from "@/lib/test/ydoc";
+import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 
 describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
   let t: TestDatabase;
@@ -65,6 +65,34 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     await synced(c);
     expect(server.collab.rooms.peek(id)).toBeDefined();
     await eventually(() => server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length === 2);
+  });
+
+  it("opens a cold room from stored bytes and from a client's own state alike", async () => {
+    const server = await start();
+    const id = await newBriefing();
+    const history = new Y.Doc();
+    Y.applyUpdate(history, new Uint8Array((await t.db.briefing.findUniqueOrThrow({ where: { id } })).yState!));
+    history.on("update", (update: Uint8Array) => void server.log.append(id, update));
+    for (let i = 0; i < 5; i++) appendParagraph(history, `logged ${i}`); // a tail of log rows
+    await eventually(async () => (await t.db.briefingUpdate.count({ where: { briefingId: id } })) === 5);
+
+    // One client with nothing, one that already holds the stored state plus an offline edit.
+    const offline = connectClient(server.url, id, "bob", false);
+    clients.push(offline);
+    Y.applyUpdate(offline.doc, Y.encodeStateAsUpdate(history));
+    appendParagraph(offline.doc, "made offline");
+    const fresh = client(server, id);
+    offline.provider.connect();
+    await Promise.all([synced(fresh), synced(offline)]);
+    appendParagraph(fresh.doc, "typed at once");
+    await Promise.all([statusReached(fresh, "saved"), statusReached(offline, "saved")]);
+    const expected = ["logged 0", "logged 1", "logged 2", "logged 3", "logged 4"];
+    for (const c of [fresh, offline]) {
+      await eventually(() => blockTexts(c.doc).length === 7, 5_000, "both edits everywhere");
+      expect(blockTexts(c.doc).slice(0, 5)).toEqual(expected);
+      expect(blockTexts(c.doc).slice(5).sort()).toEqual(["made offline", "typed at once"]);
+    }
+    expect(blockTexts(server.collab.rooms.peek(id)!.doc)).toEqual(blockTexts(fresh.doc));
   });
 
   it("persists everything and closes clients with 1001 on shutdown", async () => {
