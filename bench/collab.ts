@@ -9,7 +9,7 @@ import { buildUser } from "@/lib/test/fixtures";
 import { storeHistory, timeColdOpen } from "./collab/cold-load";
 import { runEditors } from "./collab/editors";
 import { buildHistory } from "./collab/history";
-import { percentile, procStats, round } from "./collab/proc";
+import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
 
 // npm run bench:collab. Env: BENCH_SECONDS (default 20) per scenario and server, BENCH_EDITORS
 // (default "10,50,100"), BENCH_RATE (updates per editor per second, default 5), BENCH_OPS (cold
@@ -102,7 +102,9 @@ async function main(): Promise<void> {
     const ownerId = (await database.db.user.create({ data: buildUser() })).id;
     for (const editors of EDITOR_COUNTS) {
       const { id } = await createBriefing(database.db, { title: `bench ${editors}`, ownerId, template: "blank" });
+      const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
       const { mine, ref } = await scenario(database.url, id, editors);
+      const stallPct = ((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100;
       const [m, r] = [summary(mine), summary(ref)];
       const stored = await database.db.briefingUpdate.count({ where: { briefingId: id } });
       console.log(
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
           ref_lost: ref.lost,
           sent: mine.sent,
           log_rows_after_shutdown: stored,
+          host_cpu_pressure_pct: round(stallPct),
         }),
       );
     }
@@ -143,6 +146,7 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
   const expected = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(history.batches)));
   const runs: number[] = [];
   let chars = 0;
+  const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
   for (let run = 0; run < 5; run++) {
     // A running server (JIT warm, another briefing open) that has never loaded this briefing.
     const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
@@ -168,6 +172,7 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
       tail_rows: tailRows,
       ms: round(percentile(sorted, 50)),
       runs_ms: runs.map(round),
+      host_cpu_pressure_pct: round(((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100),
     }),
   );
 }

@@ -23,3 +23,16 @@ export function percentile(sorted: Float64Array, p: number): number {
 
 /** Rounds to two decimals for the JSON lines. */
 export const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * Microseconds so far during which some runnable task waited for a CPU (Linux PSI). The share of
+ * wall time between two readings says how contended the machine was while measuring.
+ */
+export function cpuStallMicros(): number {
+  try {
+    const line = fs.readFileSync("/proc/pressure/cpu", "utf8").split("\n")[0] ?? "";
+    return Number(/total=(\d+)/.exec(line)?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}

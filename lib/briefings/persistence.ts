@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { Debounced } from "./debounce";
 import type { BriefingStore, OpenedBriefing } from "./store";
 
 export type PersistenceOptions = {
@@ -49,8 +50,7 @@ export class BriefingPersistence {
   private writing: Promise<void> | undefined;
   private failures = 0;
   private rowsSinceCompaction = 0;
-  private contentTimer: ReturnType<typeof setTimeout> | undefined;
-  private contentDirtySince: number | undefined;
+  private readonly content: Debounced;
   private persistedSv: Uint8Array;
   private closed = false;
   private readonly listeners = new Set<(failing: boolean) => void>();
@@ -62,6 +62,7 @@ export class BriefingPersistence {
     private readonly options: PersistenceOptions,
   ) {
     this.persistedSv = Y.encodeStateVector(doc);
+    this.content = new Debounced(() => void this.refreshContent(), options.contentDebounceMs, options.contentMaxWaitMs);
   }
 
   /**
@@ -155,9 +156,7 @@ export class BriefingPersistence {
 
   /** Writes the derived JSON and text of the stored document now. */
   async writeContent(): Promise<void> {
-    this.contentDirtySince = undefined;
-    clearTimeout(this.contentTimer);
-    this.contentTimer = undefined;
+    this.content.cancel();
     await this.store.writeContent(this.briefingId);
   }
 
@@ -182,12 +181,12 @@ export class BriefingPersistence {
     clearTimeout(this.timer);
     try {
       await this.compact();
-      if (this.contentDirtySince !== undefined) await this.writeContent();
+      if (this.content.pending) await this.writeContent();
     } catch (error) {
       // The updates are committed; compaction and derived content can be redone on next load.
       this.options.onError(error, `finishing briefing ${this.briefingId}`);
     } finally {
-      clearTimeout(this.contentTimer);
+      this.content.cancel();
       await this.store.release(this.briefingId).catch(() => {});
     }
   }
@@ -227,7 +226,7 @@ export class BriefingPersistence {
       this.persistedSv = stateVector;
       this.rowsSinceCompaction++;
       // The derived content is rendered from what is stored, so it is stale once more is stored.
-      this.markContentDirty();
+      this.content.trigger();
       this.releaseWaiters();
       this.emit(false);
       if (this.rowsSinceCompaction >= this.options.compactEvery && !this.closed) await this.compactQuietly();
@@ -254,20 +253,12 @@ export class BriefingPersistence {
     for (const listener of this.listeners) listener(failing);
   }
 
-  private markContentDirty(): void {
-    const now = Date.now();
-    this.contentDirtySince ??= now;
-    const wait = Math.min(this.options.contentDebounceMs, this.contentDirtySince + this.options.contentMaxWaitMs - now);
-    clearTimeout(this.contentTimer);
-    this.contentTimer = setTimeout(() => void this.refreshContent(), Math.max(0, wait));
-  }
-
   private async refreshContent(): Promise<void> {
     try {
       await this.writeContent();
     } catch (error) {
       this.options.onError(error, `writing content of briefing ${this.briefingId}`);
-      this.markContentDirty();
+      this.content.trigger();
     }
   }
 }
