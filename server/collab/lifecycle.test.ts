@@ -81,7 +81,15 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     clients.push(offline);
     Y.applyUpdate(offline.doc, Y.encodeStateAsUpdate(history));
     appendParagraph(offline.doc, "made offline");
-    const fresh = client(server, id);
+    const fresh = connectClient(server.url, id, "alice", false);
+    clients.push(fresh);
+    const syncTypes: number[] = []; // which sync messages the fresh client receives, in order
+    const handleSync = fresh.provider.messageHandlers[0]!;
+    fresh.provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+      syncTypes.push(decoder.arr[decoder.pos]!);
+      handleSync(encoder, decoder, ...rest);
+    };
+    fresh.provider.connect();
     offline.provider.connect();
     await Promise.all([synced(fresh), synced(offline)]);
     appendParagraph(fresh.doc, "typed at once");
@@ -93,6 +101,8 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
       expect(blockTexts(c.doc).slice(5).sort()).toEqual(["made offline", "typed at once"]);
     }
     expect(blockTexts(server.collab.rooms.peek(id)!.doc)).toEqual(blockTexts(fresh.doc));
+    // The fresh client got the stored bytes (step 2, then the log tail) before the server's step 1.
+    expect(syncTypes.slice(0, 3)).toEqual([1, 2, 0]);
   });
 
   it("persists everything and closes clients with 1001 on shutdown", async () => {

@@ -103,24 +103,28 @@ export class Room {
   add(peer: RoomPeer): void {
     this.peers.add(peer);
     this.peerClients.set(peer, new Set());
+    // The greeting alone does not apply the stored state: the peer's first message decides how.
     this.whenReady(() => {
       if (!this.peers.has(peer)) return;
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, this.doc);
       peer.send(encoding.toUint8Array(encoder));
-    });
+    }, false);
     if (this.awareness.getStates().size > 0) peer.send(this.awarenessSnapshot());
   }
 
-  /** Runs `action` once the document holds the stored state: at once, or after applying it. */
-  whenReady(action: () => void): void {
+  /**
+   * Runs `action` once the document holds the stored state: at once, or after applying it (which
+   * `action` then requests, unless `applySoon` is false).
+   */
+  whenReady(action: () => void, applySoon = true): void {
     if (!this.stored) {
       action();
       return;
     }
     this.deferred.push(action);
-    this.scheduleMaterialize();
+    if (applySoon) this.scheduleMaterialize();
   }
 
   /**
