@@ -40,7 +40,7 @@ export async function startTestCollabServer(
   threaded = false,
 ): Promise<TestCollabServer> {
   const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
-  const store = threaded ? new ThreadedBriefingStore(database.url) : new LocalBriefingStore(log);
+  const store = options.store ?? (threaded ? new ThreadedBriefingStore(database.url) : new LocalBriefingStore(log));
   const collab = createCollabServer({
     store,
     authorize: createTokenAuthorizer(TEST_TOKENS),

@@ -3,6 +3,8 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
+import { LocalBriefingStore } from "@/lib/briefings/store";
+import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/update-log";
 import {
   connectClient,
   eventually,
@@ -103,6 +105,35 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     expect(blockTexts(server.collab.rooms.peek(id)!.doc)).toEqual(blockTexts(fresh.doc));
     // The fresh client got the stored bytes (step 2, then the log tail) before the server's step 1.
     expect(syncTypes.slice(0, 3)).toEqual([1, 2, 0]);
+  });
+
+  it("shows unsaved while storing fails and saved once it recovers", async () => {
+    let failures = 0;
+    const store = new (class extends LocalBriefingStore {
+      override async append(briefingId: string, update: Uint8Array): Promise<Uint8Array> {
+        if (failures > 0) {
+          failures--;
+          throw new Error("database unavailable");
+        }
+        return super.append(briefingId, update);
+      }
+    })(new BriefingUpdateLog(t.db, provider));
+    const server = await start({
+      store,
+      persistence: { batchMs: 5, retryMinMs: 150, retryMaxMs: 150, onError: () => {} },
+    });
+    const id = await newBriefing();
+    const c = client(server, id);
+    await synced(c);
+    await statusReached(c, "saved");
+    failures = 3;
+    appendParagraph(c.doc, "kept through the outage");
+    await statusReached(c, "unsaved");
+    await statusReached(c, "saved");
+    expect(failures).toBe(0);
+    const stored = new Y.Doc();
+    applyStoredState(stored, (await server.log.load(id))!);
+    expect(blockTexts(stored)).toContain("kept through the outage");
   });
 
   it("persists everything and closes clients with 1001 on shutdown", async () => {
