@@ -6,6 +6,7 @@ import { Modal } from "@/components/ui/modal";
 import type { ComparisonOption } from "@/lib/comparisons/embed";
 import { COMPARISON_NODE } from "@/lib/editor/nodes/comparison";
 import { listComparisons } from "./api";
+import { insertBlock } from "./insert-block";
 
 export type ComparisonPickerProps = { editor: Editor; onClose: () => void };
 
@@ -25,11 +26,7 @@ export function ComparisonPicker({ editor, onClose }: ComparisonPickerProps) {
   }, []);
 
   const insert = (c: ComparisonOption) => {
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: COMPARISON_NODE, attrs: { comparisonId: c.id, title: c.name } })
-      .run();
+    insertBlock(editor, { type: COMPARISON_NODE, attrs: { comparisonId: c.id, title: c.name } });
     onClose();
   };
 

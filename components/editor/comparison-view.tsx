@@ -34,7 +34,7 @@ export function ComparisonView({ node, selected }: ReactNodeViewProps) {
             {live.loading
               ? "Loading the comparison…"
               : live.status === 404
-                ? "This saved comparison was deleted, or you do not have access to it."
+                ? "You cannot see this saved comparison: it was deleted, or it belongs to someone who has not shared it with your team."
                 : (live.error ?? "The comparison could not be loaded.")}
           </p>
         )}

@@ -8,6 +8,7 @@ import type { FrameworkSummary } from "@/lib/catalog/types";
 import { liveAttrs, pinnedAttrs } from "@/lib/editor/framework-snapshot";
 import { FRAMEWORK_CARD_NODE } from "@/lib/editor/nodes/framework-card";
 import { fetchFramework, searchFrameworks } from "./api";
+import { insertBlock } from "./insert-block";
 
 export type FrameworkPickerProps = { editor: Editor; onClose: () => void };
 
@@ -45,7 +46,7 @@ export function FrameworkPicker({ editor, onClose }: FrameworkPickerProps) {
     setBusy(f.slug);
     try {
       const attrs = mode === "pinned" ? pinnedAttrs(await fetchFramework(f.slug)) : liveAttrs(f.slug);
-      editor.chain().focus().insertContent({ type: FRAMEWORK_CARD_NODE, attrs }).run();
+      insertBlock(editor, { type: FRAMEWORK_CARD_NODE, attrs });
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : "Could not read the catalog.");

@@ -25,15 +25,17 @@ type ButtonProps = {
   shortcut?: string;
   pressed?: boolean;
   disabled?: boolean;
+  /** A word rather than a symbol (smaller type). */
+  text?: boolean;
   onClick: () => void;
   children: ReactNode;
 };
 
-function ToolButton({ label, shortcut, pressed, disabled, onClick, children }: ButtonProps) {
+function ToolButton({ label, shortcut, pressed, disabled, text, onClick, children }: ButtonProps) {
   return (
     <button
       type="button"
-      className="tool"
+      className={text ? "tool tool--text" : "tool"}
       aria-label={label}
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-pressed={pressed}
@@ -141,8 +143,8 @@ export function Toolbar({ editor, onLink, onFramework, onComparison, menuRef }: 
         >
           ❝
         </ToolButton>
-        <ToolButton label="Link" shortcut={`${MOD}K`} pressed={s.link} onClick={onLink}>
-          🔗︎
+        <ToolButton label="Link" shortcut={`${MOD}K`} pressed={s.link} onClick={onLink} text>
+          Link
         </ToolButton>
       </span>
       <InsertMenu editor={editor} onFramework={onFramework} onComparison={onComparison} menuRef={menuRef} />
