@@ -14,6 +14,9 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // One Yjs for the whole process: the collaboration server (outside Next) and server actions that
+  // build documents (templates) must share it, or Yjs warns and its instanceof checks break.
+  serverExternalPackages: ["yjs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
