@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
-import { getUserFromHeaders } from "./session";
+import { getUserFromHeaders } from "./user";
 
 export type CollabGrant = { userId: string; name: string; readOnly: boolean };
 

@@ -1,0 +1,18 @@
+import { type Db, getDb } from "@/lib/db";
+import { getAuth } from "./auth";
+
+// No Next.js imports here: the collaboration server (server/, outside Next's request context)
+// authenticates websocket upgrades with this module.
+
+export type CurrentUser = { id: string; name: string; email: string; isAdmin: boolean; catalogEditor: boolean };
+
+/** The signed-in user for a request's headers (session cookie), or null. */
+export async function getUserFromHeaders(requestHeaders: Headers, db: Db = getDb()): Promise<CurrentUser | null> {
+  const session = await getAuth(db).api.getSession({ headers: requestHeaders });
+  if (!session) return null;
+  const { id, name, email, isAdmin, catalogEditor } = session.user as typeof session.user & {
+    isAdmin?: boolean;
+    catalogEditor?: boolean;
+  };
+  return { id, name, email, isAdmin: isAdmin === true, catalogEditor: catalogEditor === true };
+}
