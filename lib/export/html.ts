@@ -82,7 +82,7 @@ function blockHtml(block: Block): string {
     case "heading":
       return `<h${block.level + 1}>${inlinesHtml(block.inlines)}</h${block.level + 1}>`;
     case "paragraph":
-      return `<p>${inlinesHtml(block.inlines)}</p>`;
+      return block.inlines.length ? `<p>${inlinesHtml(block.inlines)}</p>` : "";
     case "list": {
       const items = block.items.map((item) => `<li>${blocksHtml(item)}</li>`).join("");
       if (!block.ordered) return `<ul>${items}</ul>`;
@@ -104,7 +104,7 @@ function blockHtml(block: Block): string {
 }
 
 function blocksHtml(blocks: Block[]): string {
-  return blocks.map(blockHtml).join("\n");
+  return blocks.map(blockHtml).filter(Boolean).join("\n");
 }
 
 function sourceHtml(s: SourceEntry): string {
@@ -115,7 +115,7 @@ function sourceHtml(s: SourceEntry): string {
     title,
     s.publisher ? escapeHtml(s.publisher) : "",
     s.url ? `<span class="url">${escapeHtml(s.url)}</span>` : `<span class="url">${escapeHtml(s.rawUrl)}</span>`,
-    s.accessed ? `accessed ${escapeHtml(s.accessed)}` : "",
+    s.accessed ? `Accessed ${escapeHtml(s.accessed)}` : "",
   ];
   return `<li id="source-${s.n}" value="${s.n}">${parts.filter(Boolean).join(". ")}</li>`;
 }

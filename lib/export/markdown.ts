@@ -219,9 +219,16 @@ function blocksMd(blocks: Block[]): string {
     .join("\n\n");
 }
 
+/** Literal text no renderer turns into a link or markup (an unsafe stored URL is shown, not linked). */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence} ${text.replace(/[\r\n]+/g, " ")} ${fence}`;
+}
+
 function sourceMd(s: SourceEntry): string {
   const title = s.url ? `[${escapeMd(s.title)}](${mdUrl(s.url)})` : escapeMd(s.title);
-  const parts = [title, s.publisher && escapeMd(s.publisher), !s.url && escapeMd(s.rawUrl)];
+  const parts = [title, s.publisher && escapeMd(s.publisher), !s.url && codeSpan(s.rawUrl)];
   const accessed = s.accessed ? ` Accessed ${escapeMd(s.accessed)}.` : "";
   return `${s.n}. ${parts.filter(Boolean).join(". ")}.${accessed}`;
 }
