@@ -27,7 +27,11 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
     useTestDb(t.db);
     const auth = createAuth(t.db);
     for (const name of ["Owner", "Editor", "Viewer", "Outsider"]) u[name] = await signUp(auth, name);
-    ({ id: briefingId } = await createBriefing(t.db, { title: "Shared brief", ownerId: u.Owner!.id, template: "blank" }));
+    ({ id: briefingId } = await createBriefing(t.db, {
+      title: "Shared brief",
+      ownerId: u.Owner!.id,
+      template: "blank",
+    }));
     await t.db.briefingGrant.createMany({
       data: [
         { briefingId, userId: u.Editor!.id, role: "editor" },
@@ -55,7 +59,10 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
     as(u.Outsider!);
     expect(await createShareLink({ briefingId })).toMatchObject({ ok: false, code: "not_found" });
     as(u.Owner!);
-    expect(await createShareLink({ briefingId, expiresInDays: 400 })).toMatchObject({ ok: false, code: "unprocessable" });
+    expect(await createShareLink({ briefingId, expiresInDays: 400 })).toMatchObject({
+      ok: false,
+      code: "unprocessable",
+    });
     expect((await listShareLinks(t.db, briefingId)).map((l) => l.createdBy).sort()).toEqual(["Editor", "Owner"]);
   });
 
@@ -83,16 +90,25 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
     const expiring = await createShareLink({ briefingId, expiresInDays: 1 });
     if (!expiring.ok) throw new Error(expiring.message);
     const inTwoDays = new Date(Date.now() + 2 * 24 * 3600 * 1000);
-    expect(await resolveShareToken(t.db, tokenOf(expiring.data.url), inTwoDays)).toEqual({ ok: false, reason: "expired" });
+    expect(await resolveShareToken(t.db, tokenOf(expiring.data.url), inTwoDays)).toEqual({
+      ok: false,
+      reason: "expired",
+    });
     expect((await listShareLinks(t.db, briefingId, inTwoDays)).map((l) => l.id)).not.toContain(expiring.data.id);
 
     const revoked = await createShareLink({ briefingId });
     if (!revoked.ok) throw new Error(revoked.message);
     as(u.Viewer!);
-    expect(await revokeShareLink({ briefingId, linkId: revoked.data.id })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await revokeShareLink({ briefingId, linkId: revoked.data.id })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     as(u.Editor!);
     expect(await revokeShareLink({ briefingId, linkId: revoked.data.id })).toEqual({ ok: true, data: null });
-    expect(await revokeShareLink({ briefingId, linkId: revoked.data.id })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await revokeShareLink({ briefingId, linkId: revoked.data.id })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
     expect(await resolveShareToken(t.db, tokenOf(revoked.data.url))).toEqual({ ok: false, reason: "revoked" });
     expect((await listShareLinks(t.db, briefingId)).map((l) => l.id)).not.toContain(revoked.data.id);
 
@@ -114,14 +130,22 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
       ok: true,
       data: { classification: "SECRET // REL TO AUS" },
     });
-    expect((await t.db.briefing.findUniqueOrThrow({ where: { id: briefingId } })).classification).toBe("SECRET // REL TO AUS");
+    expect((await t.db.briefing.findUniqueOrThrow({ where: { id: briefingId } })).classification).toBe(
+      "SECRET // REL TO AUS",
+    );
     expect(await setBriefingClassification({ briefingId, classification: "x".repeat(121) })).toMatchObject({
       ok: false,
       code: "unprocessable",
     });
     as(u.Viewer!);
-    expect(await setBriefingClassification({ briefingId, classification: "" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setBriefingClassification({ briefingId, classification: "" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     request.headers = new Headers();
-    expect(await setBriefingClassification({ briefingId, classification: "" })).toMatchObject({ ok: false, code: "unauthorized" });
+    expect(await setBriefingClassification({ briefingId, classification: "" })).toMatchObject({
+      ok: false,
+      code: "unauthorized",
+    });
   });
 });
