@@ -14,6 +14,8 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // PDFKit reads its standard-font metrics (.afm files) from its own package directory at run time.
+  serverExternalPackages: ["pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
