@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { ClassificationForm } from "@/components/export/classification-form";
+import { ExportMenu } from "@/components/export/export-menu";
+import { ShareLinksPanel } from "@/components/share/share-links-panel";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getBriefingForActor } from "@/lib/briefings/queries";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Export and share" };
+
+/** Export a briefing (four formats), set its marking, manage its read-only links. */
+export default async function BriefingExportPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=/briefings/${encodeURIComponent(id)}/export`);
+  const db = getDb();
+  const briefing = await getBriefingForActor(db, user, id).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  const [canEdit, canShare] = await Promise.all([
+    can(db, user, { action: "briefing:edit", briefingId: id }),
+    can(db, user, { action: "briefing:share", briefingId: id }),
+  ]);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link href="/briefings">Briefings</Link> <span aria-hidden="true">/</span>{" "}
+        <Link href={`/briefings/${id}`}>{briefing.title}</Link> <span aria-hidden="true">/</span>{" "}
+        <span>Export and share</span>
+      </nav>
+      <h1>Export and share</h1>
+      <div className="export-sections">
+        <section aria-labelledby="export-heading">
+          <h2 id="export-heading">Export</h2>
+          <p className="muted">
+            Downloads the current text, with framework cards, comparison tables and a numbered list of their sources.
+          </p>
+          <ClassificationForm briefingId={id} classification={briefing.classification} canEdit={canEdit} />
+          <ExportMenu briefingId={id} />
+        </section>
+        {canShare ? (
+          <section aria-labelledby="share-heading">
+            <h2 id="share-heading">Read-only links</h2>
+            <p className="muted">
+              Anyone with a link can read the briefing, live, and download it as PDF or Word, without an account.
+            </p>
+            <ShareLinksPanel briefingId={id} />
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

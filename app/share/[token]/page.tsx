@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveBriefing } from "@/components/share/live-briefing";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { loadSharedDocument } from "@/lib/shares/content";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Shared briefing",
+  robots: { index: false, follow: false },
+  // The token is in this page's URL: never send it to the sites the briefing links to.
+  referrer: "no-referrer",
+};
+
+/** A briefing opened with a share link: read-only, live, no sign-in. Dead links show not-found.tsx (404). */
+export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const shared = await loadSharedDocument(getDb(), token).catch((error: unknown) => {
+    if (error instanceof AppError) notFound();
+    throw error;
+  });
+  return <LiveBriefing token={token} initial={shared} />;
+}

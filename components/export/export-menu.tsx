@@ -1,0 +1,135 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { ExportFormat } from "@/lib/export/types";
+import { fileNameFrom, readWithProgress, saveBlob } from "./download";
+import "@/components/share/share.css";
+
+const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
+  { format: "pdf", label: "PDF", hint: "Print-ready, with title page and page numbers" },
+  { format: "docx", label: "Word (DOCX)", hint: "Editable in Word or LibreOffice" },
+  { format: "md", label: "Markdown", hint: "For wikis and repositories" },
+  { format: "html", label: "HTML", hint: "One self-contained web page" },
+];
+
+export type ExportMenuProps = {
+  briefingId: string;
+  /** Download through a share link instead of the signed-in session. */
+  shareToken?: string;
+};
+
+type Progress = { label: string; received: number; total: number } | null;
+
+/**
+ * The Export menu: fetches the chosen format from the export endpoint (so failures can be shown
+ * here rather than as a broken download), shows progress, then saves the file.
+ */
+export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [error, setError] = useState<string | null>(null);
+  const menuId = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+    const close = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [open]);
+
+  async function download(format: ExportFormat, label: string) {
+    setOpen(false);
+    setError(null);
+    setProgress({ label, received: 0, total: 0 });
+    try {
+      const query = new URLSearchParams({ format, ...(shareToken ? { share: shareToken } : {}) });
+      const response = await fetch(`/api/briefings/${encodeURIComponent(briefingId)}/export?${query}`, {
+        cache: "no-store",
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
+      }
+      const total = Number(response.headers.get("content-length")) || 0;
+      const blob = await readWithProgress(response, (received) => setProgress({ label, received, total }));
+      saveBlob(blob, fileNameFrom(response.headers.get("content-disposition")) ?? `briefing.${format}`);
+    } catch (cause) {
+      const reason =
+        cause instanceof Error && cause.message !== "Failed to fetch"
+          ? cause.message
+          : "The server could not be reached.";
+      setError(`The ${label} export failed: ${reason}`);
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === "Escape") {
+      setOpen(false);
+      button.current?.focus();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    const items = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = (at + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  }
+
+  const percent = progress?.total ? Math.round((100 * progress.received) / progress.total) : null;
+  return (
+    <div className="export-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        disabled={progress !== null}
+        onClick={() => setOpen((v) => !v)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") setOpen(false);
+        }}
+      >
+        Export ▾
+      </button>
+      {open ? (
+        <div className="export-menu__list" role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
+          {FORMATS.map(({ format, label, hint }) => (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              className="export-menu__item"
+              onClick={() => download(format, label)}
+            >
+              {label}
+              <span className="export-menu__hint">{hint}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {progress ? (
+        <p className="export-progress" role="status">
+          <progress max={100} value={percent ?? undefined} aria-label={`${progress.label} export progress`} />
+          {progress.received === 0
+            ? `Preparing ${progress.label}…`
+            : `Downloading ${progress.label}${percent === null ? "…" : ` ${percent}%`}`}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { authorize } from "@/lib/auth/permissions";
+import { getUserFromHeaders } from "@/lib/auth/user";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { invalidShareError } from "@/lib/shares/content";
+import { resolveShareToken } from "@/lib/shares/queries";
+import { EXPORT_FORMATS, type ExportFormat } from "./types";
+
+/** The `format` query parameter, or a 400 naming the accepted values. */
+export function parseExportFormat(value: string | null): ExportFormat {
+  if (value && (EXPORT_FORMATS as readonly string[]).includes(value)) return value as ExportFormat;
+  throw new AppError("bad_request", `Unknown export format. Use ?format=${EXPORT_FORMATS.join("|")}.`, [
+    { param: "format", message: value ? `"${value.slice(0, 20)}" is not a format` : "is required" },
+  ]);
+}
+
+/**
+ * May this request export the briefing? Either a share token for this very briefing (the share
+ * page's downloads, no sign-in) or a session whose user may read it, the same check as opening it.
+ */
+export async function authorizeExport(
+  db: Db,
+  request: { briefingId: string; headers: Headers; shareToken: string | null },
+): Promise<void> {
+  if (request.shareToken !== null) {
+    const resolution = await resolveShareToken(db, request.shareToken);
+    if (!resolution.ok) throw invalidShareError(resolution);
+    if (resolution.briefingId !== request.briefingId) throw new AppError("not_found", "No such briefing.");
+    return;
+  }
+  const user = await getUserFromHeaders(request.headers, db);
+  await authorize(db, user, { action: "briefing:read", briefingId: request.briefingId });
+}

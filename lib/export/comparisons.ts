@@ -1,0 +1,87 @@
+import { getSavedComparison } from "@/lib/comparisons/queries";
+import type { Db } from "@/lib/db";
+import { buildMatrix, type MatrixModel } from "@/lib/matrix/model";
+import { prepareMatrix } from "@/lib/matrix/prepare";
+import { loadMatrixData } from "@/lib/matrix/queries";
+import { resolveViewState } from "@/lib/matrix/resolve";
+import type { ViewState } from "@/lib/matrix/types";
+import { MAX_FRAMEWORKS, parseViewState } from "@/lib/matrix/view-state";
+import type { SourceRegistry } from "./sources";
+import type { MatrixRowView, MatrixView } from "./types";
+
+/** A comparison loaded through the one matrix model, before its sources are numbered. */
+export type LoadedComparison = { name: string; model: MatrixModel; notices: string[] } | null;
+
+/**
+ * Loads a saved comparison as the /compare page would show it (same ordering, hidden and
+ * equal-row rules, row filter); collapsed groups are expanded because a printed table cannot fold
+ * them. A catalog-scope comparison is cut to MAX_FRAMEWORKS frameworks, with a notice.
+ * Access follows the briefing: whoever may read a briefing sees the comparisons embedded in it.
+ */
+export async function loadComparison(db: Db, comparisonId: string): Promise<LoadedComparison> {
+  if (!comparisonId) return null;
+  const saved = await getSavedComparison(db, comparisonId);
+  if (!saved) return null;
+  const parsed = parseViewState(saved.state);
+  const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
+  const data = await loadMatrixData(db, selection);
+  const resolved = resolveViewState(parsed.state, data);
+  const notices = [...parsed.notices, ...resolved.notices].map((n) => n.message);
+  let state: ViewState = { ...resolved.state, collapsedGroups: [] };
+  if (state.scope && data.frameworks.length > MAX_FRAMEWORKS) {
+    notices.push(`Only the first ${MAX_FRAMEWORKS} of ${data.frameworks.length} matching frameworks are shown.`);
+    state = { ...state, scope: null, frameworks: data.frameworks.slice(0, MAX_FRAMEWORKS).map((f) => f.slug) };
+  }
+  return { name: saved.name, model: buildMatrix(prepareMatrix(data), state), notices };
+}
+
+/** Loads several comparisons at once (each id once). */
+export async function loadComparisons(db: Db, ids: string[]): Promise<Map<string, LoadedComparison>> {
+  const unique = [...new Set(ids)];
+  const loaded = await Promise.all(unique.map((id) => loadComparison(db, id)));
+  return new Map(unique.map((id, i) => [id, loaded[i] ?? null]));
+}
+
+/**
+ * The matrix as a table with numbered references: each cell cites its sources in `registry`
+ * (row by row, so numbers grow down the table). `title` is the node's stored title, used when the
+ * comparison is gone.
+ */
+export function matrixView(loaded: LoadedComparison, title: string, registry: SourceRegistry): MatrixView {
+  if (!loaded) {
+    return {
+      title: title || "Comparison",
+      corner: "",
+      columns: [],
+      rows: [],
+      notices: ["This comparison is no longer available."],
+      found: false,
+    };
+  }
+  const { model } = loaded;
+  const { frameworks, dimensions } = model.prepared.data;
+  const cell = (f: number, d: number) => {
+    const c = model.cellAt(f, d);
+    return { text: c.display, refs: registry.citeAll(c.sources) };
+  };
+  const frameworkLabel = (f: number) => frameworks[f]!.acronym ?? frameworks[f]!.name;
+  const transpose = model.state.transpose;
+  const columns = transpose
+    ? model.dimensions.map((d) => dimensions[d]!.label)
+    : model.frameworks.map((f) => frameworkLabel(f));
+  const rows = model.rows.map((row): MatrixRowView => {
+    if (row.kind === "group") return { kind: "group", label: row.group.label };
+    if (row.kind === "framework") {
+      return { kind: "row", label: frameworkLabel(row.f), cells: model.dimensions.map((d) => cell(row.f, d)) };
+    }
+    return { kind: "row", label: row.dimension.label, cells: model.frameworks.map((f) => cell(f, row.d)) };
+  });
+  return {
+    title: loaded.name,
+    corner: transpose ? "Framework" : "Dimension",
+    columns,
+    rows,
+    notices: loaded.notices,
+    found: true,
+  };
+}

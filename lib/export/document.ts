@@ -1,0 +1,85 @@
+import type { JSONContent } from "@tiptap/core";
+import { appUrl } from "@/lib/auth/auth";
+import { loadCurrentContent } from "@/lib/briefings/current";
+import type { Db } from "@/lib/db";
+import { blocksOf, collectEmbeds } from "./blocks";
+import { loadLiveCards, resolveCard } from "./cards";
+import { loadComparisons, matrixView } from "./comparisons";
+import { SourceRegistry } from "./sources";
+import type { ExportDocument } from "./types";
+
+export type ExportOptions = {
+  /** The date printed on the title page (default: now). */
+  now?: Date;
+  /** Public base URL for links to framework pages (default: APP_URL). */
+  baseUrl?: string;
+};
+
+/** "27 November 2026" (UTC): the title-page date. */
+export function displayDate(date: Date): string {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Owner first, then people with a direct editor grant, then teams with editor access. */
+async function loadAuthors(db: Db, briefingId: string, ownerName: string): Promise<string[]> {
+  const grants = await db.briefingGrant.findMany({
+    where: { briefingId, role: { in: ["editor", "owner"] } },
+    select: { user: { select: { name: true } }, team: { select: { name: true } } },
+  });
+  const people = grants.flatMap((g) => (g.user ? [g.user.name] : [])).sort((a, b) => a.localeCompare(b));
+  const teams = grants.flatMap((g) => (g.team ? [`${g.team.name} (team)`] : [])).sort((a, b) => a.localeCompare(b));
+  return [...new Set([ownerName, ...people, ...teams])];
+}
+
+/**
+ * Builds the document model of a briefing's ProseMirror JSON: loads every embedded card and
+ * comparison in a few queries, then converts the nodes in document order, numbering the cited
+ * sources as cards and matrix cells are met.
+ */
+export async function resolveContent(
+  db: Db,
+  json: JSONContent,
+  options: ExportOptions = {},
+): Promise<Pick<ExportDocument, "blocks" | "sources">> {
+  const { slugs, comparisonIds } = collectEmbeds(json);
+  const [live, comparisons] = await Promise.all([loadLiveCards(db, slugs), loadComparisons(db, comparisonIds)]);
+  const base = (options.baseUrl ?? appUrl()).replace(/\/$/, "");
+  const frameworkUrl = (slug: string) => `${base}/frameworks/${encodeURIComponent(slug)}`;
+  const registry = new SourceRegistry();
+  const blocks = blocksOf(json, {
+    card: (input) => resolveCard(input, live, registry, frameworkUrl),
+    comparison: ({ comparisonId, title }) => matrixView(comparisons.get(comparisonId) ?? null, title, registry),
+  });
+  return { blocks, sources: registry.entries };
+}
+
+/**
+ * Loads a briefing for export: title, authors, date, marking and its CURRENT content (from the
+ * Yjs state, see loadCurrentContent). No authorization here: route handlers and pages check
+ * briefing:read (or a share link) first. Null when the briefing does not exist or is deleted.
+ */
+export async function loadExportDocument(
+  db: Db,
+  briefingId: string,
+  options: ExportOptions = {},
+): Promise<ExportDocument | null> {
+  const briefing = await db.briefing.findUnique({
+    where: { id: briefingId },
+    select: { id: true, title: true, classification: true, deletedAt: true, owner: { select: { name: true } } },
+  });
+  if (!briefing || briefing.deletedAt) return null;
+  const [json, authors] = await Promise.all([
+    loadCurrentContent(db, briefingId),
+    loadAuthors(db, briefingId, briefing.owner.name),
+  ]);
+  if (!json) return null;
+  const content = await resolveContent(db, json, options);
+  return {
+    briefingId: briefing.id,
+    title: briefing.title,
+    authors,
+    date: displayDate(options.now ?? new Date()),
+    classification: briefing.classification.trim(),
+    ...content,
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The stylesheet embedded in exported HTML: readable on screen, A4 with margins and the marking in
+ * the page header when printed. Constant text (no user content), so it can be inlined as is.
+ */
+export const EXPORT_CSS = `
+:root { color-scheme: light; }
+body { font: 11pt/1.5 "Helvetica Neue", Arial, sans-serif; color: #1b1f24; max-width: 48rem; margin: 2rem auto; padding: 0 1.5rem; }
+h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoid; }
+h1 { font-size: 2rem; margin-top: 0.5em; }
+h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; } h5 { font-size: 1rem; }
+a { color: #1f4e8c; }
+blockquote { margin: 1em 0; padding: 0.25em 1em; border-left: 4px solid #c9d1db; color: #3d4550; }
+hr { border: 0; border-top: 1px solid #c9d1db; margin: 2em 0; }
+table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.95em; }
+th, td { border: 1px solid #c9d1db; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }
+th { background: #eef1f5; }
+td > p:first-child, th > p:first-child { margin-top: 0; }
+td > p:last-child, th > p:last-child { margin-bottom: 0; }
+tr { break-inside: avoid; }
+.marking { text-align: center; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; margin: 0.5rem 0; }
+.title-block { border-bottom: 2px solid #1f4e8c; padding-bottom: 1rem; margin-bottom: 2rem; }
+.byline, .date { margin: 0.2em 0; color: #5b6470; }
+.card { border: 1px solid #1f4e8c; border-left-width: 5px; border-radius: 6px; background: #f4f7fb; padding: 0.75em 1em; margin: 1.2em 0; break-inside: avoid; }
+.card header { display: flex; justify-content: space-between; gap: 1em; align-items: baseline; }
+.card-title { font-weight: 700; font-size: 1.1em; margin: 0; }
+.acronym { font-weight: 400; color: #5b6470; }
+.badge { font-size: 0.8em; border: 1px solid #5b6470; border-radius: 999px; padding: 0 0.6em; white-space: nowrap; }
+.card-note { font-size: 0.85em; color: #5b6470; margin: 0.2em 0 0.6em; font-style: italic; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.3em 1.2em; margin: 0; }
+.facts dt { font-size: 0.8em; color: #5b6470; }
+.facts dd { margin: 0; }
+.card-summary { margin: 0.6em 0 0; }
+.matrix { margin: 1.5em 0; }
+.matrix caption { text-align: left; font-weight: 700; padding-bottom: 0.4em; }
+.matrix table { font-size: 0.85em; }
+.matrix tr.group th { background: #dde4ee; }
+.notice { font-size: 0.85em; color: #5b6470; font-style: italic; }
+.ref { font-size: 0.75em; vertical-align: super; text-decoration: none; margin-left: 0.1em; }
+.sources { margin-top: 3em; border-top: 1px solid #c9d1db; }
+.sources li { margin: 0.3em 0; overflow-wrap: anywhere; }
+.sources .url { color: #5b6470; font-size: 0.9em; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  a { color: inherit; }
+  .card { background: #f4f7fb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  @page { size: A4; margin: 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+}
+`;

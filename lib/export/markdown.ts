@@ -1,0 +1,247 @@
+import type { Block, CardView, ExportDocument, Inline, MatrixView, SourceEntry, TableCell } from "./types";
+
+/**
+ * GitHub-flavoured Markdown. Every text is escaped so nothing in it becomes markup: Markdown
+ * punctuation gets a backslash and `<`, `>`, `&` become entities, so no raw HTML, entity trick or
+ * autolink-looking text can turn active. The only HTML written is `<br>` inside table cells (GFM
+ * tables have no other line break). Underline has no Markdown form and is written as plain text.
+ */
+
+// Characters that are syntax anywhere in a line; those that matter only at a line start are
+// handled by guardLineStart.
+const MD_SPECIAL = /[\\`*_[\]|~]/g;
+
+/** Escapes a text for Markdown inline content. */
+export function escapeMd(text: string): string {
+  return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(MD_SPECIAL, (c) => `\\${c}`);
+}
+
+/** A link destination with every character Markdown could read as syntax percent-encoded. */
+function mdUrl(url: string): string {
+  return url.replace(/[()<>"'\\\s`[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+const refsMd = (refs: readonly number[]) => refs.map((n) => `\\[${n}\\]`).join("");
+
+type OpenMark = { kind: "link" | "strike" | "bold" | "italic"; href?: string };
+const DELIMITER = { strike: "~~", bold: "**", italic: "*" } as const;
+
+function wanted(inline: Extract<Inline, { type: "text" }>): OpenMark[] {
+  const { marks } = inline;
+  const list: OpenMark[] = [];
+  if (marks.href) list.push({ kind: "link", href: marks.href });
+  if (marks.strike) list.push({ kind: "strike" });
+  if (marks.bold) list.push({ kind: "bold" });
+  if (marks.italic) list.push({ kind: "italic" });
+  return list;
+}
+
+const opener = (m: OpenMark) => (m.kind === "link" ? "[" : DELIMITER[m.kind]);
+const closer = (m: OpenMark) => (m.kind === "link" ? `](${mdUrl(m.href ?? "")})` : DELIMITER[m.kind]);
+
+/**
+ * Inline content with marks opened and closed like a stack (link outermost), so overlapping
+ * marks over adjacent runs nest properly; whitespace is kept outside delimiters, as CommonMark
+ * requires for them to count.
+ */
+export function inlineMd(inlines: Inline[], lineBreak = "\\\n"): string {
+  let out = "";
+  let active: OpenMark[] = [];
+  let pendingSpace = "";
+  const closeFrom = (k: number) => {
+    for (let i = active.length - 1; i >= k; i--) out += closer(active[i]!);
+    active = active.slice(0, k);
+  };
+  for (const inline of inlines) {
+    if (inline.type === "break") {
+      closeFrom(0);
+      out += pendingSpace + lineBreak;
+      pendingSpace = "";
+      continue;
+    }
+    const text = escapeMd(inline.text);
+    const core = text.trim();
+    if (!core) {
+      pendingSpace += text;
+      continue;
+    }
+    const lead = text.slice(0, text.indexOf(core));
+    const trail = text.slice(text.indexOf(core) + core.length);
+    const desired = wanted(inline);
+    let k = 0;
+    while (k < active.length && k < desired.length && active[k]!.kind === desired[k]!.kind) {
+      if (active[k]!.href !== desired[k]!.href) break;
+      k++;
+    }
+    closeFrom(k);
+    out += pendingSpace + lead;
+    for (const m of desired.slice(k)) out += opener(m);
+    active = desired;
+    out += core;
+    pendingSpace = trail;
+  }
+  closeFrom(0);
+  return out + pendingSpace;
+}
+
+/**
+ * Keeps every line of a paragraph from starting a heading, list item, rule, setext underline or
+ * indented code block.
+ */
+function guardLines(text: string): string {
+  return text
+    .split("\n")
+    .map((line) =>
+      line
+        .replace(/^\s+/, "")
+        .replace(/^([#+\-=])/, "\\$1")
+        .replace(/^(\d+)([.)])/, "$1\\$2"),
+    )
+    .join("\n");
+}
+
+const indent = (text: string, prefix: string, first = prefix) =>
+  text
+    .split("\n")
+    .map((line, i) => (i === 0 ? first : line ? prefix : prefix.trimEnd()) + line)
+    .join("\n");
+
+function listMd(block: Extract<Block, { type: "list" }>): string {
+  return block.items
+    .map((item, i) => {
+      const marker = block.ordered ? `${block.start + i}. ` : "- ";
+      const body = item.reduce((acc, child, j) => {
+        const text = blockMd(child);
+        if (j === 0) return text;
+        const tight = child.type === "list" && (!child.ordered || child.start === 1);
+        return `${acc}${tight ? "\n" : "\n\n"}${text}`;
+      }, "");
+      return indent(body, " ".repeat(marker.length), marker).trimEnd();
+    })
+    .join("\n");
+}
+
+/** A cell's blocks on one line (GFM cells cannot span lines): paragraphs joined by <br>. */
+function cellMd(blocks: Block[]): string {
+  return blocks.flatMap(cellLines).filter(Boolean).join("<br>");
+}
+
+function cellLines(b: Block): string[] {
+  switch (b.type) {
+    case "paragraph":
+    case "heading":
+      return [inlineMd(b.inlines, "<br>")];
+    case "list":
+      return b.items.map((item, i) => `${b.ordered ? `${b.start + i}\\.` : "•"} ${cellMd(item)}`);
+    case "blockquote":
+      return [cellMd(b.blocks)];
+    case "table":
+      return b.rows.map((row) => row.map((c) => cellMd(c.blocks)).join(" / "));
+    case "card":
+      return [escapeMd(b.card.name)];
+    case "matrix":
+      return [escapeMd(`Comparison: ${b.matrix.title}`)];
+    case "rule":
+      return [];
+  }
+}
+
+function tableMd(rows: string[][]): string {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill("")];
+  const line = (r: string[]) => `| ${pad(r).join(" | ")} |`;
+  const [header = [], ...body] = rows;
+  return [line(header), `|${" --- |".repeat(width)}`, ...body.map(line)].join("\n");
+}
+
+const spanned = (row: TableCell[]) => row.flatMap((c) => [cellMd(c.blocks), ...Array<string>(c.colspan - 1).fill("")]);
+
+function cardMd(card: CardView): string {
+  const name = `**${escapeMd(card.name)}${card.acronym ? ` (${escapeMd(card.acronym)})` : ""}**`;
+  const title = card.url ? `[${name}](${mdUrl(card.url)})` : name;
+  const lines = [[title, card.status && escapeMd(card.status)].filter(Boolean).join(" · "), `*${escapeMd(card.note)}*`];
+  if (card.facts.length) {
+    const rows = [
+      ["Fact", "Value"],
+      ...card.facts.map((f) => [escapeMd(f.label), `${escapeMd(f.value)}${f.refs.length ? ` ${refsMd(f.refs)}` : ""}`]),
+    ];
+    lines.push(tableMd(rows));
+  }
+  if (card.summary) lines.push(escapeMd(card.summary));
+  return indent(lines.join("\n\n"), "> ");
+}
+
+function matrixMd(m: MatrixView): string {
+  const parts = [`**${escapeMd(`Comparison: ${m.title}`)}**`];
+  if (m.found && m.columns.length) {
+    const header = [escapeMd(m.corner), ...m.columns.map(escapeMd)];
+    const rows = m.rows.map((r) =>
+      r.kind === "group"
+        ? [`**${escapeMd(r.label)}**`]
+        : [escapeMd(r.label), ...r.cells.map((c) => `${escapeMd(c.text)}${c.refs.length ? ` ${refsMd(c.refs)}` : ""}`)],
+    );
+    parts.push(tableMd([header, ...rows]));
+  }
+  for (const notice of m.notices) parts.push(`*${escapeMd(notice)}*`);
+  return parts.join("\n\n");
+}
+
+function blockMd(block: Block): string {
+  switch (block.type) {
+    case "heading":
+      return `${"#".repeat(block.level)} ${inlineMd(block.inlines, " ").replace(/#/g, "\\#")}`;
+    case "paragraph":
+      return guardLines(inlineMd(block.inlines));
+    case "list":
+      return listMd(block);
+    case "blockquote":
+      return indent(blocksMd(block.blocks) || "", "> ");
+    case "rule":
+      return "---";
+    case "table":
+      return block.rows.length ? tableMd(block.rows.map(spanned)) : "";
+    case "card":
+      return cardMd(block.card);
+    case "matrix":
+      return matrixMd(block.matrix);
+  }
+}
+
+function blocksMd(blocks: Block[]): string {
+  return blocks
+    .map(blockMd)
+    .filter((s) => s.trim() !== "")
+    .join("\n\n");
+}
+
+/** Literal text no renderer turns into a link or markup (an unsafe stored URL is shown, not linked). */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence} ${text.replace(/[\r\n]+/g, " ")} ${fence}`;
+}
+
+function sourceMd(s: SourceEntry): string {
+  const title = s.url ? `[${escapeMd(s.title)}](${mdUrl(s.url)})` : escapeMd(s.title);
+  const parts = [title, s.publisher && escapeMd(s.publisher), !s.url && codeSpan(s.rawUrl)];
+  const accessed = s.accessed ? ` Accessed ${escapeMd(s.accessed)}.` : "";
+  return `${s.n}. ${parts.filter(Boolean).join(". ")}.${accessed}`;
+}
+
+/** The whole briefing as GitHub-flavoured Markdown. */
+export function toMarkdown(doc: ExportDocument): string {
+  const marking = doc.classification ? `**${escapeMd(doc.classification)}**` : "";
+  const byline = [
+    doc.authors.length ? `Authors: ${escapeMd(doc.authors.join(", "))}` : "",
+    `Date: ${escapeMd(doc.date)}`,
+  ].filter(Boolean);
+  const parts = [marking, `# ${escapeMd(doc.title)}`, byline.join("  \n"), "---", blocksMd(doc.blocks)];
+  if (doc.sources.length) parts.push("## Sources", doc.sources.map(sourceMd).join("\n"));
+  if (marking) parts.push("---", marking);
+  return `${parts.filter(Boolean).join("\n\n")}\n`;
+}

@@ -1,0 +1,100 @@
+import type { ExportDocument, Inline, SourceEntry } from "../types";
+import { blocks } from "./blocks";
+import { pdfText } from "./text";
+import { FONTS, PDF_COLORS, PdfWriter } from "./writer";
+
+function titlePage(w: PdfWriter, doc: ExportDocument): void {
+  const pdf = w.doc;
+  pdf.y = w.top + 130;
+  pdf.rect(w.frame.x, pdf.y, 64, 5).fill(PDF_COLORS.accent);
+  pdf.y += 26;
+  w.text(doc.title, FONTS.bold, 28, PDF_COLORS.accent);
+  w.gap(22);
+  if (doc.authors.length) {
+    w.text("PREPARED BY", FONTS.bold, 8, PDF_COLORS.muted);
+    w.gap(2);
+    w.text(doc.authors.join(", "), FONTS.regular, 13);
+    w.gap(12);
+  }
+  w.text("DATE", FONTS.bold, 8, PDF_COLORS.muted);
+  w.gap(2);
+  w.text(doc.date, FONTS.regular, 13);
+  if (doc.classification) {
+    const height = w.measure(doc.classification, FONTS.bold, 12, w.frame.width - 24) + 20;
+    const y = w.bottom - 90 - height;
+    pdf.lineWidth(1.5).rect(w.frame.x, y, w.frame.width, height).stroke(PDF_COLORS.marking);
+    pdf.font(FONTS.bold).fontSize(12).fillColor(PDF_COLORS.marking);
+    pdf.text(pdfText(doc.classification), w.frame.x + 12, y + 11, { width: w.frame.width - 24, align: "center" });
+    pdf.fillColor(PDF_COLORS.text);
+  }
+  w.newPage();
+}
+
+function sourceInlines(s: SourceEntry): Inline[] {
+  const link = s.url ? { href: s.url } : {};
+  const parts: Inline[] = [{ type: "text", text: s.title, marks: link }];
+  if (s.publisher) parts.push({ type: "text", text: `. ${s.publisher}`, marks: {} });
+  parts.push({ type: "text", text: `. ${s.url ?? s.rawUrl}`, marks: {} });
+  if (s.accessed) parts.push({ type: "text", text: `. Accessed ${s.accessed}.`, marks: {} });
+  return parts;
+}
+
+function sources(w: PdfWriter, list: SourceEntry[]): void {
+  if (!list.length) return;
+  w.newPage();
+  w.text("Sources", FONTS.bold, 20, PDF_COLORS.accent);
+  w.gap(10);
+  const numberWidth = w.doc.font(FONTS.bold).fontSize(9.5).widthOfString(`[${list.length}]`) + 8;
+  for (const s of list) {
+    w.ensure(28);
+    const y = w.doc.y;
+    w.doc.font(FONTS.bold).fontSize(9.5).text(`[${s.n}]`, w.frame.x, y, { width: numberWidth, lineBreak: false });
+    w.doc.y = y;
+    w.indented(numberWidth, () => w.richText(sourceInlines(s), { size: 9.5 }));
+    w.gap(5);
+  }
+}
+
+/** Marking in the header of every page; "Page n of N" (not on the title page) and the marking below. */
+function decorate(w: PdfWriter, doc: ExportDocument): void {
+  const pdf = w.doc;
+  const range = pdf.bufferedPageRange();
+  const title = doc.title.length > 70 ? `${doc.title.slice(0, 69)}\u2026` : doc.title;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    pdf.switchToPage(i);
+    const { margins, width, height } = pdf.page;
+    const bottomMargin = margins.bottom;
+    margins.bottom = 0; // writing in the margin must not start a new page
+    const inner = width - margins.left - margins.right;
+    if (doc.classification) {
+      pdf.font(FONTS.bold).fontSize(8.5).fillColor(PDF_COLORS.marking);
+      pdf.text(pdfText(doc.classification), margins.left, 34, { width: inner, align: "center", lineBreak: false });
+      pdf.text(pdfText(doc.classification), margins.left, height - 34, {
+        width: inner,
+        align: "center",
+        lineBreak: false,
+      });
+    }
+    if (i > range.start) {
+      pdf.font(FONTS.regular).fontSize(8).fillColor(PDF_COLORS.muted);
+      pdf.text(pdfText(title), margins.left, height - 50, { width: inner * 0.7, lineBreak: false });
+      pdf.text(`Page ${i + 1} of ${range.count}`, margins.left, height - 50, {
+        width: inner,
+        align: "right",
+        lineBreak: false,
+      });
+    }
+    margins.bottom = bottomMargin;
+  }
+  pdf.fillColor(PDF_COLORS.text);
+}
+
+/** The briefing as a PDF: title page, content, Sources, marking and page numbers on every page. */
+export async function toPdf(doc: ExportDocument): Promise<Buffer> {
+  const w = new PdfWriter({ title: doc.title, author: doc.authors.join(", "), subject: doc.classification });
+  titlePage(w, doc);
+  blocks(w, doc.blocks);
+  sources(w, doc.sources);
+  decorate(w, doc);
+  return w.finish();
+}

@@ -1,0 +1,93 @@
+/**
+ * The export document model: a briefing resolved for output. Every exporter (Markdown, HTML,
+ * DOCX, PDF) and the read-only share view render this one model, so they cover the same node
+ * types. Strings here are plain text (never markup): each renderer escapes them for its format.
+ * URLs are already checked (http, https or mailto only).
+ */
+
+export type Marks = {
+  bold?: true;
+  italic?: true;
+  underline?: true;
+  strike?: true;
+  /** A checked link target; an unsafe link loses its target and stays plain text. */
+  href?: string;
+};
+
+export type Inline = { type: "text"; text: string; marks: Marks } | { type: "break" };
+
+export type TableCell = { header: boolean; colspan: number; rowspan: number; blocks: Block[] };
+
+export type Block =
+  | { type: "heading"; level: 1 | 2 | 3 | 4; inlines: Inline[] }
+  | { type: "paragraph"; inlines: Inline[] }
+  | { type: "list"; ordered: boolean; start: number; items: Block[][] }
+  | { type: "blockquote"; blocks: Block[] }
+  | { type: "rule" }
+  | { type: "table"; rows: TableCell[][] }
+  | { type: "card"; card: CardView }
+  | { type: "matrix"; matrix: MatrixView };
+
+/** One labelled fact of a card; `refs` are numbers in the document's Sources list. */
+export type Fact = { label: string; value: string; refs: number[] };
+
+/** A framework card as exported: pinned cards come from their snapshot, live ones from the catalog. */
+export type CardView = {
+  slug: string;
+  name: string;
+  acronym: string | null;
+  status: string;
+  mode: "live" | "pinned";
+  /** "Live: current catalog", "Pinned 27 Nov 2026", or why the card could not be resolved. */
+  note: string;
+  facts: Fact[];
+  summary: string;
+  /** Absolute link to the framework page, when known. */
+  url: string | null;
+  /** False when the framework is not in the catalog (and the card was not pinned). */
+  found: boolean;
+};
+
+export type MatrixCellView = { text: string; refs: number[] };
+
+export type MatrixRowView = { kind: "group"; label: string } | { kind: "row"; label: string; cells: MatrixCellView[] };
+
+/** An embedded comparison as a table, built by the one matrix model. */
+export type MatrixView = {
+  title: string;
+  /** Header of the row-label column ("Dimension", or "Framework" when transposed). */
+  corner: string;
+  columns: string[];
+  rows: MatrixRowView[];
+  /** Why the table differs from the saved comparison (removed frameworks, caps...). */
+  notices: string[];
+  /** False when the saved comparison no longer exists. */
+  found: boolean;
+};
+
+/** One numbered entry of the Sources section. */
+export type SourceEntry = {
+  n: number;
+  title: string;
+  /** Checked URL, or null when the stored one is not http(s). */
+  url: string | null;
+  /** The stored URL as text (shown when `url` is null). */
+  rawUrl: string;
+  publisher: string | null;
+  accessed: string | null;
+};
+
+export type ExportDocument = {
+  briefingId: string;
+  title: string;
+  authors: string[];
+  /** Display date, e.g. "27 November 2026". */
+  date: string;
+  /** Marking line such as "UNCLASSIFIED // FOR OFFICIAL USE"; "" when none was set. */
+  classification: string;
+  blocks: Block[];
+  sources: SourceEntry[];
+};
+
+export const EXPORT_FORMATS = ["pdf", "docx", "md", "html"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

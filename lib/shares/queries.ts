@@ -1,0 +1,94 @@
+import type { Db } from "@/lib/db";
+import { shareTokenSchema } from "./schema";
+import { hashShareToken, newShareToken } from "./tokens";
+
+/** How often lastUsedAt is written at most: polling viewers must not turn every read into a write. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+const DAY_MS = 24 * 3600 * 1000;
+
+export type ShareLinkView = {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+};
+
+export type ShareResolution =
+  | { ok: true; briefingId: string; linkId: string }
+  | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
+
+/** The active (not revoked, not expired) share links of a briefing, newest first. */
+export async function listShareLinks(db: Db, briefingId: string, now = new Date()): Promise<ShareLinkView[]> {
+  const rows = await db.shareLink.findMany({
+    where: { briefingId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true, createdAt: true, expiresAt: true, lastUsedAt: true, createdBy: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy.name,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Stores a new share link (only the token's hash) and returns the token, which the caller shows
+ * once. No authorization here: the action checks briefing:share first.
+ */
+export async function insertShareLink(
+  db: Db,
+  input: { briefingId: string; createdById: string; expiresInDays?: number; now?: Date },
+): Promise<{ token: string; id: string; expiresAt: Date | null }> {
+  const token = newShareToken();
+  const now = input.now ?? new Date();
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
+  const link = await db.shareLink.create({
+    data: { briefingId: input.briefingId, createdById: input.createdById, tokenHash: hashShareToken(token), expiresAt },
+    select: { id: true },
+  });
+  return { token, id: link.id, expiresAt };
+}
+
+/** Marks a link revoked; false when it is not an active link of that briefing. */
+export async function markShareLinkRevoked(db: Db, briefingId: string, linkId: string, now = new Date()) {
+  const { count } = await db.shareLink.updateMany({
+    where: { id: linkId, briefingId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count > 0;
+}
+
+/**
+ * What a share token opens: the briefing, or why not (unknown, revoked, expired, or the briefing
+ * was deleted). Records the use in lastUsedAt, at most once per LAST_USED_RESOLUTION_MS, with a
+ * conditional update so concurrent viewers do not all write.
+ */
+export async function resolveShareToken(db: Db, token: string, now = new Date()): Promise<ShareResolution> {
+  if (!shareTokenSchema.safeParse(token).success) return { ok: false, reason: "unknown" };
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hashShareToken(token) },
+    select: {
+      id: true,
+      briefingId: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      briefing: { select: { deletedAt: true } },
+    },
+  });
+  if (!link) return { ok: false, reason: "unknown" };
+  if (link.revokedAt) return { ok: false, reason: "revoked" };
+  if (link.expiresAt && link.expiresAt <= now) return { ok: false, reason: "expired" };
+  if (link.briefing.deletedAt) return { ok: false, reason: "deleted" };
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!link.lastUsedAt || link.lastUsedAt <= stale) {
+    await db.shareLink.updateMany({
+      where: { id: link.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: stale } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return { ok: true, briefingId: link.briefingId, linkId: link.id };
+}
