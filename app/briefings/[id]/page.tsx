@@ -5,6 +5,7 @@ import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
 import { RestoreButton } from "@/components/briefings/restore-button";
 import { BriefingEditorLoader } from "@/components/editor/briefing-editor-loader";
+import { ExportMenu } from "@/components/export/export-menu";
 import { can } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -47,6 +48,14 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       <header className="briefing-page__header">
         <BriefingTitle briefingId={id} title={briefing.title} canRename={canEdit && !deleted} />
         <p className="muted">Your role: {ROLE_LABELS[briefing.role]}</p>
+        {deleted ? null : (
+          <div className="briefing-page__actions">
+            <ExportMenu briefingId={id} />
+            <Link className="button button--secondary" href={`/briefings/${id}/export`}>
+              {canShare ? "Marking and share links" : "Export options"}
+            </Link>
+          </div>
+        )}
       </header>
       {deleted ? (
         <div className="notice notice--warning" role="status">
