@@ -56,7 +56,7 @@ export function SaveComparison({ teams }: SaveComparisonProps) {
           name="name"
           required
           maxLength={120}
-          autoFocus
+          ref={nameRef}
           placeholder="e.g. Indo-Pacific alliances"
         />
       </div>
