@@ -5,12 +5,19 @@ import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
 import type { History } from "./history";
 
 /**
- * Stores a history the way the server would have: every batch appended to the log, compaction
- * after `compactEvery` rows, so the briefing ends as a snapshot plus a tail of recent rows.
- * Compaction is done once, over all but the tail, to keep the set-up fast.
+ * Stores a history the way the server would have: every batch appended to the log and folded into
+ * the snapshot by compaction. With `keepTail`, the rows since the last compaction (the history's
+ * length modulo `compactEvery`) stay in the log, as after a crash; otherwise everything is folded,
+ * as after a clean unload. Compaction is done once, over all that is folded, to keep this fast.
  */
-export async function storeHistory(log: BriefingUpdateLog, briefingId: string, history: History, compactEvery = 200) {
-  const tail = history.batches.length % compactEvery || compactEvery;
+export async function storeHistory(
+  log: BriefingUpdateLog,
+  briefingId: string,
+  history: History,
+  keepTail: boolean,
+  compactEvery = 500,
+) {
+  const tail = keepTail ? history.batches.length % compactEvery || compactEvery : 0;
   const head = history.batches.length - tail;
   for (let i = 0; i < head; i++) await log.append(briefingId, history.batches[i]!);
   await log.compact(briefingId);
