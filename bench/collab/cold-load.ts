@@ -5,17 +5,20 @@ import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
 import type { History } from "./history";
 
 /**
- * Stores a history the way the server would have: every batch appended to the log, compaction
- * after `compactEvery` rows, so the briefing ends as a snapshot plus a tail of recent rows.
- * Compaction is done once, over all but the tail, to keep the set-up fast.
+ * Stores a history as the server would have left it: folded into one compacted snapshot (as after
+ * a clean unload), plus with `tailRows` the last batches still in the log (as after a crash; the
+ * server compacts every 500 rows, so 250 is the average tail). The folded part is appended as one
+ * row before compacting: the resulting snapshot is the same as from thousands of rows, faster.
  */
-export async function storeHistory(log: BriefingUpdateLog, briefingId: string, history: History, compactEvery = 200) {
-  const tail = history.batches.length % compactEvery || compactEvery;
-  const head = history.batches.length - tail;
-  for (let i = 0; i < head; i++) await log.append(briefingId, history.batches[i]!);
+export async function storeHistory(log: BriefingUpdateLog, briefingId: string, history: History, tailRows: number) {
+  const head = history.batches.length - tailRows;
+  const folded = new Y.Doc(); // Y.mergeUpdates is far slower over tens of thousands of updates
+  for (let i = 0; i < head; i++) Y.applyUpdate(folded, history.batches[i]!);
+  await log.append(briefingId, Y.encodeStateAsUpdate(folded));
+  folded.destroy();
   await log.compact(briefingId);
   for (let i = head; i < history.batches.length; i++) await log.append(briefingId, history.batches[i]!);
-  return { tailRows: tail };
+  return { tailRows };
 }
 
 /**

@@ -6,6 +6,9 @@ export type History = {
   batches: Uint8Array[];
   operations: number;
   chars: number;
+  /** State vector and number of structs of the final document. */
+  stateVector: Map<number, number>;
+  structs: number;
 };
 
 /** A small deterministic PRNG (mulberry32) so every run edits the same way. */
@@ -79,6 +82,9 @@ export function buildHistory(operations: number, batchSize = 100, authors = 4): 
   }
   if (pending.length) batches.push(Y.mergeUpdates(pending));
   const chars = texts.reduce((sum, t) => sum + t.length, 0);
+  const stateVector = Y.decodeStateVector(Y.encodeStateVector(doc));
+  let structs = 0;
+  for (const list of doc.store.clients.values()) structs += list.length;
   doc.destroy();
-  return { batches, operations, chars };
+  return { batches, operations, chars, stateVector, structs };
 }

@@ -33,6 +33,8 @@ export interface BriefingStore {
 
 type Copy = { doc: Y.Doc; version: number };
 
+const COPY_DELAY_MS = 1_000;
+
 /**
  * The BriefingStore over a BriefingUpdateLog in the calling thread. Its copy of a document is
  * rebuilt from the database when missing (after a restart of its thread, or for a briefing that
@@ -40,6 +42,7 @@ type Copy = { doc: Y.Doc; version: number };
  */
 export class LocalBriefingStore implements BriefingStore {
   private readonly copies = new Map<string, Promise<Copy | null>>();
+  private readonly starters = new Map<string, { start: () => void; cancel: () => void }>();
 
   constructor(readonly log: BriefingUpdateLog) {}
 
@@ -48,10 +51,23 @@ export class LocalBriefingStore implements BriefingStore {
     if (!state || state.deleted) return null;
     const update = state.updates.length > 1 ? Y.mergeUpdates(state.updates) : (state.updates[0] ?? null);
     const opened = { snapshot: state.snapshot, updates: update ? [update] : [], version: state.version };
-    // Built on a later turn, so the answer to the opener goes out first.
+    // The copy is built when first needed or after COPY_DELAY_MS, not now: building it competes for
+    // the CPU with the opener, which is applying the same state right now.
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => {
+      start = resolve;
+    });
+    const timer = setTimeout(start, COPY_DELAY_MS);
+    this.starters.set(briefingId, {
+      start: () => {
+        clearTimeout(timer);
+        start();
+      },
+      cancel: () => clearTimeout(timer),
+    });
     this.track(
       briefingId,
-      new Promise((resolve) => setImmediate(resolve)).then(() => buildCopy(opened)),
+      started.then(() => buildCopy(opened)),
     );
     return { snapshot: state.snapshot, update };
   }
@@ -78,6 +94,14 @@ export class LocalBriefingStore implements BriefingStore {
   }
 
   async release(briefingId: string): Promise<void> {
+    const unstarted = this.starters.get(briefingId);
+    if (unstarted) {
+      // Never needed: drop it unbuilt.
+      unstarted.cancel();
+      this.starters.delete(briefingId);
+      this.copies.delete(briefingId);
+      return;
+    }
     const copy = await this.copies.get(briefingId);
     this.copies.delete(briefingId);
     copy?.doc.destroy();
@@ -88,6 +112,8 @@ export class LocalBriefingStore implements BriefingStore {
   }
 
   private copy(briefingId: string): Promise<Copy | null> {
+    this.starters.get(briefingId)?.start();
+    this.starters.delete(briefingId);
     const copy = this.copies.get(briefingId);
     if (copy) return copy;
     return this.track(

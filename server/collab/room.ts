@@ -45,7 +45,7 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * broadcast; the stored state applied at load is neither stored again nor published.
  *
  * The stored state is applied to the document lazily: a client that has nothing yet gets the
- * stored bytes as they are (no encoding) and the server applies them to its document while the
+ * stored snapshot as it is (no encoding) and the server applies it to its document while the
  * client does, instead of before. Everything that needs the document waits for that (whenReady).
  */
 export class Room {
@@ -128,19 +128,15 @@ export class Room {
   }
 
   /**
-   * Answers a peer's sync step 1 from the stored bytes when the document is not applied yet and
-   * the peer has nothing (empty state vector); returns false when the normal answer is needed.
+   * Answers a peer's sync step 1 with the stored snapshot as it is, when the document is not
+   * applied yet, the peer has nothing (empty state vector) and the log has no rows beyond the
+   * snapshot (as after a clean unload). Otherwise returns false: the normal answer is needed,
+   * because the client counts as synced once it has applied a single step 2.
    */
   serveStored(peer: RoomPeer, stateVector: Uint8Array): boolean {
     const stored = this.stored;
-    if (!stored || stateVector.length !== 1 || stateVector[0] !== 0) return false;
-    const flushed = () => this.scheduleMaterialize();
-    if (!stored.update) {
-      peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE), flushed);
-      return true;
-    }
-    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE));
-    peer.send(syncUpdateMessage(stored.update), flushed);
+    if (!stored || stored.update || stateVector.length !== 1 || stateVector[0] !== 0) return false;
+    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE), () => this.scheduleMaterialize());
     return true;
   }
 
