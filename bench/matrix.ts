@@ -16,6 +16,7 @@
 // Prints one JSON line per measurement and ends with the summary line. Numbers, not assertions.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
 import { migrate } from "@/lib/db/migrate";
@@ -176,6 +177,9 @@ async function main() {
       max_frame_ms: round(measured.scroll.max_frame_ms ?? Number.NaN),
       unvirtualized_first_render_ms: flat.first_render_ms,
       ratio: round(flat.first_render_ms / large.first_render_ms),
+      // Context: these are wall-clock times; a busy machine stretches all of them.
+      cpus: os.cpus().length,
+      load_avg_1m: round(os.loadavg()[0] ?? 0),
     });
   } finally {
     await browser.close();

@@ -89,6 +89,8 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
     enabled: !flow,
+    // Render scroll updates with the next frame instead of synchronously inside each scroll event.
+    useFlushSync: false,
   });
   const colV = useVirtualizer({
     horizontal: true,
@@ -101,6 +103,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     paddingStart: labelWidth,
     scrollPaddingStart: labelWidth,
     enabled: !flow,
+    useFlushSync: false,
   });
 
   const virtualRows = flow ? null : rowV.getVirtualItems();
@@ -191,6 +194,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
               widths={widths}
               {...slice}
               tabCol={tab.r === -1 ? tab.c : -1}
+              sorting={sorting}
               onToggleGroup={onToggleGroup}
             />
           </thead>

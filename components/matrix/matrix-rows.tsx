@@ -1,6 +1,6 @@
 "use client";
 
-import { type Column, FlexRender, type Header, type Row } from "@tanstack/react-table";
+import { type Column, FlexRender, type Header, type Row, type SortingState } from "@tanstack/react-table";
 import { memo } from "react";
 import type { MatrixModel, MatrixRow } from "@/lib/matrix/model";
 import { GROUP_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT } from "./matrix-layout";
@@ -22,11 +22,21 @@ type HeaderRowProps = ColumnSlice & {
   /** Rendered width of each leaf column, label column first. */
   widths: number[];
   tabCol: number;
+  /** The table's sort state: the header objects stay the same when it changes, so it is a prop. */
+  sorting: SortingState;
   onToggleGroup: (groupId: string) => void;
 };
 
 /** The sticky header row: the corner (sorts rows by label) and one sortable header per column. */
-export function MatrixHeaderRow({ headers, widths, colStart, colEnd, offset, tabCol, onToggleGroup }: HeaderRowProps) {
+export const MatrixHeaderRow = memo(function MatrixHeaderRow({
+  headers,
+  widths,
+  colStart,
+  colEnd,
+  offset,
+  tabCol,
+  onToggleGroup,
+}: HeaderRowProps) {
   const headerCell = (header: TableHeader, c: number, style?: React.CSSProperties) => {
     const entry = header.column.columnDef.meta?.entry ?? null;
     const sorted = header.column.getIsSorted();
@@ -70,7 +80,7 @@ export function MatrixHeaderRow({ headers, widths, colStart, colEnd, offset, tab
       })}
     </tr>
   );
-}
+});
 
 type BodyRowProps = ColumnSlice & {
   row: TableRow;

@@ -1,3 +1,6 @@
+"use client";
+
+import { useDeferredValue } from "react";
 import type { MatrixModel } from "@/lib/matrix/model";
 
 const NUMBER = new Intl.NumberFormat("en-GB");
@@ -6,9 +9,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${NUMBER.format(n)
 /** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
 export function MatrixSummary({ model }: { model: MatrixModel }) {
   const { counts, state } = model;
+  // The equal count needs a pass over every cell: it follows in a background render, after paint.
+  const settled = useDeferredValue<MatrixModel | null>(model, null);
+  const equal = settled?.counts.equal ?? 0;
   const parts = [
     `${plural(model.frameworks.length, "framework")} × ${plural(model.dimensions.length, "dimension")}`,
-    counts.equal ? `${counts.equal} equal across all` : null,
+    equal ? `${equal} equal across all` : null,
     counts.hiddenEqual ? `${counts.hiddenEqual} equal hidden` : null,
     state.filter ? `${plural(counts.filteredOut, state.transpose ? "framework" : "dimension")} filtered out` : null,
   ];

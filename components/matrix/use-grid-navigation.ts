@@ -44,7 +44,12 @@ export function useGridNavigation({ rowCount, colCount, isGroupRow, reveal, page
     (p: GridPos) => {
       const el = gridRef.current?.querySelector<HTMLElement>(`[data-pos="${posKey(targetOf(p))}"]`);
       if (!el) return false;
+      // The grid's own scroll position is set by the virtualizers; the page may still need to
+      // bring the cell into the window.
       el.focus({ preventScroll: true });
+      const box = el.getBoundingClientRect();
+      if (box.bottom > window.innerHeight) window.scrollBy(0, box.bottom - window.innerHeight + 8);
+      else if (box.top < 0) window.scrollBy(0, box.top - 8);
       return true;
     },
     [targetOf],

@@ -12,11 +12,16 @@ export function usePrintMode(): boolean {
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
+    // Print media also switches without print events (print emulation, some PDF exports).
+    const media = window.matchMedia("print");
+    const change = () => (media.matches ? before() : after());
     window.addEventListener("beforeprint", before);
     window.addEventListener("afterprint", after);
+    media.addEventListener("change", change);
     return () => {
       window.removeEventListener("beforeprint", before);
       window.removeEventListener("afterprint", after);
+      media.removeEventListener("change", change);
     };
   }, []);
   return printing;

@@ -174,13 +174,19 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
   const { data } = p;
   const frameworks = orderedFrameworks(p, state);
   const allDims = orderedDimensions(p, state);
-  const stats = dimensionStats(
-    p,
-    [...frameworks].sort((a, b) => a - b),
-    allDims,
-  );
-  const equal = allDims.filter((d) => stats[d]?.equal).length;
-  const kept = state.hideEqual ? allDims.filter((d) => !stats[d]?.equal) : allDims;
+  // Value statistics cost a pass over every cell: computed when first needed (equal rows hidden,
+  // differences highlighted, or the counts read), then cached on `prepared`.
+  let cached: (DimensionStats | undefined)[] | undefined;
+  const statsNow = () => {
+    cached ??= dimensionStats(
+      p,
+      [...frameworks].sort((a, b) => a - b),
+      allDims,
+    );
+    return cached;
+  };
+  const equalCount = () => allDims.filter((d) => statsNow()[d]?.equal).length;
+  const kept = state.hideEqual ? allDims.filter((d) => !statsNow()[d]?.equal) : allDims;
   const groups = groupsOf(p, kept, state);
   const dimensions = groups.flatMap((g) => g.dimensions);
 
@@ -224,7 +230,7 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
   }
 
   const differsAt = (f: number, d: number) => {
-    const s = stats[d];
+    const s = statsNow()[d];
     return s !== undefined && !s.equal && frameworks.length > 1 && (s.modalCount === 1 || rawAt(p, f, d) !== s.modal);
   };
   const cellAt = (f: number, d: number): MatrixCell => {
@@ -260,8 +266,18 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
     groups,
     rows,
     columns,
-    stats,
-    counts: { equal, hiddenEqual: state.hideEqual ? equal : 0, filteredOut },
+    get stats() {
+      return statsNow();
+    },
+    counts: {
+      get equal() {
+        return equalCount();
+      },
+      get hiddenEqual() {
+        return state.hideEqual ? equalCount() : 0;
+      },
+      filteredOut,
+    },
     cellAt,
     cell,
     locate,
