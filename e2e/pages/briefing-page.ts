@@ -50,7 +50,7 @@ export class BriefingPage {
 
   /** Types `text` as a new paragraph at the end of the document. */
   async typeAtEnd(text: string) {
-    await this.editor().click();
+    await this.editor().locator(":scope > p").last().click();
     await this.page.keyboard.press("Control+End");
     await this.page.keyboard.press("Enter");
     await this.page.keyboard.type(text);
