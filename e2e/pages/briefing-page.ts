@@ -38,7 +38,7 @@ export class BriefingPage {
   }
 
   async waitUntilSaved() {
-    await expect(this.status()).toHaveText(/Saved|Read-only/, { timeout: 15_000 });
+    await expect(this.status()).toHaveText(/Saved|Read-only/, { timeout: 30_000 });
   }
 
   /** Puts the cursor at the end of the paragraph containing `text` and types `addition`. */
