@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { AuthFlow } from "./pages/auth";
 import { BriefingPage, BriefingsList } from "./pages/briefing-page";
 
@@ -9,12 +9,10 @@ const OWNER = { name: "Olga Owner", email: "olga.collab@example.org" };
 const EDITOR = { name: "Eli Editor", email: "eli.collab@example.org" };
 const VIEWER = { name: "Vic Viewer", email: "vic.collab@example.org" };
 
-async function signedIn(browser: Browser, user: { name: string; email: string }, signUp = true) {
+async function signedUp(browser: Browser, user: { name: string; email: string }) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const auth = new AuthFlow(page);
-  if (signUp) await auth.signUp(user.name, user.email);
-  else await auth.signIn(user.name, user.email);
+  await new AuthFlow(page).signUp(user.name, user.email);
   return { context, page, briefing: new BriefingPage(page) };
 }
 
@@ -29,12 +27,10 @@ async function saveComparison(page: Page, name: string) {
 }
 
 test("co-editing: text and carets, a read-only viewer, embeds, persistence and offline edits", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const contexts: BrowserContext[] = [];
-  const owner = await signedIn(browser, OWNER);
-  const editor = await signedIn(browser, EDITOR);
-  const viewer = await signedIn(browser, VIEWER);
-  contexts.push(owner.context, editor.context, viewer.context);
+  test.setTimeout(240_000);
+  const owner = await signedUp(browser, OWNER);
+  const editor = await signedUp(browser, EDITOR);
+  const viewer = await signedUp(browser, VIEWER);
 
   await saveComparison(owner.page, "Pacific alliances");
 
@@ -95,13 +91,24 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   await expect(e.comparisonEmbeds().getByRole("table")).toHaveCount(0);
   await o.waitUntilSaved();
 
-  // Reload, and open it in a fresh browser (no local copy): everything came from the server.
+  // Reload; and the viewer drops the copy kept on the device first, so what it shows came from
+  // the server's storage.
   await owner.page.reload();
   await o.waitUntilSaved();
-  const fresh = await signedIn(browser, VIEWER, false);
-  contexts.push(fresh.context);
-  await fresh.briefing.goto(url);
-  for (const b of [o, fresh.briefing]) {
+  await viewer.page.goto("/briefings");
+  const briefingId = new URL(url).pathname.split("/").pop();
+  await viewer.page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = resolve;
+        request.onerror = reject;
+        request.onblocked = reject;
+      }),
+    `briefing:${briefingId}`,
+  );
+  await v.goto(url);
+  for (const b of [o, v]) {
     await expect(b.editor()).toContainText("Olga drafts the summary.");
     await expect(b.editor()).toContainText("Eli adds background.");
     await expect(b.editor()).toContainText("Evidence:");
@@ -110,6 +117,7 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
     await expect(b.comparisonEmbeds()).toHaveCount(1);
   }
   await expect(o.comparisonEmbeds().getByRole("columnheader", { name: "AUKUS" })).toBeVisible();
+  await expect(v.status()).toHaveText("Read-only");
 
   // Offline: the editor keeps typing while the owner edits too; back online, both merge.
   await e.waitUntilSaved();
@@ -124,7 +132,31 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   await expect(e.status()).toHaveText("Saved", { timeout: 20_000 });
   await expect(e.editor()).toContainText("Olga meanwhile.");
   await expect(o.editor()).toContainText("Written offline by Eli.");
+
+  // Offline edits also survive closing the tab: they are kept in IndexedDB and merged when the
+  // briefing is opened again online. Closing with unsaved changes asks first.
+  await editor.context.setOffline(true);
+  await expect(e.status()).toHaveText("Offline");
+  await e.typeAfter("Name the preferred option", " Kept on the device.");
+  const prompt = new Promise<string>((resolve) =>
+    editor.page.once("dialog", (dialog) => {
+      resolve(dialog.type());
+      void dialog.dismiss();
+    }),
+  );
+  await editor.page.close({ runBeforeUnload: true });
+  expect(await prompt).toBe("beforeunload");
+  await expect(e.editor()).toContainText("Kept on the device.");
+  await editor.page.waitForTimeout(300); // let IndexedDB finish its write before the tab goes
+  await editor.page.close();
+  await expect(o.editor()).not.toContainText("Kept on the device.");
+  await editor.context.setOffline(false);
+  const reopened = new BriefingPage(await editor.context.newPage());
+  await reopened.goto(url);
+  await expect(reopened.editor()).toContainText("Kept on the device.");
+  await expect(o.editor()).toContainText("Kept on the device.");
+  await expect(reopened.editor().getByRole("heading", { name: "Summary" })).toHaveCount(1);
   await o.waitUntilSaved();
 
-  for (const context of contexts) await context.close();
+  for (const context of [owner.context, editor.context, viewer.context]) await context.close();
 });

@@ -44,15 +44,17 @@ export function BriefingAccess({ briefingId, grants, teams, canShare, canDelete 
       {canShare ? (
         <form
           className="form form--inline"
+          aria-label="Share"
           onSubmit={(e) => {
             e.preventDefault();
-            const form = new FormData(e.currentTarget);
+            const element = e.currentTarget;
+            const form = new FormData(element);
             const target = String(form.get("target"));
             const role = String(form.get("role"));
             const input = target.startsWith("team:")
               ? { briefingId, teamId: target.slice(5), role }
               : { briefingId, email: target, role };
-            share.run(input);
+            share.run(input, () => element.reset());
           }}
         >
           <div className="field field--grow">

@@ -36,6 +36,13 @@ export function Modal({ title, onClose, children, description }: ModalProps) {
       className="modal"
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
+      onKeyDown={(e) => {
+        // Escape closes from anywhere, also from a search field (which would only clear itself).
+        if (e.key === "Escape") {
+          e.preventDefault();
+          close.current();
+        }
+      }}
       onMouseDown={(e) => {
         // A click on the backdrop (the dialog element itself, outside its content) closes it.
         if (e.target === e.currentTarget) close.current();

@@ -38,7 +38,7 @@ export class BriefingPage {
   }
 
   async waitUntilSaved() {
-    await expect(this.status()).toHaveText(/Saved|Read-only/, { timeout: 15_000 });
+    await expect(this.status()).toHaveText(/Saved|Read-only/, { timeout: 30_000 });
   }
 
   /** Puts the cursor at the end of the paragraph containing `text` and types `addition`. */
@@ -50,7 +50,7 @@ export class BriefingPage {
 
   /** Types `text` as a new paragraph at the end of the document. */
   async typeAtEnd(text: string) {
-    await this.editor().click();
+    await this.editor().locator(":scope > p").last().click();
     await this.page.keyboard.press("Control+End");
     await this.page.keyboard.press("Enter");
     await this.page.keyboard.type(text);
