@@ -14,8 +14,10 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // PDFKit reads its standard-font metrics (.afm files) from its own package directory at run time.
-  serverExternalPackages: ["pdfkit"],
+  // yjs: one Yjs for the whole process: the collaboration server (outside Next) and server actions
+  // that build documents (templates) must share it, or Yjs warns and its instanceof checks break.
+  // pdfkit: reads its standard-font metrics (.afm files) from its own package directory at run time.
+  serverExternalPackages: ["yjs", "pdfkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { authorizeCollab } from "@/lib/auth/collab";
-import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
@@ -42,8 +42,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
+  const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
+  await briefingStore.start();
   const collab = createCollabServer({
-    log: new BriefingUpdateLog(getDb(), config.DATABASE_URL.provider),
+    store: briefingStore,
     // Session cookie + the one permission module, as for pages and actions.
     authorize: options.authorizeCollab ?? ((req, briefingId) => authorizeCollab(getDb(), req, briefingId)),
   });
@@ -64,6 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
+      await briefingStore.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await app.close();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { CompareCheckbox, CompareSelection } from "@/components/catalog/compare-selection";
 import { FrameworkCard } from "@/components/catalog/framework-card";
 import { FrameworkFilters } from "@/components/catalog/framework-filters";
 import { can } from "@/lib/auth/permissions";
@@ -34,6 +35,7 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
   ]);
   const filtered = Object.values(filters).some(Boolean);
   const values = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+  const query = new URLSearchParams(values).toString();
 
   return (
     <>
@@ -66,6 +68,14 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
             <Link href="/frameworks">Clear filters</Link>
           </>
         ) : null}
+        {frameworks.length > 1 ? (
+          <>
+            {" · "}
+            <Link href={`/compare?all=1&transpose=1${query ? `&${query}` : ""}`}>
+              Compare {filtered ? "all matching" : "all"} side by side
+            </Link>
+          </>
+        ) : null}
       </p>
       {frameworks.length === 0 ? (
         <div className="empty-state">
@@ -76,13 +86,19 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
           </Link>
         </div>
       ) : (
-        <ul className="card-grid" aria-label="Frameworks">
-          {frameworks.map((f) => (
-            <li key={f.slug}>
-              <FrameworkCard framework={f} headingLevel={2} />
-            </li>
-          ))}
-        </ul>
+        <CompareSelection>
+          <ul className="card-grid" aria-label="Frameworks">
+            {frameworks.map((f) => (
+              <li key={f.slug}>
+                <FrameworkCard
+                  framework={f}
+                  headingLevel={2}
+                  footer={<CompareCheckbox slug={f.slug} name={f.acronym ?? f.name} />}
+                />
+              </li>
+            ))}
+          </ul>
+        </CompareSelection>
       )}
     </>
   );

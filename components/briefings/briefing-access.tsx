@@ -23,7 +23,8 @@ export function BriefingAccess({ briefingId, grants, teams, canShare, canDelete 
   return (
     <section aria-labelledby="access-heading" className="detail__section">
       <h2 id="access-heading">Access</h2>
-      <ul className="plain-list">
+      {grants.length === 0 ? <p className="muted">Only the owner has access.</p> : null}
+      <ul className="plain-list" aria-label="People and teams with access">
         {grants.map((g) => (
           <li key={g.id}>
             {g.label} · {g.role}{" "}

@@ -3,6 +3,7 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { MatrixCell } from "@/lib/matrix/model";
 import { shortName } from "./matrix-layout";
+import { useCellDetails } from "./use-cell-details";
 
 export type PopoverMode = "hover" | "focus" | "open";
 
@@ -60,6 +61,9 @@ export function CitationPopover({
   }, [mode]);
 
   const title = `${shortName(cell.framework)} — ${cell.dimension.label}`;
+  const lazy = useCellDetails(cell.details || cell.raw === null ? null : cell.framework.slug, cell.dimension.key);
+  const note = lazy.status === "loaded" ? lazy.details.note : cell.note;
+  const sources = lazy.status === "loaded" ? lazy.details.sources : cell.sources;
   const dialog = mode === "open";
   const content = (
     <>
@@ -67,14 +71,14 @@ export function CitationPopover({
       <p className={cell.raw === null ? "citation-popover__value muted" : "citation-popover__value"}>
         {cell.raw === null ? "No value recorded." : cell.display}
       </p>
-      {cell.note ? <p className="citation-popover__note">{cell.note}</p> : null}
-      {cell.sources.length ? (
+      {note ? <p className="citation-popover__note">{note}</p> : null}
+      {lazy.status === "loading" ? <p className="muted">Loading the note and sources…</p> : null}
+      {lazy.status === "failed" ? <p className="muted">The note and sources could not be loaded.</p> : null}
+      {sources.length ? (
         <>
-          <p className="citation-popover__label">
-            {cell.sources.length === 1 ? "Source" : `Sources (${cell.sources.length})`}
-          </p>
+          <p className="citation-popover__label">{sources.length === 1 ? "Source" : `Sources (${sources.length})`}</p>
           <ul className="sources citation-popover__sources">
-            {cell.sources.map((s) => (
+            {sources.map((s) => (
               <li key={`${s.url}-${s.title}`}>
                 <a href={s.url} target="_blank" rel="noopener noreferrer" tabIndex={dialog ? 0 : -1}>
                   {s.title}
@@ -85,7 +89,7 @@ export function CitationPopover({
             ))}
           </ul>
         </>
-      ) : cell.raw !== null ? (
+      ) : cell.raw !== null && (lazy.status === "none" || lazy.status === "loaded") ? (
         <p className="muted">No source recorded.</p>
       ) : null}
       {dialog ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { CHART_LIMIT } from "@/lib/matrix/charts";
 import type { MatrixModel } from "@/lib/matrix/model";
 import type { SortSpec, ViewState } from "@/lib/matrix/types";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "@/lib/matrix/view-state";
@@ -19,6 +20,9 @@ export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
   const spec = state.transpose ? state.dimensionSort : state.frameworkSort;
   const set = (next: SortSpec | null) => onChange(state.transpose ? { dimensionSort: next } : { frameworkSort: next });
   const groups = [...new Set(dimensions.map((d) => d.group))];
+  // Offered in the data's order (sorting rows must not reorder this list) and only for a
+  // readable number of frameworks: a select of thousands of options is slow and useless.
+  const offered = state.transpose ? frameworks.slice(0, CHART_LIMIT) : [];
   return (
     <div className="field column-order">
       <label htmlFor={`${id}-by`}>
@@ -34,10 +38,12 @@ export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
             <>
               <option value="">Catalog order</option>
               <option value={SORT_BY_LABEL}>Label</option>
-              <optgroup label="Values of">
-                {model.frameworks.map((f) => (
-                  <option key={f} value={frameworks[f]!.slug}>
-                    {shortName(frameworks[f]!)}
+              <optgroup
+                label={frameworks.length > offered.length ? `Values of (first ${offered.length})` : "Values of"}
+              >
+                {offered.map((f) => (
+                  <option key={f.slug} value={f.slug}>
+                    {shortName(f)}
                   </option>
                 ))}
               </optgroup>

@@ -1,11 +1,11 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo } from "react";
-import { timelineOf } from "@/lib/matrix/charts";
+import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
 import { unpackMatrixData } from "@/lib/matrix/payload";
-import { prepareMatrix, searchTexts } from "@/lib/matrix/prepare";
+import { prepareMatrix, warmSearchTexts } from "@/lib/matrix/prepare";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
@@ -52,13 +52,22 @@ export function CompareView({ initialState, notices, payload, options, today, sa
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
 
-  // Build the filter index while the browser is idle, so the first keystroke in the filter is fast.
+  // Build the filter index in idle slices, so the first keystroke in the filter is fast and no
+  // long task blocks the page meanwhile.
   useEffect(() => {
-    const handle = setTimeout(() => searchTexts(prepared), 300);
+    let handle: ReturnType<typeof setTimeout>;
+    const slice = () => {
+      if (!warmSearchTexts(prepared, 8)) handle = setTimeout(slice, 16);
+    };
+    handle = setTimeout(slice, 200);
     return () => clearTimeout(handle);
   }, [prepared]);
 
-  const shown = useMemo(() => model.frameworks.map((f) => data.frameworks[f]!), [model.frameworks, data]);
+  // The charts draw up to CHART_LIMIT frameworks; beyond that they only say so, and nothing is computed.
+  const chartable = model.frameworks.length <= CHART_LIMIT;
+  const shownKey = chartable ? model.frameworks.join(",") : "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the shown frameworks, not by every rebuild of the model.
+  const shown = useMemo(() => (chartable ? model.frameworks.map((f) => data.frameworks[f]!) : []), [shownKey, data]);
   const timeline = useMemo(() => timelineOf(shown, today), [shown, today]);
   const toggleGroup = useCallback(
     (id: string) =>
@@ -109,19 +118,19 @@ export function CompareView({ initialState, notices, payload, options, today, sa
               </button>
             </p>
           )}
-          <div className="compare-charts">
+          <div className={model.frameworks.length > 8 ? "compare-charts compare-charts--stacked" : "compare-charts"}>
             <section aria-labelledby="overlap-heading" className="chart">
               <h2 id="overlap-heading">Membership overlap</h2>
               <p className="muted">
                 Countries that are full members of both frameworks (today, or at the end for defunct ones). Select a
                 cell to list them.
               </p>
-              <OverlapHeatmap frameworks={shown} />
+              <OverlapHeatmap frameworks={shown} count={model.frameworks.length} />
             </section>
             <section aria-labelledby="timeline-heading" className="chart">
               <h2 id="timeline-heading">Timeline</h2>
               <p className="muted">From founding (signature) to end; running frameworks reach today.</p>
-              <TimelineChart timeline={timeline} count={shown.length} />
+              <TimelineChart timeline={timeline} count={model.frameworks.length} />
             </section>
           </div>
         </>

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import type { CatalogScope } from "@/lib/matrix/types";
 import { MAX_FRAMEWORKS } from "@/lib/matrix/view-state";
+import { shortName } from "./matrix-layout";
 
 export type FrameworkPickerProps = {
   options: FrameworkOption[];
@@ -69,6 +70,7 @@ export function FrameworkPicker({
     onChange([...selected, slug]);
     setQuery("");
     setHighlighted(0);
+    setOpen(false);
   };
   const remove = (slug: string) => {
     onChange(selected.filter((s) => s !== slug));
@@ -99,7 +101,7 @@ export function FrameworkPicker({
           ) : (
             selected.map((slug) => {
               const o = bySlug.get(slug);
-              const label = o ? (o.acronym ?? o.name) : slug;
+              const label = o ? shortName(o) : slug;
               return (
                 <li key={slug} className="chip" title={o?.name}>
                   <span>{label}</span>
@@ -142,7 +144,7 @@ export function FrameworkPicker({
             setOpen(true);
             setHighlighted(0);
           }}
-          onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={(e) => {
             if (e.key === "ArrowDown" || e.key === "ArrowUp") {

@@ -7,11 +7,20 @@ import type { MatrixModel } from "@/lib/matrix/model";
 import type { ViewState } from "@/lib/matrix/types";
 import { CitationPopover } from "./citation-popover";
 import { MatrixBand } from "./matrix-band";
-import { GROUP_BAND_HEIGHT, HEADER_HEIGHT, INITIAL_RECT, LABEL_WIDTH, ROW_HEIGHT, rowHeight } from "./matrix-layout";
+import {
+  GROUP_BAND_HEIGHT,
+  HEADER_HEIGHT,
+  INITIAL_RECT,
+  LABEL_WIDTH,
+  NARROW_LABEL_WIDTH,
+  ROW_HEIGHT,
+  rowHeight,
+} from "./matrix-layout";
 import { type ColumnSlice, MatrixBodyRow, MatrixGroupRow, MatrixHeaderRow } from "./matrix-rows";
 import { buildColumns, matrixFeatures, sortingOf, viewPatchOfSorting } from "./matrix-table";
 import { markMatrixRendered } from "./perf";
 import { useCellPopover } from "./use-cell-popover";
+import { useElementSize } from "./use-element-width";
 import { type GridPos, posKey, useGridNavigation } from "./use-grid-navigation";
 import { usePrintMode } from "./use-print-mode";
 
@@ -61,6 +70,15 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
+  // Few columns stretch to fill the width (up to 3x) instead of leaving the right side empty.
+  const { width: viewport, height: viewportHeight } = useElementSize(scrollRef, INITIAL_RECT);
+  const widths = useMemo(() => {
+    const natural = leaf.slice(1).reduce((sum, c) => sum + c.getSize(), 0);
+    const label = viewport < 560 ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
+    const scale = natural ? Math.min(3, Math.max(1, (viewport - label) / natural)) : 1;
+    return leaf.map((c, i) => (i === 0 ? label : Math.floor(c.getSize() * scale)));
+  }, [leaf, viewport]);
+  const labelWidth = widths[0] ?? LABEL_WIDTH;
   const rowV = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -76,12 +94,12 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     horizontal: true,
     count: dataColumns.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => dataColumns[i]?.getSize() ?? 0,
+    estimateSize: (i) => widths[i + 1] ?? 0,
     getItemKey: (i) => dataColumns[i]?.id ?? i,
     overscan: 2,
     initialRect: INITIAL_RECT,
-    paddingStart: LABEL_WIDTH,
-    scrollPaddingStart: LABEL_WIDTH,
+    paddingStart: labelWidth,
+    scrollPaddingStart: labelWidth,
     enabled: !flow,
   });
 
@@ -91,11 +109,11 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     ? {
         colStart: (virtualCols[0]?.index ?? 0) + 1,
         colEnd: (virtualCols.at(-1)?.index ?? -1) + 1,
-        offset: (virtualCols[0]?.start ?? LABEL_WIDTH) - LABEL_WIDTH,
+        offset: (virtualCols[0]?.start ?? labelWidth) - labelWidth,
       }
     : { colStart: 1, colEnd: dataColumns.length, offset: 0 };
   const rowItems = virtualRows ?? rows.map((_, index) => ({ index, start: 0 }));
-  const totalWidth = LABEL_WIDTH + dataColumns.reduce((sum, c) => sum + c.getSize(), 0);
+  const totalWidth = widths.reduce((sum, w) => sum + w, 0);
 
   const isGroupRow = useCallback((r: number) => rows[r]?.original.kind === "group", [rows]);
   const reveal = useCallback(
@@ -106,7 +124,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     },
     [flow, rowV, colV],
   );
-  const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? INITIAL_RECT.height) / ROW_HEIGHT) - 2);
+  const pageSize = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 2);
   const nav = useGridNavigation({ rowCount: rows.length, colCount: leaf.length, isGroupRow, reveal, pageSize });
   const rendered = (p: GridPos) =>
     (p.r === -1 || (rowItems.some((i) => i.index === p.r) && rows[p.r] !== undefined)) &&
@@ -150,7 +168,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
           <MatrixBand
             headers={headerGroups[0]?.headers ?? []}
             model={model}
-            width={totalWidth}
+            widths={widths}
             onToggleGroup={onToggleGroup}
           />
         ) : null}
@@ -170,6 +188,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
           <thead className="matrix-head" style={{ top: state.transpose ? GROUP_BAND_HEIGHT : 0 }}>
             <MatrixHeaderRow
               headers={leafHeaders}
+              widths={widths}
               {...slice}
               tabCol={tab.r === -1 ? tab.c : -1}
               onToggleGroup={onToggleGroup}
@@ -201,6 +220,7 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
                   r={item.index}
                   top={top}
                   leaf={leaf}
+                  widths={widths}
                   model={model}
                   highlight={state.highlightDifferences}
                   tabCol={tab.r === item.index ? tab.c : -1}

@@ -2,6 +2,8 @@ import type { MatrixColumn, MatrixRow } from "@/lib/matrix/model";
 
 /** Fixed geometry of the matrix: fixed sizes let both virtualizers place items without measuring. */
 export const LABEL_WIDTH = 240;
+/** The label column on narrow screens. */
+export const NARROW_LABEL_WIDTH = 132;
 export const FRAMEWORK_COLUMN_WIDTH = 184;
 export const DIMENSION_COLUMN_WIDTH = 168;
 export const COLLAPSED_GROUP_WIDTH = 44;
@@ -21,5 +23,14 @@ export const columnWidth = (column: MatrixColumn) =>
 
 export const rowHeight = (row: MatrixRow | undefined) => (row?.kind === "group" ? GROUP_ROW_HEIGHT : ROW_HEIGHT);
 
-/** A short column or row label: the acronym when there is one. */
-export const shortName = (f: { name: string; acronym: string | null }) => f.acronym ?? f.name;
+/**
+ * A short label for a framework: its acronym, else a short name in parentheses ("Warsaw Treaty
+ * Organization (Warsaw Pact)" -> "Warsaw Pact"), else the name without a parenthesis.
+ */
+export function shortName(f: { name: string; acronym: string | null }): string {
+  if (f.acronym) return f.acronym;
+  const match = f.name.match(/^(.*?)\s*\(([^)]*)\)\s*$/);
+  if (!match) return f.name;
+  const [, before = "", inside = ""] = match;
+  return inside.length <= 24 ? inside : before || f.name;
+}

@@ -3,7 +3,7 @@
 import { type Column, FlexRender, type Header, type Row } from "@tanstack/react-table";
 import { memo } from "react";
 import type { MatrixModel, MatrixRow } from "@/lib/matrix/model";
-import { GROUP_ROW_HEIGHT, HEADER_HEIGHT, LABEL_WIDTH, ROW_HEIGHT } from "./matrix-layout";
+import { GROUP_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT } from "./matrix-layout";
 import type { MatrixFeatures } from "./matrix-table";
 
 type TableRow = Row<MatrixFeatures, MatrixRow>;
@@ -19,12 +19,14 @@ const ariaSort = (sorted: false | "asc" | "desc") =>
 
 type HeaderRowProps = ColumnSlice & {
   headers: TableHeader[];
+  /** Rendered width of each leaf column, label column first. */
+  widths: number[];
   tabCol: number;
   onToggleGroup: (groupId: string) => void;
 };
 
 /** The sticky header row: the corner (sorts rows by label) and one sortable header per column. */
-export function MatrixHeaderRow({ headers, colStart, colEnd, offset, tabCol, onToggleGroup }: HeaderRowProps) {
+export function MatrixHeaderRow({ headers, widths, colStart, colEnd, offset, tabCol, onToggleGroup }: HeaderRowProps) {
   const headerCell = (header: TableHeader, c: number, style?: React.CSSProperties) => {
     const entry = header.column.columnDef.meta?.entry ?? null;
     const sorted = header.column.getIsSorted();
@@ -61,12 +63,10 @@ export function MatrixHeaderRow({ headers, colStart, colEnd, offset, tabCol, onT
   };
   return (
     <tr aria-rowindex={1} className="matrix-row matrix-row--head" style={{ height: HEADER_HEIGHT }}>
-      {headers[0] ? headerCell(headers[0], 0, { width: LABEL_WIDTH }) : null}
+      {headers[0] ? headerCell(headers[0], 0, { width: widths[0] }) : null}
       {range(colStart, colEnd).map((c, k) => {
         const header = headers[c];
-        return header
-          ? headerCell(header, c, { width: header.getSize(), marginLeft: k === 0 ? offset : undefined })
-          : null;
+        return header ? headerCell(header, c, { width: widths[c], marginLeft: k === 0 ? offset : undefined }) : null;
       })}
     </tr>
   );
@@ -78,6 +78,7 @@ type BodyRowProps = ColumnSlice & {
   /** Offset from the top of the body; null renders the row in normal flow (no virtualization). */
   top: number | null;
   leaf: TableColumn[];
+  widths: number[];
   model: MatrixModel;
   highlight: boolean;
   tabCol: number;
@@ -87,7 +88,8 @@ type BodyRowProps = ColumnSlice & {
 
 /** One framework or dimension row: the sticky row header and the rendered cells. */
 export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
-  const { row, r, top, leaf, model, highlight, tabCol, describedCol, popoverId, colStart, colEnd, offset } = props;
+  const { row, r, top, leaf, widths, model, highlight, tabCol, describedCol, popoverId, colStart, colEnd, offset } =
+    props;
   const cells = row.getAllCellsByColumnId();
   const label = leaf[0] ? cells[leaf[0].id] : undefined;
   const stats = row.original.kind === "dimension" ? model.stats[row.original.d] : undefined;
@@ -105,7 +107,7 @@ export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
         className="matrix-rowhead"
         data-pos={`${r}:0`}
         tabIndex={tabCol === 0 ? 0 : -1}
-        style={{ width: LABEL_WIDTH }}
+        style={{ width: widths[0] }}
       >
         {label ? <FlexRender cell={label} /> : null}
       </th>
@@ -114,8 +116,8 @@ export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
         const cell = column ? cells[column.id] : undefined;
         const entry = column?.columnDef.meta?.entry;
         if (!column || !cell || !entry) return null;
-        const data = model.cell(row.original, entry);
-        const differs = highlight && data?.differs;
+        const at = highlight ? model.locate(row.original, entry) : null;
+        const differs = at !== null && model.differsAt(at.f, at.d);
         return (
           <td
             key={column.id}
@@ -124,7 +126,7 @@ export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
             data-pos={`${r}:${c}`}
             tabIndex={tabCol === c ? 0 : -1}
             className={`matrix-cell${differs ? " matrix-cell--differs" : ""}${entry.kind === "group" ? " matrix-cell--folded" : ""}`}
-            style={{ width: column.getSize(), marginLeft: k === 0 ? offset : undefined }}
+            style={{ width: widths[c], marginLeft: k === 0 ? offset : undefined }}
           >
             <FlexRender cell={cell} />
           </td>

@@ -1,6 +1,7 @@
 import type { MatrixModel } from "@/lib/matrix/model";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+const NUMBER = new Intl.NumberFormat("en-GB");
+const plural = (n: number, one: string, many = `${one}s`) => `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 
 /** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
 export function MatrixSummary({ model }: { model: MatrixModel }) {

@@ -49,7 +49,7 @@ function ColumnLabel({ entry }: { entry: MatrixColumn }) {
     return (
       <span className="matrix-colhead">
         <span className="matrix-colhead__short">{shortName(f)}</span>
-        {f.acronym ? <span className="matrix-colhead__long">{f.name}</span> : null}
+        {shortName(f) !== f.name ? <span className="matrix-colhead__long">{f.name}</span> : null}
       </span>
     );
   }
@@ -64,14 +64,18 @@ function ColumnLabel({ entry }: { entry: MatrixColumn }) {
 }
 
 function CellContent({ model, row, column }: { model: MatrixModel; row: MatrixRow; column: MatrixColumn }) {
-  const cell = model.cell(row, column);
-  if (!cell) return null;
+  const at = model.locate(row, column);
+  if (!at) return null;
+  const missing = rawAt(model.prepared, at.f, at.d) === null;
+  const cites = model.citationCountAt(at.f, at.d);
   return (
     <>
-      <span className={cell.raw === null ? "matrix-value matrix-value--missing" : "matrix-value"}>{cell.display}</span>
-      {cell.sources.length ? (
+      <span className={missing ? "matrix-value matrix-value--missing" : "matrix-value"}>
+        {model.displayAt(at.f, at.d)}
+      </span>
+      {cites ? (
         <span className="matrix-cites" aria-hidden="true">
-          {cell.sources.length}
+          {cites}
         </span>
       ) : null}
     </>

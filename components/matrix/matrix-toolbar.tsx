@@ -36,6 +36,7 @@ export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }
           />
         </div>
         <ColumnOrder model={model} onChange={onChange} />
+        <MatrixArrange model={model} onChange={onChange} />
       </div>
       <div className="matrix-toolbar__line">
         <button
@@ -63,7 +64,6 @@ export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }
           Hide {rowsAre} where all values are equal <span className="count">({model.counts.equal})</span>
         </label>
         <span className="matrix-toolbar__spacer" />
-        <MatrixArrange model={model} onChange={onChange} />
         <button type="button" className="button button--quiet" onClick={onReset}>
           Reset view
         </button>

@@ -6,18 +6,24 @@ import { CHART_LIMIT, membershipOverlap } from "@/lib/matrix/charts";
 import type { MatrixFramework } from "@/lib/matrix/types";
 import { shortName } from "./matrix-layout";
 
-export type OverlapHeatmapProps = { frameworks: MatrixFramework[] };
+export type OverlapHeatmapProps = {
+  frameworks: MatrixFramework[];
+  /** How many frameworks are shown in all (the charts leave out selections over CHART_LIMIT). */
+  count: number;
+};
 
 /**
  * Countries in common between each pair of frameworks, as a table of buttons shaded by count
  * (the table is its own text alternative). A cell lists the shared countries below it.
  */
-export function OverlapHeatmap({ frameworks }: OverlapHeatmapProps) {
+export function OverlapHeatmap({ frameworks, count }: OverlapHeatmapProps) {
   const overlap = useMemo(
     () => (frameworks.length <= CHART_LIMIT ? membershipOverlap(frameworks) : null),
     [frameworks],
   );
   const [selected, setSelected] = useState<{ a: string; b: string } | null>(null);
+  if (count > CHART_LIMIT)
+    return <ChartNote>The membership overlap is drawn for up to {CHART_LIMIT} frameworks.</ChartNote>;
   if (frameworks.length < 2)
     return <ChartNote>Select two or more frameworks to see their membership overlap.</ChartNote>;
   if (!overlap) return <ChartNote>The membership overlap is drawn for up to {CHART_LIMIT} frameworks.</ChartNote>;

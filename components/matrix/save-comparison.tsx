@@ -1,7 +1,7 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { saveComparison } from "@/lib/comparisons/actions";
@@ -14,6 +14,11 @@ export function SaveComparison({ teams }: SaveComparisonProps) {
   const [open, setOpen] = useState(false);
   const [savedId, setSavedId] = useState<string | null>(null);
   const { run, pending, error } = useAction(saveComparison);
+  const nameRef = useRef<HTMLInputElement>(null);
+  // Opening the form moves focus to its first field.
+  useEffect(() => {
+    if (open) nameRef.current?.focus();
+  }, [open]);
   if (!open) {
     return (
       <div className="save-comparison">
@@ -51,7 +56,7 @@ export function SaveComparison({ teams }: SaveComparisonProps) {
           name="name"
           required
           maxLength={120}
-          autoFocus
+          ref={nameRef}
           placeholder="e.g. Indo-Pacific alliances"
         />
       </div>

@@ -1,21 +1,27 @@
-import { useId } from "react";
+"use client";
+
+import { useId, useRef } from "react";
 import { formatDate } from "@/lib/catalog/format";
 import { CHART_LIMIT, type Timeline } from "@/lib/matrix/charts";
 import { shortName } from "./matrix-layout";
+import { useElementWidth } from "./use-element-width";
 
 export type TimelineChartProps = { timeline: Timeline; count: number };
 
-const WIDTH = 800;
 const LABEL = 150;
 const ROW = 26;
 const AXIS = 30;
 const RIGHT = 16;
 
 const span = (from: string | null, to: string | null) => `${formatDate(from)} – ${to ? formatDate(to) : "today"}`;
+const clip = (text: string, max = 18) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Founding-to-end bars on a year axis (SVG, no chart library), with the same data as a table. */
 export function TimelineChart({ timeline, count }: TimelineChartProps) {
   const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  // Drawn at the container's pixel width, so the text keeps its size at any width.
+  const WIDTH = Math.max(360, useElementWidth(ref, 560));
   if (count > CHART_LIMIT)
     return <p className="muted chart-note">The timeline is drawn for up to {CHART_LIMIT} frameworks.</p>;
   const { entries, undated, from, to } = timeline;
@@ -31,10 +37,12 @@ export function TimelineChart({ timeline, count }: TimelineChartProps) {
     )
     .join("; ");
   return (
-    <>
+    <div ref={ref}>
       <svg
         className="timeline"
         viewBox={`0 0 ${WIDTH} ${height}`}
+        width={WIDTH}
+        height={height}
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         data-testid="timeline"
@@ -54,7 +62,7 @@ export function TimelineChart({ timeline, count }: TimelineChartProps) {
           return (
             <g key={e.framework.slug} className={`timeline__entry timeline__entry--${e.framework.status}`}>
               <text x={LABEL - 8} y={y + 12} textAnchor="end" className="timeline__label">
-                {shortName(e.framework)}
+                {clip(shortName(e.framework))}
               </text>
               <rect x={x(e.start)} y={y} width={Math.max(3, x(e.end) - x(e.start))} height={ROW - 10} rx={3}>
                 <title>{`${e.framework.name}: ${span(e.framework.founded, e.framework.ended)}`}</title>
@@ -72,6 +80,7 @@ export function TimelineChart({ timeline, count }: TimelineChartProps) {
       <details className="chart-table">
         <summary>The timeline as a table</summary>
         <table className="table">
+          <caption className="visually-hidden">Founding and end dates</caption>
           <thead>
             <tr>
               <th scope="col">Framework</th>
@@ -90,6 +99,6 @@ export function TimelineChart({ timeline, count }: TimelineChartProps) {
           </tbody>
         </table>
       </details>
-    </>
+    </div>
   );
 }

@@ -44,6 +44,27 @@ export async function getBriefingRole(db: Db, userId: string, briefingId: string
   const teamIds = new Set(
     (await db.member.findMany({ where: { userId }, select: { organizationId: true } })).map((m) => m.organizationId),
   );
+  return resolveBriefingRole(briefing, userId, teamIds);
+}
+
+/** What resolveBriefingRole reads of a briefing. */
+export type BriefingAccessFacts = {
+  ownerId: string;
+  deletedAt: Date | null;
+  grants: { userId: string | null; teamId: string | null; role: string }[];
+};
+
+/**
+ * The rule behind getBriefingRole, on data already loaded (lists resolve many briefings at once):
+ * owner; otherwise nothing when deleted; otherwise the highest grant to the user or their teams.
+ */
+export function resolveBriefingRole(
+  briefing: BriefingAccessFacts,
+  userId: string,
+  teamIds: ReadonlySet<string>,
+): BriefingRole | null {
+  if (briefing.ownerId === userId) return "owner";
+  if (briefing.deletedAt) return null;
   let role: BriefingRole | null = null;
   for (const grant of briefing.grants) {
     if (grant.userId === userId || (grant.teamId && teamIds.has(grant.teamId))) {

@@ -6,6 +6,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createBriefing as createBriefingWithContent } from "./create";
 import {
   briefingRefSchema,
   createBriefingSchema,
@@ -16,21 +17,19 @@ import {
 
 // Every action: authenticate -> parse -> authorize -> write -> revalidate.
 
-/** Creates a briefing owned by the caller; in a team, the team gets editor access. */
+/** Creates a briefing owned by the caller from a template; in a team, the team gets editor access. */
 export async function createBriefing(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const user = await requireUser();
     const data = parseInput(createBriefingSchema, input);
     const db = getDb();
     await authorize(db, user, { action: "briefing:create", teamId: data.teamId });
-    const briefing = await db.briefing.create({
-      data: {
-        title: data.title,
-        ownerId: user.id,
-        teamId: data.teamId,
-        grants: data.teamId ? { create: { teamId: data.teamId, role: "editor" } } : undefined,
-      },
-      select: { id: true },
+    // The template goes into the Yjs state here, once, on the server (see lib/briefings/create.ts).
+    const briefing = await createBriefingWithContent(db, {
+      title: data.title,
+      ownerId: user.id,
+      teamId: data.teamId,
+      template: data.template,
     });
     revalidatePath("/briefings");
     return briefing;
@@ -45,6 +44,7 @@ export async function renameBriefing(input: unknown): Promise<ActionResult> {
     await authorize(db, user, { action: "briefing:edit", briefingId: data.briefingId });
     await db.briefing.update({ where: { id: data.briefingId }, data: { title: data.title } });
     revalidatePath("/briefings");
+    revalidatePath(`/briefings/${data.briefingId}`);
     return null;
   });
 }

@@ -15,7 +15,8 @@ export type CreateBriefingInput = {
 export type BriefingWriter = Pick<Db, "briefing">;
 
 /**
- * Creates a briefing with its template already in the Yjs state. The template is written exactly
+ * Creates a briefing with its template already in the Yjs state (and, in a team, the team's editor
+ * grant). The template is written exactly
  * once, in the same statement that creates the row, so no client ever seeds content on first open
  * (several clients doing so at once would duplicate it). No authorization here: callers (server
  * actions) authenticate, validate and authorize first.
@@ -34,6 +35,8 @@ export async function createBriefing(db: BriefingWriter, input: CreateBriefingIn
       contentJson: JSON.stringify(content),
       contentText: prosemirrorJsonToText(content),
       contentUpdatedAt: new Date(),
+      // A team briefing is co-authored by the team: its members get editor access.
+      grants: input.teamId ? { create: { teamId: input.teamId, role: "editor" } } : undefined,
     },
     select: { id: true },
   });

@@ -6,19 +6,21 @@ import { buildUser } from "@/lib/test/fixtures";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 import { createBriefing } from "./create";
 import { BriefingPersistence, type PersistenceOptions } from "./persistence";
+import { type BriefingStore, LocalBriefingStore } from "./store";
+import { ThreadedBriefingStore } from "./threaded-store";
 import { applyStoredState, BriefingUpdateLog } from "./update-log";
 
 const quiet: Partial<PersistenceOptions> = { onError: () => {}, retryMinMs: 5, retryMaxMs: 20 };
 
-/** A log whose next `failures` appends throw, as a database outage would. */
-class FlakyLog extends BriefingUpdateLog {
+/** A store whose next `failures` appends throw, as a database outage would. */
+class FlakyStore extends LocalBriefingStore {
   failures = 0;
-  override async append(briefingId: string, data: Uint8Array): Promise<void> {
+  override async append(briefingId: string, data: Uint8Array): Promise<Uint8Array> {
     if (this.failures > 0) {
       this.failures--;
       throw new Error("database unavailable");
     }
-    await super.append(briefingId, data);
+    return super.append(briefingId, data);
   }
 }
 
@@ -34,9 +36,13 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
   });
   afterAll(() => t?.drop());
 
-  async function open(briefingId: string, options: Partial<PersistenceOptions> = {}, useLog = log) {
+  async function open(
+    briefingId: string,
+    options: Partial<PersistenceOptions> = {},
+    store: BriefingStore = new LocalBriefingStore(log),
+  ) {
     const doc = new Y.Doc();
-    const persistence = await BriefingPersistence.load(useLog, briefingId, doc, { ...quiet, ...options });
+    const persistence = await BriefingPersistence.load(store, briefingId, doc, { ...quiet, ...options });
     if (!persistence) throw new Error("briefing not found");
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (typeof origin !== "symbol") persistence.enqueue(update);
@@ -92,7 +98,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
 
   it("keeps updates in memory while writes fail and persists them once the database is back", async () => {
     const id = await newBriefing();
-    const flaky = new FlakyLog(t.db, provider);
+    const flaky = new FlakyStore(log);
     const { doc, persistence } = await open(id, { batchMs: 0 }, flaky);
     const states: boolean[] = [];
     persistence.onChange((failing) => states.push(failing));
@@ -135,11 +141,33 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
     await persistence.close();
   });
 
+  it("does the same through a worker thread, and survives the worker dying", async () => {
+    const id = await newBriefing("policy-brief");
+    const store = new ThreadedBriefingStore(t.url);
+    try {
+      const { doc, persistence } = await open(id, { batchMs: 0, compactEvery: 2 }, store);
+      expect(blockTexts(doc)[0]).toBe("Summary");
+      appendParagraph(doc, "before");
+      await persistence.whenPersisted();
+      await store.terminateWorker();
+      appendParagraph(doc, "after the worker died");
+      await persistence.whenPersisted();
+      await persistence.close();
+      expect(blockTexts(await reload(id)).slice(-2)).toEqual(["before", "after the worker died"]);
+      const row = await t.db.briefing.findUniqueOrThrow({ where: { id } });
+      expect(row.contentText.split("\n").slice(-2)).toEqual(["before", "after the worker died"]);
+      expect(await t.db.briefingUpdate.count({ where: { briefingId: id } })).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it("returns null for unknown and deleted briefings", async () => {
-    expect(await BriefingPersistence.load(log, "missing", new Y.Doc())).toBeNull();
+    const store = new LocalBriefingStore(log);
+    expect(await BriefingPersistence.load(store, "missing", new Y.Doc())).toBeNull();
     const id = await newBriefing();
     await t.db.briefing.update({ where: { id }, data: { deletedAt: new Date() } });
-    expect(await BriefingPersistence.load(log, id, new Y.Doc())).toBeNull();
+    expect(await BriefingPersistence.load(store, id, new Y.Doc())).toBeNull();
   });
 });
 

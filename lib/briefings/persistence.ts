@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { type BriefingContent, deriveBriefingContent } from "./content";
-import { applyStoredState, type BriefingUpdateLog } from "./update-log";
+import { Debounced } from "./debounce";
+import type { BriefingStore, OpenedBriefing } from "./store";
 
 export type PersistenceOptions = {
   /** How long updates are collected before one merged row is written (ms). */
@@ -20,15 +20,15 @@ export type PersistenceOptions = {
 
 export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
   batchMs: 20,
-  compactEvery: 200,
-  contentDebounceMs: 1_000,
-  contentMaxWaitMs: 5_000,
+  compactEvery: 500,
+  contentDebounceMs: 2_000,
+  contentMaxWaitMs: 30_000,
   retryMinMs: 100,
   retryMaxMs: 5_000,
   onError: (error, context) => console.error(`[briefing persistence] ${context}:`, error),
 };
 
-/** Origin of updates that come from the database (they must not be written back). */
+/** Origin of the stored state applied at load (it must not be written back). */
 export const STORAGE_ORIGIN = Symbol("briefing-storage");
 
 type Waiter = { seq: number; resolve: () => void };
@@ -38,7 +38,8 @@ type Waiter = { seq: number; resolve: () => void };
  * to the log within `batchMs`, one write at a time and in order; a failed write is retried with
  * backoff while newer updates keep accumulating in memory, so nothing is dropped. `whenPersisted`
  * resolves once everything enqueued before the call is committed. The log is compacted every
- * `compactEvery` rows and on close; the derived content is refreshed with a debounce.
+ * `compactEvery` rows and on close; the derived content is refreshed with a debounce. The store
+ * does the work (possibly on another thread); this class only decides what and when.
  */
 export class BriefingPersistence {
   private pending: Uint8Array[] = [];
@@ -49,9 +50,7 @@ export class BriefingPersistence {
   private writing: Promise<void> | undefined;
   private failures = 0;
   private rowsSinceCompaction = 0;
-  private knownVersion: number;
-  private contentTimer: ReturnType<typeof setTimeout> | undefined;
-  private contentDirtySince: number | undefined;
+  private readonly content: Debounced;
   private persistedSv: Uint8Array;
   private closed = false;
   private readonly listeners = new Set<(failing: boolean) => void>();
@@ -59,32 +58,50 @@ export class BriefingPersistence {
   private constructor(
     readonly briefingId: string,
     readonly doc: Y.Doc,
-    private readonly log: BriefingUpdateLog,
+    private readonly store: BriefingStore,
     private readonly options: PersistenceOptions,
-    version: number,
-    rows: number,
   ) {
-    this.knownVersion = version;
-    this.rowsSinceCompaction = rows;
     this.persistedSv = Y.encodeStateVector(doc);
+    this.content = new Debounced(() => void this.refreshContent(), options.contentDebounceMs, options.contentMaxWaitMs);
   }
 
   /**
-   * Loads a briefing's stored state into `doc` and returns its persistence; null when the
-   * briefing does not exist or is deleted.
+   * Opens a briefing's persistence without touching `doc`: the caller applies the returned stored
+   * state with `applyStored` (a room first serves it as-is to the clients that need all of it).
+   * Null when the briefing does not exist or is deleted.
    */
+  static async open(
+    store: BriefingStore,
+    briefingId: string,
+    doc: Y.Doc,
+    options: Partial<PersistenceOptions> = {},
+  ): Promise<{ persistence: BriefingPersistence; stored: OpenedBriefing } | null> {
+    const stored = await store.open(briefingId);
+    if (!stored) return null;
+    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
+    return { persistence: new BriefingPersistence(briefingId, doc, store, merged), stored };
+  }
+
+  /** Loads a briefing's stored state into `doc` and returns its persistence (open + applyStored). */
   static async load(
-    log: BriefingUpdateLog,
+    store: BriefingStore,
     briefingId: string,
     doc: Y.Doc,
     options: Partial<PersistenceOptions> = {},
   ): Promise<BriefingPersistence | null> {
-    const state = await log.load(briefingId);
-    if (!state || state.deletedAt) return null;
-    applyStoredState(doc, state, STORAGE_ORIGIN);
-    const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-    const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
-    return new BriefingPersistence(briefingId, doc, log, merged, state.version, state.updates.length);
+    const opened = await BriefingPersistence.open(store, briefingId, doc, options);
+    opened?.persistence.applyStored(opened.stored);
+    return opened?.persistence ?? null;
+  }
+
+  /** Applies the stored state to the document; it counts as persisted. Call before any edit. */
+  applyStored(stored: OpenedBriefing): void {
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      if (stored.update) Y.applyUpdate(this.doc, stored.update);
+    }, STORAGE_ORIGIN);
+    this.persistedSv = Y.encodeStateVector(this.doc);
   }
 
   /** The state vector of the document as durably stored (everything up to the last committed batch). */
@@ -113,7 +130,6 @@ export class BriefingPersistence {
     if (this.closed) throw new Error(`Briefing ${this.briefingId} is closed; update not accepted`);
     this.pending.push(update);
     this.enqueuedSeq++;
-    this.markContentDirty();
     this.schedule(this.options.batchMs);
   }
 
@@ -133,23 +149,15 @@ export class BriefingPersistence {
 
   /** Folds the log into the snapshot now (normally automatic). */
   async compact(): Promise<void> {
-    const result = await this.log.compact(this.briefingId, {
-      doc: this.doc,
-      knownVersion: this.knownVersion,
-      origin: STORAGE_ORIGIN,
-    });
-    if ("version" in result) this.knownVersion = result.version;
+    await this.store.compact(this.briefingId);
     // "busy" and "conflict" mean another writer is compacting or just did: no need to retry soon.
     this.rowsSinceCompaction = 0;
   }
 
-  /** Writes the derived JSON and text from the current document now. */
+  /** Writes the derived JSON and text of the stored document now. */
   async writeContent(): Promise<void> {
-    this.contentDirtySince = undefined;
-    clearTimeout(this.contentTimer);
-    this.contentTimer = undefined;
-    const content: BriefingContent = deriveBriefingContent(this.doc);
-    await this.log.writeContent(this.briefingId, content);
+    this.content.cancel();
+    await this.store.writeContent(this.briefingId);
   }
 
   /**
@@ -173,12 +181,13 @@ export class BriefingPersistence {
     clearTimeout(this.timer);
     try {
       await this.compact();
-      if (this.contentDirtySince !== undefined) await this.writeContent();
+      if (this.content.pending) await this.writeContent();
     } catch (error) {
       // The updates are committed; compaction and derived content can be redone on next load.
       this.options.onError(error, `finishing briefing ${this.briefingId}`);
     } finally {
-      clearTimeout(this.contentTimer);
+      this.content.cancel();
+      await this.store.release(this.briefingId).catch(() => {});
     }
   }
 
@@ -200,11 +209,10 @@ export class BriefingPersistence {
       const batch = this.pending;
       this.pending = [];
       const seq = this.enqueuedSeq;
-      // Every update applied to the document so far is in this batch or an earlier one.
-      const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      let stateVector: Uint8Array;
       try {
-        await this.log.append(this.briefingId, merged);
+        stateVector = await this.store.append(this.briefingId, merged);
       } catch (error) {
         this.pending.unshift(merged);
         this.failures++;
@@ -217,6 +225,8 @@ export class BriefingPersistence {
       this.durableSeq = seq;
       this.persistedSv = stateVector;
       this.rowsSinceCompaction++;
+      // The derived content is rendered from what is stored, so it is stale once more is stored.
+      this.content.trigger();
       this.releaseWaiters();
       this.emit(false);
       if (this.rowsSinceCompaction >= this.options.compactEvery && !this.closed) await this.compactQuietly();
@@ -243,20 +253,12 @@ export class BriefingPersistence {
     for (const listener of this.listeners) listener(failing);
   }
 
-  private markContentDirty(): void {
-    const now = Date.now();
-    this.contentDirtySince ??= now;
-    const wait = Math.min(this.options.contentDebounceMs, this.contentDirtySince + this.options.contentMaxWaitMs - now);
-    clearTimeout(this.contentTimer);
-    this.contentTimer = setTimeout(() => void this.refreshContent(), Math.max(0, wait));
-  }
-
   private async refreshContent(): Promise<void> {
     try {
       await this.writeContent();
     } catch (error) {
       this.options.onError(error, `writing content of briefing ${this.briefingId}`);
-      this.markContentDirty();
+      this.content.trigger();
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BRIEFING_TEMPLATE_IDS } from "./templates";
 
 export const briefingId = z.string().trim().min(1, "briefing id is required").max(64);
 export const briefingTitle = z
@@ -9,13 +10,18 @@ export const briefingTitle = z
 
 export const createBriefingSchema = z.object({
   title: briefingTitle,
-  teamId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .nullish()
-    .transform((v) => v || null),
+  // "" (the form's "Only me") means no team.
+  teamId: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .nullish()
+      .transform((v) => v || null),
+  ),
+  template: z.enum(BRIEFING_TEMPLATE_IDS, "Choose one of the templates.").default("blank"),
 });
 export const renameBriefingSchema = z.object({ briefingId, title: briefingTitle });
 export const briefingRefSchema = z.object({ briefingId });

@@ -10,8 +10,14 @@ export type StoredBriefingState = {
   updates: Uint8Array[];
   /** Briefing.yStateVersion of the snapshot read. */
   version: number;
-  deletedAt: Date | null;
+  /** The briefing is soft-deleted. */
+  deleted: boolean;
 };
+
+type SnapshotRow = { snapshot: Uint8Array | null; version: number; through: number; deleted: boolean };
+type RawSnapshotRow = { state: string | null; version: number | bigint; through: number | bigint; deleted: unknown };
+/** A client or an interactive-transaction client (both can run raw queries). */
+type Queryable = Pick<Db, "$queryRaw" | "$executeRaw">;
 
 export type CompactOptions = {
   /**
@@ -59,17 +65,55 @@ export class BriefingUpdateLog {
       orderBy: { id: "asc" },
       select: { data: true },
     });
-    const briefing = await this.db.briefing.findUnique({
-      where: { id: briefingId },
-      select: { yState: true, yStateVersion: true, deletedAt: true },
-    });
+    const briefing = await this.readSnapshot(this.db, briefingId);
     if (!briefing) return null;
     return {
-      snapshot: briefing.yState ? new Uint8Array(briefing.yState) : null,
+      snapshot: briefing.snapshot,
       updates: rows.map((row) => new Uint8Array(row.data)),
-      version: briefing.yStateVersion,
-      deletedAt: briefing.deletedAt,
+      version: briefing.version,
+      deleted: briefing.deleted,
     };
+  }
+
+  // Prisma maps a Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot
+  // takes ~150 ms that way, against ~15 ms as hex text. Small log rows go through Prisma as usual.
+  private async readSnapshot(client: Queryable, briefingId: string): Promise<SnapshotRow | null> {
+    const rows =
+      this.provider === "postgresql"
+        ? await client.$queryRaw<RawSnapshotRow[]>`
+            SELECT encode("yState", 'hex') AS "state", "yStateVersion" AS "version",
+              "yStateThrough" AS "through", ("deletedAt" IS NOT NULL) AS "deleted"
+            FROM "Briefing" WHERE "id" = ${briefingId}`
+        : await client.$queryRaw<RawSnapshotRow[]>`
+            SELECT hex("yState") AS "state", "yStateVersion" AS "version",
+              "yStateThrough" AS "through", ("deletedAt" IS NOT NULL) AS "deleted"
+            FROM "Briefing" WHERE "id" = ${briefingId}`;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      snapshot: row.state ? new Uint8Array(Buffer.from(row.state, "hex")) : null, // SQLite: hex(NULL) = ''
+      version: Number(row.version),
+      through: Number(row.through),
+      deleted: Boolean(Number(row.deleted)),
+    };
+  }
+
+  private async writeSnapshot(
+    client: Queryable,
+    briefingId: string,
+    read: SnapshotRow,
+    snapshot: Uint8Array,
+    through: number,
+  ) {
+    const hex = Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength).toString("hex");
+    const version = read.version + 1;
+    return this.provider === "postgresql"
+      ? client.$executeRaw`
+          UPDATE "Briefing" SET "yState" = decode(${hex}, 'hex'), "yStateThrough" = ${through}, "yStateVersion" = ${version}
+          WHERE "id" = ${briefingId} AND "yStateVersion" = ${read.version}`
+      : client.$executeRaw`
+          UPDATE "Briefing" SET "yState" = unhex(${hex}), "yStateThrough" = ${through}, "yStateVersion" = ${version}
+          WHERE "id" = ${briefingId} AND "yStateVersion" = ${read.version}`;
   }
 
   /** Appends one (merged) Yjs update to the log; resolves once it is committed. */
@@ -102,41 +146,30 @@ export class BriefingUpdateLog {
               SELECT pg_try_advisory_xact_lock(hashtext(${briefingId})) AS locked`;
             if (!lock?.locked) return { status: "busy" } as const;
           }
-          const briefing = await tx.briefing.findUnique({
-            where: { id: briefingId },
-            select: { yState: true, yStateVersion: true, yStateThrough: true },
-          });
+          const briefing = await this.readSnapshot(tx, briefingId);
           if (!briefing) return { status: "missing" } as const;
           const rows = await tx.briefingUpdate.findMany({
             where: { briefingId },
             orderBy: { id: "asc" },
             select: { id: true, data: true },
           });
-          if (rows.length === 0) return { status: "clean", version: briefing.yStateVersion } as const;
+          if (rows.length === 0) return { status: "clean", version: briefing.version } as const;
 
           // A live document already holds the snapshot it was loaded from or last wrote.
-          const needsStored = !options.doc || briefing.yStateVersion !== options.knownVersion;
-          const stored = briefing.yState && needsStored ? new Uint8Array(briefing.yState) : null;
+          const needsStored = !options.doc || briefing.version !== options.knownVersion;
           const snapshot = encodeSnapshot(
-            stored,
+            needsStored ? briefing.snapshot : null,
             rows.map((row) => new Uint8Array(row.data)),
             options,
           );
-          const lastId = rows[rows.length - 1]!.id;
-          const written = await tx.briefing.updateMany({
-            where: { id: briefingId, yStateVersion: briefing.yStateVersion },
-            data: {
-              yState: toBytes(snapshot),
-              yStateThrough: Math.max(briefing.yStateThrough, lastId),
-              yStateVersion: briefing.yStateVersion + 1,
-            },
-          });
-          if (written.count !== 1) throw new CompactionConflict();
+          const through = Math.max(briefing.through, rows[rows.length - 1]!.id);
+          const written = await this.writeSnapshot(tx, briefingId, briefing, snapshot, through);
+          if (written !== 1) throw new CompactionConflict();
           for (let i = 0; i < rows.length; i += DELETE_CHUNK) {
             const ids = rows.slice(i, i + DELETE_CHUNK).map((row) => row.id);
             await tx.briefingUpdate.deleteMany({ where: { id: { in: ids } } });
           }
-          return { status: "compacted", version: briefing.yStateVersion + 1, folded: rows.length } as const;
+          return { status: "compacted", version: briefing.version + 1, folded: rows.length } as const;
         },
         { maxWait: 10_000, timeout: 60_000 },
       );

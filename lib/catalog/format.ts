@@ -1,5 +1,8 @@
 import type { TypedValue } from "./schema";
 
+// One formatter for all numbers: toLocaleString() builds a new one per call, which is slow in bulk.
+const NUMBER = new Intl.NumberFormat("en-GB");
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "1949-08-24" -> "24 Aug 1949" (no Date object: calendar dates have no time zone). */
@@ -27,7 +30,7 @@ export function formatValue(valueType: string, value: TypedValue | null | undefi
     case "enum":
       return formatOption(String(value));
     case "number":
-      return typeof value === "number" ? value.toLocaleString("en-GB") : String(value);
+      return typeof value === "number" ? NUMBER.format(value) : String(value);
     default:
       return String(value);
   }

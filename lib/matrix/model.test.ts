@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { sampleMatrixData } from "@/lib/test/matrix-fixtures";
+import {
+  buildMatrixData,
+  buildMatrixDimension,
+  buildMatrixFramework,
+  sampleMatrixData,
+} from "@/lib/test/matrix-fixtures";
 import { buildMatrix, type MatrixModel } from "./model";
-import { prepareMatrix } from "./prepare";
+import { prepareMatrix, searchTexts, warmSearchTexts } from "./prepare";
 import type { ViewState } from "./types";
 import { defaultViewState } from "./view-state";
 
@@ -56,15 +61,16 @@ describe("buildMatrix", () => {
 
   it("finds equal dimensions and the cells that differ from the most common value", () => {
     const m = view();
-    expect(m.stats[1]).toEqual({ equal: true, modal: "true", distinct: 1 });
-    expect(m.stats[0]).toEqual({ equal: false, modal: "true", distinct: 2 });
+    expect(m.stats[1]).toEqual({ equal: true, modal: "true", modalCount: 3, distinct: 1 });
+    expect(m.stats[0]).toEqual({ equal: false, modal: "true", modalCount: 2, distinct: 2 });
     expect(m.counts.equal).toBe(1);
     const differs = (row: string) => m.columns.map((c) => cellOf(m, row, c.id)?.differs);
     expect(differs("d:clause")).toEqual([false, false, true]);
     expect(differs("d:binding")).toEqual([false, false, false]);
     expect(differs("d:decision_rule")).toEqual([false, true, false]);
-    // A missing value is a value of its own: 32, 8 and nothing are three different values.
-    expect(differs("d:members")).toEqual([false, true, true]);
+    // A missing value is a value of its own: 32, 8 and nothing are three different values, and
+    // when no value is shared every cell stands out.
+    expect(differs("d:members")).toEqual([true, true, true]);
   });
 
   it("hides equal rows on request, and counts them", () => {
@@ -81,6 +87,8 @@ describe("buildMatrix", () => {
     expect(single.counts.equal).toBe(0);
     expect(rowIds(single)).toContain("d:binding");
     expect(cellOf(single, "d:clause", "f:alpha")?.differs).toBe(false);
+    const pair = view({ hiddenFrameworks: ["charlie"] });
+    expect(pair.columns.map((c) => cellOf(pair, "d:decision_rule", c.id)?.differs)).toEqual([true, true]);
   });
 
   it("transposes: frameworks become rows, dimensions columns, collapsed groups one placeholder column", () => {
@@ -163,5 +171,22 @@ describe("buildMatrix", () => {
     expect(rowIds(view({ transpose: true, filter: "no majority" }))).toEqual([]);
     // Values of hidden frameworks do not keep a row.
     expect(rowIds(view({ filter: "majority", hiddenFrameworks: ["bravo"] }))).toEqual([]);
+  });
+
+  it("counts statistics right with many distinct values, and builds the filter index in slices", () => {
+    const values = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "b", "b"];
+    const data = buildMatrixData(
+      values.map((_, i) => buildMatrixFramework({ slug: `f${i}`, name: `F ${i}` })),
+      [buildMatrixDimension({ key: "t", valueType: "text" })],
+      values.map((v) => [v]),
+    );
+    const p = prepareMatrix(data);
+    const m = buildMatrix(p, { ...defaultViewState(), scope: {} });
+    expect(m.stats[0]).toEqual({ equal: false, modal: "b", modalCount: 3, distinct: 10 });
+    expect(m.differsAt(0, 0)).toBe(true);
+    expect(m.differsAt(1, 0)).toBe(false);
+    expect(warmSearchTexts(p, 0)).toBe(false);
+    expect(searchTexts(p)).toEqual(values);
+    expect(warmSearchTexts(p, 0)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import {
   type DimensionStats,
   dimensionStats,
+  frameworkSortKeys,
   type PreparedMatrix,
   rawAt,
   searchLabels,
@@ -8,7 +9,7 @@ import {
   sourcesAt,
 } from "./prepare";
 import type { MatrixDimension, MatrixFramework, MatrixSource, TypedValue, ViewState } from "./types";
-import { compareDisplays, compareText, compareValues, displayValue, typedValue } from "./values";
+import { compareKeys, displayValue, type SortKey, textKey, typedValue } from "./values";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "./view-state";
 
 export type MatrixGroup = {
@@ -36,9 +37,14 @@ export type MatrixCell = {
   raw: string | null;
   value: TypedValue | null;
   display: string;
+  /** False when the data left notes and citations out (large selections): fetch them to show them. */
+  details: boolean;
   note: string | null;
   sources: MatrixSource[];
-  /** The dimension's values differ across the shown frameworks and this cell is not the most common value. */
+  /**
+   * The dimension's values differ across the shown frameworks and this cell stands out: it is not
+   * the most common value, or no value is held by more than one framework.
+   */
   differs: boolean;
 };
 
@@ -56,6 +62,12 @@ export type MatrixModel = {
   counts: { equal: number; hiddenEqual: number; filteredOut: number };
   cellAt: (f: number, d: number) => MatrixCell;
   cell: (row: MatrixRow, column: MatrixColumn) => MatrixCell | null;
+  /** The framework and dimension index a row and column meet at, if they hold a value cell. */
+  locate: (row: MatrixRow, column: MatrixColumn) => { f: number; d: number } | null;
+  /** Cheap parts of a cell for rendering many of them: shown text, whether it differs, citations. */
+  displayAt: (f: number, d: number) => string;
+  differsAt: (f: number, d: number) => boolean;
+  citationCountAt: (f: number, d: number) => number;
 };
 
 const fid = (slug: string) => `f:${slug}`;
@@ -74,36 +86,23 @@ function orderedFrameworks(p: PreparedMatrix, state: ViewState): number[] {
   const shown = base.filter((i) => !hidden.has(p.data.frameworks[i]!.slug));
   const sort = state.frameworkSort;
   if (!sort) return shown;
-  const { frameworks } = p.data;
-  if (sort.by === SORT_BY_NAME) {
-    const dir = sort.desc ? -1 : 1;
-    return shown.sort((a, b) => dir * compareText(frameworks[a]!.name, frameworks[b]!.name));
-  }
-  const d = p.dimensionIndex.get(sort.by);
+  const d = sort.by === SORT_BY_NAME ? -1 : p.dimensionIndex.get(sort.by);
   if (d === undefined) return shown;
-  const dim = p.data.dimensions[d]!;
-  return sortMissingLast(
-    shown,
-    (f) => rawAt(p, f, d),
-    (a, b) => compareValues(dim, a, b),
-    sort.desc,
-  );
+  const keys = frameworkSortKeys(p, d);
+  return sortByKey(shown, (f) => keys[f] ?? null, sort.desc);
 }
 
-/** Stable sort by a key; missing keys go last in both directions. */
-function sortMissingLast<K>(
-  items: number[],
-  key: (i: number) => K | null,
-  compare: (a: K, b: K) => number,
-  desc: boolean,
-) {
-  const dir = desc ? -1 : 1;
-  return items.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === null || kb === null) return ka === kb ? 0 : ka === null ? 1 : -1;
-    return dir * compare(ka, kb);
+/**
+ * Stable sort of indexes by precomputed keys (one key per item, compared with < and >);
+ * missing keys go last in both directions.
+ */
+function sortByKey(items: number[], keyOf: (i: number) => SortKey | null, desc: boolean): number[] {
+  const keyed = items.map((i) => ({ i, k: keyOf(i) }));
+  keyed.sort((a, b) => {
+    if (a.k === null || b.k === null) return a.k === b.k ? 0 : a.k === null ? 1 : -1;
+    return desc ? compareKeys(b.k, a.k) : compareKeys(a.k, b.k);
   });
+  return keyed.map((x) => x.i);
 }
 
 /** Dimension display order: the URL's order first, then the rest in catalog order; hidden ones left out. */
@@ -119,14 +118,15 @@ function sortWithinGroups(p: PreparedMatrix, dims: number[], state: ViewState): 
   const sort = state.dimensionSort;
   if (!sort) return dims;
   const { dimensions } = p.data;
-  if (sort.by === SORT_BY_LABEL) {
-    const dir = sort.desc ? -1 : 1;
-    return [...dims].sort((a, b) => dir * compareText(dimensions[a]!.label, dimensions[b]!.label));
-  }
+  if (sort.by === SORT_BY_LABEL) return sortByKey(dims, (d) => textKey(dimensions[d]!.label), sort.desc);
   const f = p.frameworkIndex.get(sort.by);
   if (f === undefined) return dims;
-  const key = (d: number) => (rawAt(p, f, d) === null ? null : displayValue(dimensions[d]!, rawAt(p, f, d)));
-  return sortMissingLast([...dims], key, compareDisplays, sort.desc);
+  // Different dimensions hold different kinds of values: compare what the cells show.
+  const key = (d: number) => {
+    const raw = rawAt(p, f, d);
+    return raw === null ? null : textKey(displayValue(dimensions[d]!, raw));
+  };
+  return sortByKey(dims, key, sort.desc);
 }
 
 function groupsOf(p: PreparedMatrix, dims: number[], state: ViewState): MatrixGroup[] {
@@ -223,25 +223,33 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
     }
   }
 
+  const differsAt = (f: number, d: number) => {
+    const s = stats[d];
+    return s !== undefined && !s.equal && frameworks.length > 1 && (s.modalCount === 1 || rawAt(p, f, d) !== s.modal);
+  };
   const cellAt = (f: number, d: number): MatrixCell => {
     const dimension = data.dimensions[d]!;
     const raw = rawAt(p, f, d);
-    const s = stats[d];
     return {
       framework: data.frameworks[f]!,
       dimension,
       raw,
       value: typedValue(dimension, raw),
       display: displayValue(dimension, raw),
+      details: data.details,
       note: data.notes[f * p.stride + d] ?? null,
       sources: sourcesAt(p, f, d),
-      differs: s !== undefined && !s.equal && frameworks.length > 1 && raw !== s.modal,
+      differs: differsAt(f, d),
     };
   };
-  const cell = (row: MatrixRow, column: MatrixColumn): MatrixCell | null => {
-    if (row.kind === "dimension" && column.kind === "framework") return cellAt(column.f, row.d);
-    if (row.kind === "framework" && column.kind === "dimension") return cellAt(row.f, column.d);
+  const locate = (row: MatrixRow, column: MatrixColumn) => {
+    if (row.kind === "dimension" && column.kind === "framework") return { f: column.f, d: row.d };
+    if (row.kind === "framework" && column.kind === "dimension") return { f: row.f, d: column.d };
     return null;
+  };
+  const cell = (row: MatrixRow, column: MatrixColumn): MatrixCell | null => {
+    const at = locate(row, column);
+    return at ? cellAt(at.f, at.d) : null;
   };
 
   return {
@@ -256,5 +264,9 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
     counts: { equal, hiddenEqual: state.hideEqual ? equal : 0, filteredOut },
     cellAt,
     cell,
+    locate,
+    displayAt: (f, d) => displayValue(data.dimensions[d]!, rawAt(p, f, d)),
+    differsAt,
+    citationCountAt: (f, d) => data.citations[f * p.stride + d]?.length ?? 0,
   };
 }

@@ -1,13 +1,15 @@
 import type { MatrixData, MatrixSource } from "./types";
-import { searchTextOf } from "./values";
+import { type SortKey, searchTextOf, sortKey, textKey } from "./values";
 import { groupIdOf } from "./view-state";
 
 /** How the values of one dimension spread over the shown frameworks. */
 export type DimensionStats = {
   /** Every shown framework has the same value (a missing value counts as a value); needs two or more frameworks. */
   equal: boolean;
-  /** The most frequent stored value (first seen wins a tie); cells holding another value "differ". */
+  /** The most frequent stored value (first seen wins a tie). */
   modal: string | null;
+  /** How many shown frameworks hold the modal value. */
+  modalCount: number;
   /** Number of distinct values, missing included. */
   distinct: number;
 };
@@ -29,7 +31,11 @@ export type PreparedMatrix = {
     statsKey?: string;
     stats?: (DimensionStats | undefined)[];
     search?: string[];
+    /** Frameworks whose filter text is in `search` so far. */
+    searchDone?: number;
     labels?: { frameworks: string[]; dimensions: string[] };
+    /** Sort keys of every framework's value in a dimension (by dimension index), or of names (-1). */
+    sortKeys?: Map<number, (SortKey | null)[]>;
   };
 };
 
@@ -61,39 +67,83 @@ export function dimensionStats(p: PreparedMatrix, frameworks: number[], dimensio
   const key = `${frameworks.join(",")}|${dimensions.join(",")}`;
   if (p.cache.statsKey === key && p.cache.stats) return p.cache.stats;
   const stats: (DimensionStats | undefined)[] = new Array(p.stride);
-  const counts = new Map<string | null, number>();
-  for (const d of dimensions) {
-    counts.clear();
-    let modal: string | null = null;
-    let best = 0;
-    for (const f of frameworks) {
-      const raw = rawAt(p, f, d);
-      const n = (counts.get(raw) ?? 0) + 1;
-      counts.set(raw, n);
-      if (n > best) {
-        best = n;
-        modal = raw;
-      }
-    }
-    stats[d] = { equal: frameworks.length > 1 && counts.size === 1, modal, distinct: counts.size };
-  }
+  for (const d of dimensions) stats[d] = statsOf(p, frameworks, d);
   p.cache.statsKey = key;
   p.cache.stats = stats;
   return stats;
 }
 
-/** Lower-case filter text of every cell, built on first use. */
-export function searchTexts(p: PreparedMatrix): string[] {
-  if (p.cache.search) return p.cache.search;
-  const { frameworks, dimensions } = p.data;
-  const out = new Array<string>(frameworks.length * p.stride);
-  for (let f = 0; f < frameworks.length; f++) {
-    for (let d = 0; d < p.stride; d++) {
-      out[f * p.stride + d] = searchTextOf(dimensions[d]!, rawAt(p, f, d));
+/**
+ * Value statistics of one dimension. Most dimensions hold a handful of distinct values, so they
+ * are counted in a short list; a Map takes over when values turn out to be many (free text).
+ */
+function statsOf(p: PreparedMatrix, frameworks: number[], d: number): DimensionStats {
+  const values: (string | null)[] = [];
+  const counts: number[] = [];
+  let map: Map<string | null, number> | null = null;
+  let modal: string | null = null;
+  let best = 0;
+  for (const f of frameworks) {
+    const raw = rawAt(p, f, d);
+    let n: number;
+    if (map) {
+      n = (map.get(raw) ?? 0) + 1;
+      map.set(raw, n);
+    } else {
+      const i = values.indexOf(raw);
+      if (i === -1) {
+        values.push(raw);
+        counts.push(1);
+        n = 1;
+        if (values.length > 8) map = new Map(values.map((v, k) => [v, counts[k]!]));
+      } else n = ++counts[i]!;
+    }
+    if (n > best) {
+      best = n;
+      modal = raw;
     }
   }
-  p.cache.search = out;
-  return out;
+  const distinct = map ? map.size : values.length;
+  return { equal: frameworks.length > 1 && distinct === 1, modal, modalCount: best, distinct };
+}
+
+/**
+ * Builds part of the filter text index: up to `budgetMs` of work, then returns whether it is
+ * complete. Lets the browser build it in idle slices instead of one long task.
+ */
+export function warmSearchTexts(p: PreparedMatrix, budgetMs: number): boolean {
+  const { frameworks, dimensions } = p.data;
+  p.cache.search ??= new Array<string>(frameworks.length * p.stride);
+  const search = p.cache.search;
+  const stop = performance.now() + budgetMs;
+  let f = p.cache.searchDone ?? 0;
+  for (; f < frameworks.length && performance.now() < stop; f++) {
+    for (let d = 0; d < p.stride; d++) search[f * p.stride + d] = searchTextOf(dimensions[d]!, rawAt(p, f, d));
+  }
+  p.cache.searchDone = f;
+  return f >= frameworks.length;
+}
+
+/** Lower-case filter text of every cell (finishing the index if idle time did not). */
+export function searchTexts(p: PreparedMatrix): string[] {
+  warmSearchTexts(p, Number.POSITIVE_INFINITY);
+  return p.cache.search!;
+}
+
+/** Sort keys of all frameworks by a dimension's values (d >= 0) or by name (d = -1), cached. */
+export function frameworkSortKeys(p: PreparedMatrix, d: number): (SortKey | null)[] {
+  p.cache.sortKeys ??= new Map();
+  let keys = p.cache.sortKeys.get(d);
+  if (!keys) {
+    const dimension = p.data.dimensions[d];
+    keys = p.data.frameworks.map((f, i) => {
+      if (!dimension) return textKey(f.name);
+      const raw = rawAt(p, i, d);
+      return raw === null ? null : sortKey(dimension, raw);
+    });
+    p.cache.sortKeys.set(d, keys);
+  }
+  return keys;
 }
 
 /** Lower-case filter text of the row labels (framework names with acronym and slug; dimension labels with group). */

@@ -102,6 +102,14 @@ describe.each(PROVIDERS)("matrix queries on %s", (provider) => {
     expect(empty.dimensions).toHaveLength(2);
   });
 
+  it("leaves notes and citations out on request (large selections fetch them per framework)", async () => {
+    const data = await loadMatrixData(t.db, { frameworks: ["old-league", "north-pact"] }, { details: false });
+    expect(data.details).toBe(false);
+    expect(data.values).toEqual(["false", null, "true", "consensus"]);
+    expect([data.notes, data.citations, data.sources]).toEqual([[], [], []]);
+    expect((await loadMatrixData(t.db, { frameworks: ["north-pact"] })).details).toBe(true);
+  });
+
   it("lists picker options by name", async () => {
     expect(await listFrameworkOptions(t.db)).toEqual([
       { slug: "north-pact", name: "North Pact", acronym: "TA", status: "active" },

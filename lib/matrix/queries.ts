@@ -2,6 +2,10 @@ import type { Kind, Region, Status, ValueType } from "@/lib/catalog/constants";
 import { whereOf } from "@/lib/catalog/queries";
 import type { Db } from "@/lib/db";
 import { CHART_LIMIT } from "./charts";
+
+/** Selections up to this size carry notes and citations inline; larger ones fetch them per framework. */
+export const DETAIL_LIMIT = CHART_LIMIT;
+
 import type { CatalogScope, MatrixData, MatrixFramework, MatrixSource } from "./types";
 
 /** The most frameworks an "all frameworks matching" comparison loads. */
@@ -57,12 +61,66 @@ async function selectMembers(db: Db, frameworks: FrameworkRow[]): Promise<Map<st
   return new Map([...members].map(([id, set]) => [id, [...set].sort()]));
 }
 
+/** Frameworks per query when loading values and sources: keeps every query far below the
+ * parameter limits of both databases, however large the selection. */
+const CHUNK = 250;
+
+type ValueRow = { id?: string; frameworkId: string; dimensionId: string; value: string; note?: string | null };
+
+/** Stored values of the given frameworks: only what the grid shows (large selections). */
+async function selectValues(db: Db, ids: string[]) {
+  const values: ValueRow[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db.attributeValue.findMany({
+      where: { frameworkId: { in: ids.slice(i, i + CHUNK) } },
+      select: { frameworkId: true, dimensionId: true, value: true },
+    });
+    for (const row of rows) values.push(row);
+  }
+  return { values, sources: [] };
+}
+
+/** Stored values with notes, and their sources in citation order, of the given frameworks. */
+async function selectCells(db: Db, ids: string[]) {
+  const values: { id: string; frameworkId: string; dimensionId: string; value: string; note: string | null }[] = [];
+  const sources: {
+    attributeValueId: string;
+    title: string;
+    url: string;
+    publisher: string | null;
+    accessed: string | null;
+  }[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const [v, s] = await Promise.all([
+      db.attributeValue.findMany({
+        where: { frameworkId: { in: chunk } },
+        select: { id: true, frameworkId: true, dimensionId: true, value: true, note: true },
+      }),
+      db.source.findMany({
+        where: { attributeValue: { frameworkId: { in: chunk } } },
+        select: { attributeValueId: true, title: true, url: true, publisher: true, accessed: true },
+        orderBy: [{ attributeValueId: "asc" }, { position: "asc" }],
+      }),
+    ]);
+    for (const row of v) values.push(row);
+    for (const row of s) sources.push(row);
+  }
+  return { values, sources };
+}
+
 /**
  * Loads exactly what the matrix model reads for a selection, with narrow selects: framework
- * identity and dates, all dimensions, every stored value with its note and cited sources
- * (de-duplicated), and member countries when the selection is small enough for the charts.
+ * identity and dates, all dimensions, every stored value, and, for selections up to
+ * DETAIL_LIMIT frameworks (or as `options.details` says), notes and cited sources
+ * (de-duplicated) and the member countries the charts need. Values and sources are read in
+ * chunks of frameworks, so no query outgrows a database's parameter limit.
  */
-export async function loadMatrixData(db: Db, selection: MatrixSelection): Promise<MatrixData> {
+export async function loadMatrixData(
+  db: Db,
+  selection: MatrixSelection,
+  options: { details?: boolean } = {},
+): Promise<MatrixData> {
   const [dimensions, frameworks] = await Promise.all([
     db.dimension.findMany({
       select: { id: true, key: true, label: true, group: true, valueType: true, options: true, description: true },
@@ -72,22 +130,12 @@ export async function loadMatrixData(db: Db, selection: MatrixSelection): Promis
   ]);
   const ids = frameworks.map((f) => f.id);
   const withMembers = frameworks.length <= CHART_LIMIT;
-  const [values, sources, members] = await Promise.all([
-    ids.length
-      ? db.attributeValue.findMany({
-          where: { frameworkId: { in: ids } },
-          select: { id: true, frameworkId: true, dimensionId: true, value: true, note: true },
-        })
-      : [],
-    ids.length
-      ? db.source.findMany({
-          where: { attributeValue: { frameworkId: { in: ids } } },
-          select: { attributeValueId: true, title: true, url: true, publisher: true, accessed: true },
-          orderBy: [{ attributeValueId: "asc" }, { position: "asc" }],
-        })
-      : [],
+  const details = options.details ?? frameworks.length <= DETAIL_LIMIT;
+  const [cells, members] = await Promise.all([
+    details ? selectCells(db, ids) : selectValues(db, ids),
     withMembers && ids.length ? selectMembers(db, frameworks) : new Map<string, string[]>(),
   ]);
+  const { values, sources } = cells;
 
   const stride = dimensions.length;
   const size = frameworks.length * stride;
@@ -105,8 +153,9 @@ export async function loadMatrixData(db: Db, selection: MatrixSelection): Promis
       options: JSON.parse(d.options) as string[],
     })),
     values: new Array<string | null>(size).fill(null),
-    notes: new Array<string | null>(size).fill(null),
-    citations: new Array<number[] | null>(size).fill(null),
+    details,
+    notes: details ? new Array<string | null>(size).fill(null) : [],
+    citations: details ? new Array<number[] | null>(size).fill(null) : [],
     sources: [],
   };
 
@@ -116,7 +165,8 @@ export async function loadMatrixData(db: Db, selection: MatrixSelection): Promis
   for (const v of values) {
     const cell = frameworkAt.get(v.frameworkId)! * stride + dimensionAt.get(v.dimensionId)!;
     data.values[cell] = v.value;
-    data.notes[cell] = v.note;
+    if (!details || v.id === undefined) continue;
+    data.notes[cell] = v.note ?? null;
     cellOf.set(v.id, cell);
   }
   const sourceIndex = new Map<string, number>();

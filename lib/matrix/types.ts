@@ -39,6 +39,11 @@ export type MatrixData = {
   dimensions: MatrixDimension[];
   /** Canonical stored text of each value (see encodeValue), null when the catalog has none. */
   values: (string | null)[];
+  /**
+   * Whether notes and citations were loaded. Large selections leave them out (empty arrays):
+   * they would multiply the payload, and a popover fetches one framework's details on demand.
+   */
+  details: boolean;
   notes: (string | null)[];
   citations: (number[] | null)[];
   sources: MatrixSource[];

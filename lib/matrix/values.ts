@@ -35,34 +35,41 @@ export function searchTextOf(dimension: MatrixDimension, raw: string | null): st
   return shown === raw.toLowerCase() ? shown : `${shown} ${raw.toLowerCase()}`;
 }
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+export type SortKey = number | string;
 
-/** Ascending comparison of two present values of one dimension (enum options keep catalog order). */
-export function compareValues(dimension: MatrixDimension, a: string, b: string): number {
+/**
+ * A sort key for text: case- and accent-insensitive, with runs of digits compared as numbers
+ * ("Pact 9" before "Pact 10"). Plain string comparison of keys is many times faster than a
+ * locale collator, which matters when thousands of rows are re-sorted on a click.
+ */
+export function textKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, "").padStart(12, "0"));
+}
+
+/**
+ * The sort key of a stored value in its dimension: numbers by value, booleans Yes before No
+ * (ascending reads "has it" first), enum options in catalog order, dates as ISO text, text by textKey.
+ */
+export function sortKey(dimension: MatrixDimension, raw: string): SortKey {
   switch (dimension.valueType) {
     case "number":
-      return Number(a) - Number(b);
+      return Number(raw);
     case "boolean":
-      // Yes before No: ascending reads "has it" first, which is what analysts scan for.
-      return a === b ? 0 : a === "true" ? -1 : 1;
+      return raw === "true" ? 0 : 1;
     case "enum": {
-      const ia = dimension.options.indexOf(a);
-      const ib = dimension.options.indexOf(b);
-      return ia - ib || collator.compare(a, b);
+      const index = dimension.options.indexOf(raw);
+      return index === -1 ? dimension.options.length : index;
     }
     case "date":
-      return a < b ? -1 : a > b ? 1 : 0;
+      return raw;
     default:
-      return collator.compare(a, b);
+      return textKey(raw);
   }
 }
 
-/** Comparison of shown values across different dimensions (sorting dimension rows by one framework). */
-export function compareDisplays(a: string, b: string): number {
-  return collator.compare(a, b);
-}
-
-/** Locale-aware text comparison used for names and labels. */
-export function compareText(a: string, b: string): number {
-  return collator.compare(a, b);
-}
+/** Ascending comparison of two keys of the same kind. */
+export const compareKeys = (a: SortKey, b: SortKey): number => (a < b ? -1 : a > b ? 1 : 0);

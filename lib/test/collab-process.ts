@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import type { TokenGrant } from "@/server/collab/token-authorizer";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The repository root. */
+export const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.join(ROOT, "server/collab/standalone.ts");
 
 export type CollabProcess = {
@@ -27,16 +28,24 @@ export type CollabProcessOptions = {
  * Runs server/collab/standalone.ts in a child process (through tsx) and resolves once it listens.
  */
 export function spawnCollabProcess(options: CollabProcessOptions): Promise<CollabProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY], {
+  return spawnServerProcess(ENTRY, {
+    DATABASE_URL: options.databaseUrl,
+    COLLAB_PORT: String(options.port ?? 0),
+    COLLAB_TOKENS: JSON.stringify(options.tokens),
+    COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
+  });
+}
+
+/**
+ * Runs a TypeScript server entry in a child process (node --import tsx, no npx in between so the
+ * pid is the server's) and resolves once it prints its `{"ready":true,"port":N}` line.
+ */
+export function spawnServerProcess(entry: string, env: Record<string, string>): Promise<CollabProcess> {
+  // e.g. SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server.
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      COLLAB_PORT: String(options.port ?? 0),
-      COLLAB_TOKENS: JSON.stringify(options.tokens),
-      COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
-      NODE_ENV: "production",
-    },
+    env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -52,11 +61,11 @@ export function spawnCollabProcess(options: CollabProcessOptions): Promise<Colla
     let stdout = "";
     const timer = setTimeout(() => {
       void stop("SIGKILL");
-      reject(new Error(`collab process did not start:\n${stderr}`));
+      reject(new Error(`${entry} did not start:\n${stderr}`));
     }, 20_000);
     child.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`collab process exited with ${code}:\n${stderr}`));
+      reject(new Error(`${entry} exited with ${code}:\n${stderr}`));
     });
     child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
       stdout += chunk;

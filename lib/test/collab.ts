@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { LocalBriefingStore } from "@/lib/briefings/store";
+import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { BriefingUpdateLog } from "@/lib/briefings/update-log";
 import { SaveStatusTracker } from "@/lib/collab/save-status";
 import type { DbProvider } from "@/lib/db";
@@ -23,18 +25,24 @@ export type TestCollabServer = {
   url: string;
   port: number;
   collab: CollabServer;
+  /** Direct access to the stored log (a separate connection from the server's). */
   log: BriefingUpdateLog;
   close: () => Promise<void>;
 };
 
-/** Starts the collaboration server on a random loopback port over a test database. */
+/**
+ * Starts the collaboration server on a random loopback port over a test database. `threaded`
+ * runs the store on a worker thread as production does (about a second more to start).
+ */
 export async function startTestCollabServer(
-  database: Pick<TestDatabase, "db" | "provider">,
+  database: Pick<TestDatabase, "db" | "provider" | "url">,
   options: Partial<CollabServerOptions> = {},
+  threaded = false,
 ): Promise<TestCollabServer> {
   const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
+  const store = options.store ?? (threaded ? new ThreadedBriefingStore(database.url) : new LocalBriefingStore(log));
   const collab = createCollabServer({
-    log,
+    store,
     authorize: createTokenAuthorizer(TEST_TOKENS),
     persistence: { batchMs: 5, onError: () => {} },
     onError: () => {},
@@ -53,6 +61,7 @@ export async function startTestCollabServer(
     log,
     close: async () => {
       await collab.close();
+      await store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

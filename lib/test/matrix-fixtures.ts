@@ -45,6 +45,7 @@ export function buildMatrixData(
     frameworks,
     dimensions,
     values: new Array(size).fill(null),
+    details: true,
     notes: new Array(size).fill(null),
     citations: new Array(size).fill(null),
     sources,

@@ -44,13 +44,17 @@ export class CollabConnection implements RoomPeer {
   }
 
   /** Sends a message unless closing; closes a client that has stopped reading. */
-  send(message: Uint8Array): void {
-    if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      this.close(CLOSE.tryAgainLater, "Too far behind; reconnect to resync");
+  send(message: Uint8Array, onFlushed?: () => void): void {
+    if (this.closing || this.ws.readyState !== this.ws.OPEN) {
+      if (onFlushed) setImmediate(onFlushed);
       return;
     }
-    this.ws.send(message);
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.close(CLOSE.tryAgainLater, "Too far behind; reconnect to resync");
+      if (onFlushed) setImmediate(onFlushed);
+      return;
+    }
+    this.ws.send(message, onFlushed && (() => onFlushed()));
   }
 
   /** Tells a client waiting for a save answer that storage failed (it will get the answer later). */
@@ -82,7 +86,10 @@ export class CollabConnection implements RoomPeer {
       this.close(code, `Malformed message: ${protocolError.message}`.slice(0, 120));
       return;
     }
-    this.handle(message);
+    if (message.kind === "sync-step1" && this.room.serveStored(this, message.stateVector)) return;
+    this.room.whenReady(() => {
+      if (!this.closing) this.handle(message);
+    });
   }
 
   private handle(message: ClientMessage): void {

@@ -3,6 +3,8 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
+import { LocalBriefingStore } from "@/lib/briefings/store";
+import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/update-log";
 import {
   connectClient,
   eventually,
@@ -14,7 +16,7 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
-import { appendParagraph } from "@/lib/test/ydoc";
+import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 
 describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
   let t: TestDatabase;
@@ -64,7 +66,74 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     c.provider.connect(); // a reopened room is loaded from the database again
     await synced(c);
     expect(server.collab.rooms.peek(id)).toBeDefined();
-    expect(server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length).toBe(2);
+    await eventually(() => server.collab.rooms.peek(id)?.doc.getXmlFragment("default").length === 2);
+  });
+
+  it("opens a cold room from stored bytes and from a client's own state alike", async () => {
+    const server = await start();
+    const id = await newBriefing();
+    const history = new Y.Doc();
+    Y.applyUpdate(history, new Uint8Array((await t.db.briefing.findUniqueOrThrow({ where: { id } })).yState!));
+    history.on("update", (update: Uint8Array) => void server.log.append(id, update));
+    for (let i = 0; i < 5; i++) appendParagraph(history, `logged ${i}`); // a tail of log rows
+    await eventually(async () => (await t.db.briefingUpdate.count({ where: { briefingId: id } })) === 5);
+
+    // One client with nothing, one that already holds the stored state plus an offline edit.
+    const offline = connectClient(server.url, id, "bob", false);
+    clients.push(offline);
+    Y.applyUpdate(offline.doc, Y.encodeStateAsUpdate(history));
+    appendParagraph(offline.doc, "made offline");
+    const fresh = connectClient(server.url, id, "alice", false);
+    clients.push(fresh);
+    const syncTypes: number[] = []; // which sync messages the fresh client receives, in order
+    const handleSync = fresh.provider.messageHandlers[0]!;
+    fresh.provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+      syncTypes.push(decoder.arr[decoder.pos]!);
+      handleSync(encoder, decoder, ...rest);
+    };
+    fresh.provider.connect();
+    offline.provider.connect();
+    await Promise.all([synced(fresh), synced(offline)]);
+    appendParagraph(fresh.doc, "typed at once");
+    await Promise.all([statusReached(fresh, "saved"), statusReached(offline, "saved")]);
+    const expected = ["logged 0", "logged 1", "logged 2", "logged 3", "logged 4"];
+    for (const c of [fresh, offline]) {
+      await eventually(() => blockTexts(c.doc).length === 7, 5_000, "both edits everywhere");
+      expect(blockTexts(c.doc).slice(0, 5)).toEqual(expected);
+      expect(blockTexts(c.doc).slice(5).sort()).toEqual(["made offline", "typed at once"]);
+    }
+    expect(blockTexts(server.collab.rooms.peek(id)!.doc)).toEqual(blockTexts(fresh.doc));
+    // The fresh client got the stored bytes (step 2, then the log tail) before the server's step 1.
+    expect(syncTypes.slice(0, 3)).toEqual([1, 2, 0]);
+  });
+
+  it("shows unsaved while storing fails and saved once it recovers", async () => {
+    let failures = 0;
+    const store = new (class extends LocalBriefingStore {
+      override async append(briefingId: string, update: Uint8Array): Promise<Uint8Array> {
+        if (failures > 0) {
+          failures--;
+          throw new Error("database unavailable");
+        }
+        return super.append(briefingId, update);
+      }
+    })(new BriefingUpdateLog(t.db, provider));
+    const server = await start({
+      store,
+      persistence: { batchMs: 5, retryMinMs: 150, retryMaxMs: 150, onError: () => {} },
+    });
+    const id = await newBriefing();
+    const c = client(server, id);
+    await synced(c);
+    await statusReached(c, "saved");
+    failures = 3;
+    appendParagraph(c.doc, "kept through the outage");
+    await statusReached(c, "unsaved");
+    await statusReached(c, "saved");
+    expect(failures).toBe(0);
+    const stored = new Y.Doc();
+    applyStoredState(stored, (await server.log.load(id))!);
+    expect(blockTexts(stored)).toContain("kept through the outage");
   });
 
   it("persists everything and closes clients with 1001 on shutdown", async () => {

@@ -3,7 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
-import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
 import type { RoomFanout } from "./fanout";
 import type { RoomPeer } from "./types";
@@ -18,6 +18,17 @@ function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An update holding nothing: no structs, empty delete set. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
 function awarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
@@ -31,7 +42,11 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * One loaded briefing: its Y.Doc and awareness, the local peers editing it, its persistence and
  * its fan-out to other instances. Changes from local peers (and from the server itself) are
  * broadcast to the other peers, stored and published; changes from other instances are only
- * broadcast; changes read back from storage are only broadcast.
+ * broadcast; the stored state applied at load is neither stored again nor published.
+ *
+ * The stored state is applied to the document lazily: a client that has nothing yet gets the
+ * stored bytes as they are (no encoding) and the server applies them to its document while the
+ * client does, instead of before. Everything that needs the document waits for that (whenReady).
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -39,19 +54,23 @@ export class Room {
   private readonly peerClients = new Map<RoomPeer, Set<number>>();
   private readonly unsubscribe: () => void;
   private readonly stopWatchingStorage: () => void;
+  private readonly deferred: (() => void)[] = [];
+  private materializeScheduled = false;
 
   private constructor(
     readonly id: string,
     readonly doc: Y.Doc,
     readonly persistence: BriefingPersistence,
     private readonly fanout: RoomFanout,
+    private stored: OpenedBriefing | null,
+    private readonly onError: (error: unknown, context: string) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
     doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.unsubscribe = fanout.subscribe(id, {
-      update: (update) => Y.applyUpdate(doc, update, REMOTE_ORIGIN),
+      update: (update) => this.whenReady(() => Y.applyUpdate(doc, update, REMOTE_ORIGIN)),
       awareness: (update) => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN),
     });
     this.stopWatchingStorage = persistence.onChange((failing) => {
@@ -62,17 +81,17 @@ export class Room {
   /** Loads a briefing into a new room; null when it does not exist or is deleted. */
   static async load(
     id: string,
-    log: BriefingUpdateLog,
+    store: BriefingStore,
     fanout: RoomFanout,
-    options: Partial<PersistenceOptions> = {},
+    options: Partial<PersistenceOptions> & { onError: (error: unknown, context: string) => void },
   ): Promise<Room | null> {
     const doc = new Y.Doc();
-    const persistence = await BriefingPersistence.load(log, id, doc, options);
-    if (!persistence) {
+    const opened = await BriefingPersistence.open(store, id, doc, options);
+    if (!opened) {
       doc.destroy();
       return null;
     }
-    return new Room(id, doc, persistence, fanout);
+    return new Room(id, doc, opened.persistence, fanout, opened.stored, options.onError);
   }
 
   /** Number of local peers. */
@@ -84,11 +103,45 @@ export class Room {
   add(peer: RoomPeer): void {
     this.peers.add(peer);
     this.peerClients.set(peer, new Set());
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    peer.send(encoding.toUint8Array(encoder));
+    // The greeting alone does not apply the stored state: the peer's first message decides how.
+    this.whenReady(() => {
+      if (!this.peers.has(peer)) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      peer.send(encoding.toUint8Array(encoder));
+    }, false);
     if (this.awareness.getStates().size > 0) peer.send(this.awarenessSnapshot());
+  }
+
+  /**
+   * Runs `action` once the document holds the stored state: at once, or after applying it (which
+   * `action` then requests, unless `applySoon` is false).
+   */
+  whenReady(action: () => void, applySoon = true): void {
+    if (!this.stored) {
+      action();
+      return;
+    }
+    this.deferred.push(action);
+    if (applySoon) this.scheduleMaterialize();
+  }
+
+  /**
+   * Answers a peer's sync step 1 from the stored bytes when the document is not applied yet and
+   * the peer has nothing (empty state vector); returns false when the normal answer is needed.
+   */
+  serveStored(peer: RoomPeer, stateVector: Uint8Array): boolean {
+    const stored = this.stored;
+    if (!stored || stateVector.length !== 1 || stateVector[0] !== 0) return false;
+    const flushed = () => this.scheduleMaterialize();
+    if (!stored.update) {
+      peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE), flushed);
+      return true;
+    }
+    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE));
+    peer.send(syncUpdateMessage(stored.update), flushed);
+    return true;
   }
 
   /** Removes a peer and the awareness states it controlled. */
@@ -136,10 +189,32 @@ export class Room {
     this.doc.destroy();
   }
 
+  private scheduleMaterialize(): void {
+    if (this.materializeScheduled || !this.stored) return;
+    this.materializeScheduled = true;
+    setImmediate(() => this.materialize());
+  }
+
+  private materialize(): void {
+    const stored = this.stored;
+    if (!stored) return;
+    this.persistence.applyStored(stored);
+    this.stored = null;
+    for (const action of this.deferred.splice(0)) {
+      try {
+        action();
+      } catch (error) {
+        this.onError(error, `deferred action in briefing ${this.id}`);
+      }
+    }
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    // The stored state: the peers either got it as stored bytes or will get it from the sync.
+    if (origin === STORAGE_ORIGIN) return;
     const message = syncUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
-    if (origin === REMOTE_ORIGIN || origin === STORAGE_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) return;
     this.persistence.enqueue(update);
     this.fanout.publishUpdate(this.id, update);
   };

@@ -1,10 +1,10 @@
 import type { PersistenceOptions } from "@/lib/briefings/persistence";
-import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import type { BriefingStore } from "@/lib/briefings/store";
 import type { RoomFanout } from "./fanout";
 import { Room } from "./room";
 
 export type RoomRegistryOptions = {
-  log: BriefingUpdateLog;
+  store: BriefingStore;
   fanout: RoomFanout;
   persistence: Partial<PersistenceOptions>;
   /** How long a room with no connections stays loaded (ms). */
@@ -103,7 +103,10 @@ export class RoomRegistry {
   }
 
   private async load(id: string): Promise<Room | null> {
-    const room = await Room.load(id, this.options.log, this.options.fanout, this.options.persistence);
+    const room = await Room.load(id, this.options.store, this.options.fanout, {
+      ...this.options.persistence,
+      onError: this.options.onError,
+    });
     const entry = this.entries.get(id);
     if (entry && room) entry.room = room;
     return room;

@@ -25,7 +25,7 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
   beforeAll(async () => {
     t = await createTestDatabase(provider);
     ownerId = (await t.db.user.create({ data: buildUser() })).id;
-    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 });
+    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 }, true); // the store on a worker, as in production
   });
   afterEach(() => {
     for (const client of clients) client.destroy();

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
 import type { PersistenceOptions } from "@/lib/briefings/persistence";
-import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
 import { CollabConnection } from "./connection";
 import { localFanout, type RoomFanout } from "./fanout";
@@ -12,7 +12,8 @@ import type { CollabAuthorizer, CollabUser } from "./types";
 import { briefingIdFromUrl, refusalFor, refuseUpgrade } from "./upgrade";
 
 export type CollabServerOptions = {
-  log: BriefingUpdateLog;
+  /** Where documents are stored (the caller owns it and closes it after the server). */
+  store: BriefingStore;
   authorize: CollabAuthorizer;
   fanout?: RoomFanout;
   /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
@@ -71,7 +72,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     WebSocket: socketClassWithReasons(maxMessageBytes),
   });
   const rooms = new RoomRegistry({
-    log: options.log,
+    store: options.store,
     fanout: options.fanout ?? localFanout,
     persistence: { onError, ...options.persistence },
     idleUnloadMs: options.idleUnloadMs ?? 30_000,

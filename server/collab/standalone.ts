@@ -1,8 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { BriefingUpdateLog } from "@/lib/briefings/update-log";
-import { createDb } from "@/lib/db";
+import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
 import { createCollabServer } from "./server";
@@ -54,10 +53,11 @@ async function main(): Promise<void> {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   const config = parsed.data;
   await migrate(DATABASE_URL.url);
-  const db = createDb(DATABASE_URL.url);
+  const store = new ThreadedBriefingStore(DATABASE_URL.url);
+  await store.start();
   const { batchMs, compactEvery, ...serverTuning } = config.COLLAB_OPTIONS;
   const collab = createCollabServer({
-    log: new BriefingUpdateLog(db, DATABASE_URL.provider),
+    store,
     authorize: createTokenAuthorizer(config.COLLAB_TOKENS),
     persistence: { batchMs, compactEvery },
     ...serverTuning,
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     await collab.close();
     server.closeAllConnections();
     server.close();
-    await db.$disconnect();
+    await store.close();
     process.exit(0);
   };
   process.on("SIGTERM", shutdown);

@@ -13,8 +13,11 @@ export type CollabAuthorizer = (req: IncomingMessage, briefingId: string) => Pro
 /** The room's view of a local connection. */
 export interface RoomPeer {
   readonly user: CollabUser;
-  /** Sends an encoded y-websocket message; may drop it when the connection is closing. */
-  send(message: Uint8Array): void;
+  /**
+   * Sends an encoded y-websocket message; may drop it when the connection is closing.
+   * `onFlushed` runs once the message is handed to the operating system (or dropped).
+   */
+  send(message: Uint8Array, onFlushed?: () => void): void;
   /** The server's storage started failing or recovered while this peer waits for a save answer. */
   storageChanged(failing: boolean): void;
 }

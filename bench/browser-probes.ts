@@ -1,0 +1,111 @@
+// Measurements that run inside the page. Kept as plain JavaScript source: functions compiled by
+// tsx can carry helper calls (__name) that do not exist in the browser.
+
+/** Shared helpers: the next paint, a task-queue yield, waiting for a condition. */
+const HELPERS = `
+  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port2.postMessage(null);
+  }));
+  const nextTask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(null); });
+  const until = async (check) => { for (let i = 0; i < 20000 && !check(); i++) await nextTask(); if (!check()) throw new Error("timed out"); };
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+`;
+
+/**
+ * First render, from the user-timing marks the app sets: "matrix:data" (the packed matrix data was
+ * decoded in the browser, during the hydration render) and "matrix:rendered" (the first frame
+ * painted after React committed the grid). Navigation timings come along for context.
+ */
+export const READ_FIRST_RENDER = `(() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const data = performance.getEntriesByName("matrix:data")[0].startTime;
+  const rendered = performance.getEntriesByName("matrix:rendered")[0].startTime;
+  return {
+    first_render_ms: rendered - data,
+    nav_to_grid_ms: rendered,
+    server_ms: nav.responseStart - nav.requestStart,
+    html_loaded_ms: nav.responseEnd,
+    html_bytes: nav.decodedBodySize,
+    dom_cells: document.querySelectorAll("[role=grid] td").length,
+    rows: document.querySelector("[role=grid]").getAttribute("aria-rowcount") - 1,
+  };
+})()`;
+
+/**
+ * Sort latency: click a column's sort button, wait until its aria-sort changed, then until the
+ * frame showing the new order was painted. Cycles ascending, descending, unsorted.
+ */
+export const sortLatency = (colIndex: number, clicks: number) => `(async () => {
+  ${HELPERS}
+  const out = [];
+  for (let i = 0; i < ${clicks}; i++) {
+    const th = () => document.querySelector('thead th[aria-colindex="${colIndex}"]');
+    const before = th().getAttribute("aria-sort");
+    const firstRow = document.querySelector("tbody tr th")?.textContent;
+    const t0 = performance.now();
+    th().querySelector("button").click();
+    await until(() => th() && th().getAttribute("aria-sort") !== before);
+    out.push({ ms: (await afterPaint()) - t0, sort: th().getAttribute("aria-sort"), firstRowChanged: firstRow !== document.querySelector("tbody tr th")?.textContent });
+    await sleep(150);
+  }
+  return out;
+})()`;
+
+/**
+ * Filter latency: set the filter text as typing does (an input event), wait until the summary
+ * line reflects it, then until the next paint. Alternates terms and clearing.
+ */
+export const filterLatency = (terms: string[]) => `(async () => {
+  ${HELPERS}
+  const input = document.querySelector("#matrix-filter");
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const summary = document.querySelector('[data-testid="matrix-summary"]');
+  const out = [];
+  for (const term of ${JSON.stringify(terms)}) {
+    const before = summary.textContent;
+    const t0 = performance.now();
+    setValue.call(input, term);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    await until(() => summary.textContent !== before);
+    out.push({ term, ms: (await afterPaint()) - t0, rows: document.querySelector("[role=grid]")?.getAttribute("aria-rowcount") });
+    await sleep(150);
+  }
+  return out;
+})()`;
+
+/**
+ * Longest frame during a scripted scroll: every animation frame scrolls the matrix down (and every
+ * third frame right); frame length is the time between animation frames. Long animation frames
+ * (PerformanceObserver "long-animation-frame", over 50 ms) are reported too.
+ */
+export const scrollFrames = (frames: number) => `(async () => {
+  const scroller = document.querySelector('[data-testid="matrix-scroll"]');
+  let loafMax = 0;
+  let loafCount = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { loafCount++; loafMax = Math.max(loafMax, e.duration); }
+  });
+  try { observer.observe({ type: "long-animation-frame" }); } catch {}
+  const deltas = [];
+  let last = await new Promise((r) => requestAnimationFrame(r));
+  for (let i = 0; i < ${frames}; i++) {
+    scroller.scrollTop += 120;
+    if (i % 3 === 0) scroller.scrollLeft += 80;
+    const now = await new Promise((r) => requestAnimationFrame(r));
+    deltas.push(now - last);
+    last = now;
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  return {
+    max_frame_ms: sorted.at(-1),
+    p95_frame_ms: sorted[Math.floor(sorted.length * 0.95)],
+    median_frame_ms: sorted[Math.floor(sorted.length / 2)],
+    long_animation_frames: loafCount,
+    max_long_animation_frame_ms: loafMax,
+    scrolled_to: { top: scroller.scrollTop, left: scroller.scrollLeft },
+  };
+})()`;

@@ -1,0 +1,195 @@
+import path from "node:path";
+import * as Y from "yjs";
+import { deriveBriefingContent } from "@/lib/briefings/content";
+import { createBriefing } from "@/lib/briefings/create";
+import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
+import { createTestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
+import { storeHistory, timeColdOpen } from "./collab/cold-load";
+import { runEditors } from "./collab/editors";
+import { buildHistory } from "./collab/history";
+import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
+
+// npm run bench:collab. Env: BENCH_SECONDS (default 20) per scenario and server, BENCH_EDITORS
+// (default "10,50,100"), BENCH_RATE (updates per editor per second, default 5), BENCH_OPS (cold
+// load history operations, default 250000), BENCH_ROUNDS (alternations between our server and the
+// reference per scenario, default 4). One JSON line per scenario on stdout.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const EDITOR_COUNTS = (process.env.BENCH_EDITORS ?? "10,50,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 1);
+const RATE = Number(process.env.BENCH_RATE ?? 5);
+const OPERATIONS = Number(process.env.BENCH_OPS ?? 250_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const TOKEN = "bench";
+const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
+
+type Totals = {
+  samples: Float64Array[];
+  sent: number;
+  lost: number;
+  cpuSeconds: number;
+  wallSeconds: number;
+  rssMb: number;
+};
+
+const emptyTotals = (): Totals => ({ samples: [], sent: 0, lost: 0, cpuSeconds: 0, wallSeconds: 0, rssMb: 0 });
+
+/** One measured round of `editors` simulated editors against a server; adds to `totals`. */
+async function round_(server: CollabProcess, room: string, editors: number, seconds: number, totals: Totals) {
+  const pid = server.child.pid!;
+  let cpuStart = 0;
+  const result = await runEditors(
+    { url: server.url, room, token: TOKEN, editors, updatesPerSecond: RATE, seconds },
+    (edge) => {
+      const stats = procStats(pid);
+      if (edge === "start") cpuStart = stats.cpuSeconds;
+      else {
+        totals.cpuSeconds += stats.cpuSeconds - cpuStart;
+        totals.rssMb = Math.max(totals.rssMb, stats.rssMb);
+      }
+    },
+  );
+  totals.samples.push(result.samples);
+  totals.sent += result.sent;
+  totals.lost += result.lost;
+  totals.wallSeconds += result.wallSeconds;
+}
+
+function summary(totals: Totals) {
+  const all = new Float64Array(totals.samples.reduce((n, s) => n + s.length, 0));
+  let offset = 0;
+  for (const samples of totals.samples) {
+    all.set(samples, offset);
+    offset += samples.length;
+  }
+  all.sort();
+  return {
+    p50: percentile(all, 50),
+    p99: percentile(all, 99),
+    max: percentile(all, 100),
+    cpuPct: (totals.cpuSeconds / totals.wallSeconds) * 100,
+  };
+}
+
+/**
+ * Both servers run for the whole scenario and the editors alternate between them in ROUNDS
+ * rounds, so a change in the machine's background load hits both alike.
+ */
+async function scenario(databaseUrl: string, briefingId: string, editors: number) {
+  const ours = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
+  const reference = await spawnServerProcess(path.join(ROOT, "bench/collab/ref-server.ts"), {});
+  const mine = emptyTotals();
+  const ref = emptyTotals();
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      await round_(ours, briefingId, editors, SECONDS / ROUNDS, mine);
+      await round_(reference, `ref-${editors}`, editors, SECONDS / ROUNDS, ref);
+    }
+  } finally {
+    await Promise.all([ours.stop(), reference.stop()]);
+  }
+  return { mine, ref };
+}
+
+async function main(): Promise<void> {
+  process.setMaxListeners(0);
+  const database = await createTestDatabase("sqlite");
+  const log = new BriefingUpdateLog(database.db, "sqlite");
+  try {
+    const ownerId = (await database.db.user.create({ data: buildUser() })).id;
+    for (const editors of EDITOR_COUNTS) {
+      const { id } = await createBriefing(database.db, { title: `bench ${editors}`, ownerId, template: "blank" });
+      const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
+      const { mine, ref } = await scenario(database.url, id, editors);
+      const stallPct = ((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100;
+      const [m, r] = [summary(mine), summary(ref)];
+      const stored = await database.db.briefingUpdate.count({ where: { briefingId: id } });
+      console.log(
+        JSON.stringify({
+          bench: "collab",
+          editors,
+          updates_per_s: editors * RATE,
+          seconds: SECONDS,
+          p50_ms: round(m.p50),
+          p99_ms: round(m.p99),
+          max_ms: round(m.max),
+          ref_p50_ms: round(r.p50),
+          ref_p99_ms: round(r.p99),
+          ratio_p99: round(m.p99 / r.p99),
+          cpu_pct: round(m.cpuPct),
+          ref_cpu_pct: round(r.cpuPct),
+          rss_mb: round(mine.rssMb),
+          ref_rss_mb: round(ref.rssMb),
+          lost: mine.lost,
+          ref_lost: ref.lost,
+          sent: mine.sent,
+          log_rows_after_shutdown: stored,
+          host_cpu_pressure_pct: round(stallPct),
+        }),
+      );
+    }
+    await coldLoad(log, database.url, ownerId);
+  } finally {
+    await database.drop();
+  }
+}
+
+async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: string): Promise<void> {
+  const history = buildHistory(OPERATIONS);
+  const { id } = await createBriefing(log.db, { title: "cold load", ownerId, template: "blank" });
+  const warmup = await createBriefing(log.db, { title: "warm-up", ownerId, template: "policy-brief" });
+  const { tailRows } = await storeHistory(log, id, history);
+  const row = await log.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
+  const expected = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(history.batches)));
+  const runs: number[] = [];
+  let chars = 0;
+  const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
+  for (let run = 0; run < 5; run++) {
+    // A running server (JIT warm, another briefing open) that has never loaded this briefing.
+    const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
+    try {
+      await timeColdOpen(server.url, warmup.id, TOKEN, new Map());
+      const { ms, doc } = await timeColdOpen(server.url, id, TOKEN, expected);
+      runs.push(ms);
+      chars = deriveBriefingContent(doc).text.length;
+      doc.destroy();
+    } finally {
+      await server.stop();
+    }
+  }
+  const sorted = Float64Array.from(runs).sort();
+  const structs = countStructs(history.batches);
+  console.log(
+    JSON.stringify({
+      bench: "cold_load",
+      chars,
+      operations: history.operations,
+      structs,
+      snapshot_kb: round((row.yState?.length ?? 0) / 1024),
+      tail_rows: tailRows,
+      ms: round(percentile(sorted, 50)),
+      runs_ms: runs.map(round),
+      host_cpu_pressure_pct: round(((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100),
+    }),
+  );
+}
+
+function countStructs(batches: Uint8Array[]): number {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.mergeUpdates(batches));
+  let count = 0;
+  for (const structs of doc.store.clients.values()) count += structs.length;
+  doc.destroy();
+  return count;
+}
+
+main().then(
+  () => process.exit(0), // stray sockets of the stock client must not keep the run alive
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,189 @@
+// `npm run bench:matrix`: the comparison matrix at 2,000 frameworks x 60 dimensions.
+//
+// 1. Writes a synthetic catalog into a scratch SQLite database (cached in bench/out/; set
+//    BENCH_FRESH=1 to rebuild it), builds the app if its sources changed, serves it on BENCH_PORT
+//    (default 3915).
+// 2. In headless Chromium, with frameworks as rows (transposed; "all=1" selects every framework,
+//    "region=africa" the first 200):
+//    - first render: from "matrix:data" (the matrix payload decoded in the browser, during the
+//      hydration render) to "matrix:rendered" (the first frame painted after React committed the
+//      grid); both are user-timing marks the app sets. Median of BENCH_RUNS page loads (3).
+//      nav_to_grid_ms (navigation start to that paint) is printed alongside;
+//    - sort: click a text column's sort button -> the frame with the new order painted;
+//    - filter: type a filter term (one input event) -> the frame with the filtered rows painted;
+//    - longest frame between animation frames while a script scrolls 240 frames;
+//    - the same first render with virtualization off ("virtual=0"), and the ratio.
+// Prints one JSON line per measurement and ends with the summary line. Numbers, not assertions.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { type Browser, chromium } from "@playwright/test";
+import { migrate } from "@/lib/db/migrate";
+import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "../e2e/chromium";
+// @ts-expect-error plain ESM script without type declarations
+import { buildIfStale } from "../scripts/build.mjs";
+import { filterLatency, READ_FIRST_RENDER, scrollFrames, sortLatency } from "./browser-probes";
+import { SUBSET_REGION, SUBSET_SIZE, writeSyntheticCatalog } from "./synthetic-catalog";
+
+const FRAMEWORKS = 2000;
+const DIMENSIONS = 60;
+const PORT = Number(process.env.BENCH_PORT ?? 3915);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const root = path.resolve(import.meta.dirname, "..");
+const base = `http://127.0.0.1:${PORT}`;
+
+const print = (line: Record<string, unknown>) => console.log(JSON.stringify({ bench: "matrix", ...line }));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function scratchDatabase(): Promise<string> {
+  const file = path.join(root, "bench", "out", `matrix-${FRAMEWORKS}x${DIMENSIONS}-v1.db`);
+  if (fs.existsSync(file) && !process.env.BENCH_FRESH) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Written under a temporary name and renamed when complete, so a failed run leaves nothing to reuse.
+  const partial = `${file}.partial`;
+  for (const f of [file, partial]) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(f + suffix, { force: true });
+  const started = Date.now();
+  await migrate(`file:${partial}`);
+  writeSyntheticCatalog(partial, FRAMEWORKS, DIMENSIONS);
+  fs.renameSync(partial, file);
+  console.error(`Wrote the synthetic catalog in ${Date.now() - started} ms: ${file}`);
+  return file;
+}
+
+async function serve(file: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  child.kill("SIGTERM");
+  throw new Error("The server did not become healthy within 120 s");
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+type FirstRender = {
+  first_render_ms: number;
+  nav_to_grid_ms: number;
+  server_ms: number;
+  html_bytes: number;
+  dom_cells: number;
+  rows: number;
+};
+
+async function open(browser: Browser, query: string) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}/compare?${query}`, { waitUntil: "domcontentloaded", timeout: 300_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("matrix:rendered").length > 0, null, {
+    timeout: 300_000,
+    polling: 50,
+  });
+  return { page, metrics: (await page.evaluate(READ_FIRST_RENDER)) as FirstRender };
+}
+
+async function firstRender(browser: Browser, label: string, query: string, runs: number) {
+  const all: FirstRender[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { page, metrics } = await open(browser, query);
+    all.push(metrics);
+    await page.close();
+  }
+  const result = {
+    first_render_ms: round(median(all.map((m) => m.first_render_ms))),
+    nav_to_grid_ms: round(median(all.map((m) => m.nav_to_grid_ms))),
+    server_ms: round(median(all.map((m) => m.server_ms))),
+    html_bytes: all[0]?.html_bytes,
+    rows: all[0]?.rows,
+    dom_cells: all[0]?.dom_cells,
+    runs: all.map((m) => round(m.first_render_ms)),
+  };
+  print({ scenario: label, ...result });
+  return result;
+}
+
+async function interactions(browser: Browser) {
+  const { page } = await open(browser, "all=1&transpose=1");
+  await page.waitForTimeout(1000); // the filter index is built while idle after the first render
+  // Column 6 (dimension 5) holds text values: collation is the costliest comparison.
+  const sorts = (await page.evaluate(sortLatency(6, 6))) as { ms: number; sort: string; firstRowChanged: boolean }[];
+  print({ scenario: "sort", rows: FRAMEWORKS, runs: sorts.map((s) => ({ ...s, ms: round(s.ms) })) });
+  const filters = (await page.evaluate(
+    filterLatency(["integrated", "", "reviewed 2001", "", "naval", "", "sf0150", ""]),
+  )) as { term: string; ms: number; rows: string }[];
+  print({ scenario: "filter", rows: FRAMEWORKS, runs: filters.map((f) => ({ ...f, ms: round(f.ms) })) });
+  const scroll = (await page.evaluate(scrollFrames(240))) as Record<string, number>;
+  print({ scenario: "scroll", rows: FRAMEWORKS, ...scroll });
+  await page.close();
+  return { sort_ms: round(median(sorts.map((s) => s.ms))), filter_ms: round(median(filters.map((f) => f.ms))), scroll };
+}
+
+async function main() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const file = await scratchDatabase();
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  buildIfStale();
+  const server = await serve(file);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    // Warm the server (first compilation of the route, database caches) before measuring.
+    await (await open(browser, `all=1&region=${SUBSET_REGION}&transpose=1`)).page.close();
+    const small = await firstRender(
+      browser,
+      `first-render-${SUBSET_SIZE}`,
+      `all=1&region=${SUBSET_REGION}&transpose=1`,
+      RUNS,
+    );
+    const large = await firstRender(browser, `first-render-${FRAMEWORKS}`, "all=1&transpose=1", RUNS);
+    const measured = await interactions(browser);
+    const flat = await firstRender(
+      browser,
+      `first-render-${FRAMEWORKS}-unvirtualized`,
+      "all=1&transpose=1&virtual=0",
+      1,
+    );
+    print({
+      rows: FRAMEWORKS,
+      cols: DIMENSIONS,
+      first_render_ms: large.first_render_ms,
+      first_render_200_ms: small.first_render_ms,
+      nav_to_grid_ms: large.nav_to_grid_ms,
+      sort_ms: measured.sort_ms,
+      filter_ms: measured.filter_ms,
+      max_frame_ms: round(measured.scroll.max_frame_ms ?? Number.NaN),
+      unvirtualized_first_render_ms: flat.first_render_ms,
+      ratio: round(flat.first_render_ms / large.first_render_ms),
+    });
+  } finally {
+    await browser.close();
+    await stop(server);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+"use client";
+
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { ComparisonPicker } from "./comparison-picker";
+import { EditorSkeleton } from "./editor-skeleton";
+import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./extensions";
+import { FrameworkPicker } from "./framework-picker";
+import type { InsertMenuHandle } from "./insert-menu";
+import { LinkForm } from "./link-form";
+import { PresenceList } from "./presence-list";
+import { SaveStatusBadge } from "./save-status";
+import { Toolbar } from "./toolbar";
+import { useBeforeUnload } from "./use-before-unload";
+import { type CollabSession, type CollabState, useCollaboration } from "./use-collaboration";
+
+export type BriefingEditorProps = {
+  briefingId: string;
+  user: CollabUser;
+  /** The user's role allows editing (the server enforces it as well, and can still say read-only). */
+  canEdit: boolean;
+};
+
+/** The collaborative editor of one briefing (browser only: loaded with next/dynamic, ssr: false). */
+export default function BriefingEditor({ briefingId, user, canEdit }: BriefingEditorProps) {
+  const collab = useCollaboration(briefingId);
+  useBeforeUnload(collab.unsaved);
+  if (!collab.session) return <EditorSkeleton />;
+  return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} />;
+}
+
+type Dialog = "link" | "framework" | "comparison" | null;
+
+type CollabEditorProps = { session: CollabSession; collab: CollabState; user: CollabUser; canEdit: boolean };
+
+function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const menu = useRef<InsertMenuHandle>(null);
+  const handlers = useRef<ShortcutHandlers>({ link: () => {}, insert: () => {} });
+  handlers.current = { link: () => setDialog("link"), insert: () => menu.current?.open() };
+  // Props are new objects after every router.refresh(); the editor must only be rebuilt when the
+  // session or the user's identity changes.
+  const self = useMemo<CollabUser>(
+    () => ({ id: user.id, name: user.name, color: user.color }),
+    [user.id, user.name, user.color],
+  );
+  const extensions = useMemo(() => browserExtensions(session, self, handlers), [session, self]);
+  const editor = useEditor(
+    {
+      extensions,
+      immediatelyRender: false,
+      editable: false,
+      editorProps: {
+        attributes: { class: "prose", "aria-label": "Briefing text", "aria-multiline": "true", role: "textbox" },
+      },
+    },
+    [extensions],
+  );
+  const editable = canEdit && collab.ready && collab.status !== "read-only";
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  const close = () => setDialog(null);
+  return (
+    <div className="editor-shell" data-testid="briefing-editor" data-ready={collab.ready}>
+      <div className="editor-bar">
+        {editor && canEdit ? (
+          <Toolbar
+            editor={editor}
+            onLink={() => setDialog("link")}
+            onFramework={() => setDialog("framework")}
+            onComparison={() => setDialog("comparison")}
+            menuRef={menu}
+          />
+        ) : (
+          <p className="editor-bar__note">You can read this briefing; your role does not allow changes.</p>
+        )}
+        <div className="editor-bar__meta">
+          {collab.connecting ? (
+            <output className="save-status" data-testid="save-status">
+              Connecting…
+            </output>
+          ) : (
+            <SaveStatusBadge status={collab.status} />
+          )}
+          <PresenceList provider={session.provider} self={self} />
+        </div>
+      </div>
+      {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
+      <div className="editor-page">
+        {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
+        <EditorContent editor={editor} />
+      </div>
+      {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
+      {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
+    </div>
+  );
+}

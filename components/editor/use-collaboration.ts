@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { type SaveStatus, SaveStatusTracker } from "@/lib/collab/save-status";
+
+/** The Yjs side of an open briefing: document, server connection, local copy and save status. */
+export type CollabSession = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  local: IndexeddbPersistence;
+  tracker: SaveStatusTracker;
+};
+
+export type CollabState = {
+  session: CollabSession | null;
+  status: SaveStatus;
+  /** The document has content to show: synced with the server once, or restored from this device. */
+  ready: boolean;
+  /** Changes made here that the server has not confirmed as stored yet. */
+  unsaved: boolean;
+  /** Opening: online but not synced with the server yet (shown instead of "Offline"). */
+  connecting: boolean;
+};
+
+/** The room URL prefix of the collaboration server, same origin (the session cookie authenticates). */
+function collabUrl(): string {
+  return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+}
+
+/**
+ * Opens a briefing's Yjs document: restored from IndexedDB (so edits made offline survive a
+ * reload) and synced over y-websocket with the server, which merges both on reconnect. The
+ * browser's offline/online events drop and re-open the socket at once instead of waiting for the
+ * provider's 30-second silence timeout.
+ */
+export function useCollaboration(briefingId: string): CollabState {
+  const [state, setState] = useState<CollabState>({
+    session: null,
+    status: "offline",
+    ready: false,
+    unsaved: false,
+    connecting: true,
+  });
+
+  useEffect(() => {
+    const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(`briefing:${briefingId}`, doc);
+    const provider = new WebsocketProvider(collabUrl(), briefingId, doc, { connect: navigator.onLine });
+    const tracker = new SaveStatusTracker(provider);
+    const session: CollabSession = { doc, provider, local, tracker };
+    let ready = false;
+    let dirty = false;
+    let everSynced = false;
+
+    const publish = () => {
+      const status = tracker.status;
+      if (status === "saved" || status === "read-only") dirty = false;
+      const unsaved = status === "saving" || status === "unsaved" || (status === "offline" && dirty);
+      const connecting = status === "offline" && !everSynced && navigator.onLine;
+      setState({ session, status, ready, unsaved, connecting });
+    };
+    const markReady = () => {
+      if (ready) return;
+      ready = true;
+      publish();
+    };
+    // An empty local copy is not content: wait for the server then (typing into an empty
+    // fragment would create a first paragraph next to the server's).
+    local.whenSynced.then(() => {
+      if (doc.getXmlFragment(BRIEFING_FRAGMENT).length > 0) markReady();
+    });
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      everSynced = true;
+      markReady();
+      publish();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider || origin === local) return;
+      dirty = true;
+      publish();
+    };
+    const goOffline = () => {
+      provider.disconnect();
+      publish();
+    };
+    const goOnline = () => {
+      provider.connect();
+      publish();
+    };
+
+    provider.on("sync", onSync);
+    doc.on("update", onUpdate);
+    const unsubscribe = tracker.subscribe(publish);
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    publish();
+
+    return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      unsubscribe();
+      doc.off("update", onUpdate);
+      provider.off("sync", onSync);
+      tracker.destroy();
+      provider.destroy();
+      local.destroy();
+      doc.destroy();
+    };
+  }, [briefingId]);
+
+  return state;
+}

@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The /compare page: picker, toolbar, matrix grid, citation popover, charts. */
+export class ComparePage {
+  constructor(readonly page: Page) {}
+
+  readonly picker = () => this.page.getByRole("combobox", { name: "Frameworks to compare" });
+  readonly options = () => this.page.getByRole("listbox", { name: "Matching frameworks" }).getByRole("option");
+  readonly chips = () => this.page.getByRole("list", { name: "Selected frameworks" }).getByRole("listitem");
+  readonly grid = () => this.page.getByRole("grid");
+  readonly columnHeaders = () => this.grid().getByRole("columnheader");
+  readonly rowHeaders = () => this.grid().getByRole("rowheader");
+  readonly row = (name: string | RegExp) => this.grid().getByRole("row", { name });
+  readonly notices = () => this.page.getByTestId("matrix-notices");
+  readonly summary = () => this.page.getByTestId("matrix-summary");
+  readonly transpose = () => this.page.getByRole("button", { name: "Transpose" });
+  readonly hideEqual = () =>
+    this.page.getByRole("checkbox", { name: /^Hide (rows|columns) where all values are equal/ });
+  readonly highlight = () => this.page.getByRole("checkbox", { name: "Highlight differences" });
+  readonly filter = () => this.page.getByRole("searchbox", { name: /^Filter (dimensions|frameworks)$/ });
+  readonly citationDialog = () => this.page.getByRole("dialog", { name: /^Value and sources:/ });
+
+  async goto(query = "") {
+    await this.page.goto(`/compare${query}`);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Compare frameworks" })).toBeVisible();
+  }
+
+  /** Adds a framework by typing in the picker and choosing the matching option. */
+  async add(search: string, option: string | RegExp, by: "keyboard" | "mouse" = "keyboard") {
+    await this.picker().fill(search);
+    const choice = this.options().filter({ hasText: option }).first();
+    await expect(choice).toBeVisible();
+    if (by === "mouse") await choice.click();
+    else {
+      // The first match is highlighted; move to the wanted one if it is not.
+      while ((await choice.getAttribute("aria-selected")) !== "true") await this.picker().press("ArrowDown");
+      await this.picker().press("Enter");
+    }
+  }
+
+  /** The text of the row headers, in order (only rendered rows: fine for small matrices). */
+  async rowLabels(): Promise<string[]> {
+    return (await this.rowHeaders().allTextContents()).map((t) => t.trim());
+  }
+}

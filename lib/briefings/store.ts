@@ -1,0 +1,113 @@
+import * as Y from "yjs";
+import { deriveBriefingContent } from "./content";
+import {
+  applyStoredState,
+  type BriefingUpdateLog,
+  type CompactionResult,
+  type StoredBriefingState,
+} from "./update-log";
+
+/** A briefing's stored document as handed to a room: apply `snapshot`, then `update`. */
+export type OpenedBriefing = { snapshot: Uint8Array | null; update: Uint8Array | null };
+
+/**
+ * Durable storage of briefing documents as the collaboration server uses it. Implementations keep
+ * their own copy of each open document, built only from what is stored, so compaction, derived
+ * content and the persisted state vector never need the live document (and can run on another
+ * thread: see ThreadedBriefingStore).
+ */
+export interface BriefingStore {
+  /** Reads a briefing; null when it does not exist or is deleted. */
+  open(briefingId: string): Promise<OpenedBriefing | null>;
+  /** Appends an update to the log; resolves with the state vector of everything stored. */
+  append(briefingId: string, update: Uint8Array): Promise<Uint8Array>;
+  /** Folds the log into the snapshot. */
+  compact(briefingId: string): Promise<CompactionResult>;
+  /** Rewrites the derived JSON and text from the stored document. */
+  writeContent(briefingId: string): Promise<void>;
+  /** Forgets the open document (after close). */
+  release(briefingId: string): Promise<void>;
+  /** Releases everything (and the worker, if any). */
+  close(): Promise<void>;
+}
+
+type Copy = { doc: Y.Doc; version: number };
+
+/**
+ * The BriefingStore over a BriefingUpdateLog in the calling thread. Its copy of a document is
+ * rebuilt from the database when missing (after a restart of its thread, or for a briefing that
+ * was never opened), so every operation works on any briefing at any time.
+ */
+export class LocalBriefingStore implements BriefingStore {
+  private readonly copies = new Map<string, Promise<Copy | null>>();
+
+  constructor(readonly log: BriefingUpdateLog) {}
+
+  async open(briefingId: string): Promise<OpenedBriefing | null> {
+    const state = await this.log.load(briefingId);
+    if (!state || state.deleted) return null;
+    const update = state.updates.length > 1 ? Y.mergeUpdates(state.updates) : (state.updates[0] ?? null);
+    const opened = { snapshot: state.snapshot, updates: update ? [update] : [], version: state.version };
+    // Built on a later turn, so the answer to the opener goes out first.
+    this.track(
+      briefingId,
+      new Promise((resolve) => setImmediate(resolve)).then(() => buildCopy(opened)),
+    );
+    return { snapshot: state.snapshot, update };
+  }
+
+  async append(briefingId: string, update: Uint8Array): Promise<Uint8Array> {
+    await this.log.append(briefingId, update);
+    const copy = await this.copy(briefingId);
+    if (!copy) throw new Error(`Briefing ${briefingId} disappeared while being edited`);
+    Y.applyUpdate(copy.doc, update);
+    return Y.encodeStateVector(copy.doc);
+  }
+
+  async compact(briefingId: string): Promise<CompactionResult> {
+    const copy = await this.copy(briefingId);
+    if (!copy) return { status: "missing" };
+    const result = await this.log.compact(briefingId, { doc: copy.doc, knownVersion: copy.version });
+    if ("version" in result) copy.version = result.version;
+    return result;
+  }
+
+  async writeContent(briefingId: string): Promise<void> {
+    const copy = await this.copy(briefingId);
+    if (copy) await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
+  }
+
+  async release(briefingId: string): Promise<void> {
+    const copy = await this.copies.get(briefingId);
+    this.copies.delete(briefingId);
+    copy?.doc.destroy();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.copies.keys()].map((id) => this.release(id)));
+  }
+
+  private copy(briefingId: string): Promise<Copy | null> {
+    const copy = this.copies.get(briefingId);
+    if (copy) return copy;
+    return this.track(
+      briefingId,
+      this.log.load(briefingId).then((state) => (state ? buildCopy(state) : null)),
+    );
+  }
+
+  private track(briefingId: string, copy: Promise<Copy | null>): Promise<Copy | null> {
+    this.copies.set(briefingId, copy);
+    // A failed build is forgotten, so the next call retries it.
+    copy.catch(() => {
+      if (this.copies.get(briefingId) === copy) this.copies.delete(briefingId);
+    });
+    return copy;
+  }
+}
+
+function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version">): Copy {
+  const doc = new Y.Doc();
+  applyStoredState(doc, state);
+  return { doc, version: state.version };
+}
