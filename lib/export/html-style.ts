@@ -10,6 +10,7 @@ h1 { font-size: 2rem; margin-top: 0.5em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; } h5 { font-size: 1rem; }
 a { color: #1f4e8c; }
 blockquote { margin: 1em 0; padding: 0.25em 1em; border-left: 4px solid #c9d1db; color: #3d4550; }
+li > p { margin: 0.2em 0; }
 hr { border: 0; border-top: 1px solid #c9d1db; margin: 2em 0; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.95em; }
 th, td { border: 1px solid #c9d1db; padding: 0.35em 0.5em; text-align: left; vertical-align: top; }

@@ -123,7 +123,9 @@ function sourceHtml(s: SourceEntry): string {
 /** The whole briefing as one self-contained HTML file. */
 export function toHtml(doc: ExportDocument): string {
   const marking = doc.classification ? `<p class="marking">${escapeHtml(doc.classification)}</p>` : "";
-  const pageMarking = doc.classification ? `@page { @top-center { content: ${cssString(doc.classification)}; } }` : "";
+  const pageMarking = doc.classification
+    ? `@page { @top-center { content: ${cssString(doc.classification)}; font: 700 8pt Arial, sans-serif; color: #b00020; } }`
+    : "";
   const sources = doc.sources.length
     ? `<section class="sources"><h2>Sources</h2><ol>${doc.sources.map(sourceHtml).join("\n")}</ol></section>`
     : "";

@@ -7,18 +7,14 @@ import type { Block, CardView, ExportDocument, Inline, MatrixView, SourceEntry, 
  * tables have no other line break). Underline has no Markdown form and is written as plain text.
  */
 
-// Characters that are syntax anywhere in a line; those that matter only at a line start are
-// handled by guardLineStart.
-const MD_SPECIAL = /[\\`*_[\]|~]/g;
+// Characters that are syntax anywhere in a line (those that matter only at a line start are
+// handled by guardLines), and the line breaks a paragraph's text must not carry.
+const MD_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": " ", "\n": " ", "\t": " " };
+const MD_SPECIAL = /[\r\n\t&<>\\`*_[\]|~]/g;
 
 /** Escapes a text for Markdown inline content. */
 export function escapeMd(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(MD_SPECIAL, (c) => `\\${c}`);
+  return text.replace(MD_SPECIAL, (c) => MD_ESCAPES[c] ?? `\\${c}`);
 }
 
 /** A link destination with every character Markdown could read as syntax percent-encoded. */

@@ -15,9 +15,11 @@ export type MatrixSlice = {
 export function sliceMatrix(matrix: MatrixView, maxColumns: number): MatrixSlice[] {
   const total = matrix.columns.length;
   if (total <= maxColumns) return [{ part: "", columns: matrix.columns, rows: matrix.rows }];
+  // Balanced slices: 6 columns at 5 a slice become 3 + 3, not 5 + 1.
+  const size = Math.ceil(total / Math.ceil(total / maxColumns));
   const slices: MatrixSlice[] = [];
-  for (let start = 0; start < total; start += maxColumns) {
-    const end = Math.min(total, start + maxColumns);
+  for (let start = 0; start < total; start += size) {
+    const end = Math.min(total, start + size);
     slices.push({
       part: `columns ${start + 1}–${end} of ${total}`,
       columns: matrix.columns.slice(start, end),

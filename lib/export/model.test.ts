@@ -1,5 +1,6 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { snapshotOf } from "@/lib/editor/framework-snapshot";
 import { editorSchema } from "@/lib/editor/schema";
 import { blocksOf, HANDLED_MARK_TYPES, HANDLED_NODE_TYPES } from "./blocks";
 import { parseCardSnapshot, resolveCard } from "./cards";
@@ -74,6 +75,45 @@ describe("export model", () => {
     expect(registry.entries.map((e) => [e.n, e.title, e.accessed])).toEqual([
       [1, "A", "27 Nov 2026"],
       [2, "A", "27 Nov 2026"],
+    ]);
+  });
+
+  it("reads the snapshots the editor pins (summary facts, no citations)", () => {
+    const pinned = snapshotOf({
+      slug: "nato",
+      name: "North Atlantic Treaty Organization",
+      acronym: "NATO",
+      kind: "collective-defence-alliance",
+      region: "euro-atlantic",
+      status: "active",
+      founded: "1949-04-04",
+      ended: null,
+      headquarters: "Brussels, Belgium",
+      summary: "The alliance.",
+      memberCount: 32,
+      inForce: null,
+      legalBasis: null,
+      updatedAt: "2026-11-27T10:00:00.000Z",
+      members: [],
+      groups: [],
+    });
+    const card = resolveCard(
+      { slug: "nato", mode: "pinned", pinnedAt: "2026-11-20T09:00:00.000Z", snapshot: JSON.stringify(pinned) },
+      new Map(),
+      new SourceRegistry(),
+      (s) => `/frameworks/${s}`,
+    );
+    expect(card).toMatchObject({
+      name: "North Atlantic Treaty Organization",
+      acronym: "NATO",
+      note: "Pinned 20 Nov 2026",
+    });
+    expect(card.facts.map((f) => [f.label, f.value])).toEqual([
+      ["Kind", "Collective-defence alliance"],
+      ["Region", "Euro-Atlantic"],
+      ["Years", "1949–"],
+      ["Members", "32"],
+      ["Headquarters", "Brussels, Belgium"],
     ]);
   });
 

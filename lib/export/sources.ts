@@ -11,11 +11,16 @@ export type CitedSource = { title: string; url: string; publisher: string | null
  */
 export class SourceRegistry {
   private readonly byKey = new Map<string, number>();
+  private readonly checked = new Map<string, string | null>();
   readonly entries: SourceEntry[] = [];
 
   /** The number of a source (registering it on first sight). */
   cite(source: CitedSource): number {
-    const url = safeUrl(source.url);
+    let url = this.checked.get(source.url);
+    if (url === undefined) {
+      url = safeUrl(source.url);
+      this.checked.set(source.url, url);
+    }
     const key = url ?? source.url.trim();
     const known = this.byKey.get(key);
     if (known !== undefined) return known;

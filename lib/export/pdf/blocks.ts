@@ -113,17 +113,16 @@ function table(w: PdfWriter, rows: TableCell[][]): void {
 }
 
 function matrix(w: PdfWriter, m: MatrixView): void {
-  const caption = (part: string) => {
-    w.ensure(60);
-    w.text(`Comparison: ${m.title}${part ? ` (${part})` : ""}`, FONTS.bold, 10.5, PDF_COLORS.accent);
+  const title = (part: string) => `Comparison: ${m.title}${part ? ` (${part})` : ""}`;
+  if (!m.found || !m.columns.length) {
+    w.ensure(40);
+    w.text(title(""), FONTS.bold, 10.5, PDF_COLORS.accent);
     w.gap(4);
-  };
-  if (!m.found || !m.columns.length) caption("");
-  else {
+  } else {
     for (const slice of sliceMatrix(m, MATRIX_COLUMNS)) {
-      caption(slice.part);
       const n = slice.columns.length;
       drawTable(w, {
+        caption: title(slice.part),
         header: [m.corner, ...slice.columns].map((text) => ({ text, bold: true, fill: PDF_COLORS.head })),
         rows: slice.rows.map((r) =>
           r.kind === "group"

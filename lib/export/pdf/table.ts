@@ -3,6 +3,8 @@ import { FONTS, LINE_GAP, PDF_COLORS, type PdfWriter } from "./writer";
 
 export type PdfCell = { text: string; bold?: boolean; fill?: string; span?: number; color?: string };
 export type PdfTable = {
+  /** A bold line above the table, kept on the page of the table's first rows. */
+  caption?: string;
   /** Repeated at the top of every page the table runs onto. */
   header: PdfCell[] | null;
   rows: PdfCell[][];
@@ -94,9 +96,15 @@ export function drawTable(w: PdfWriter, table: PdfTable): void {
     y += headerHeight;
   };
   const first = table.rows[0] ? rowHeight(w, place(table.rows[0], xs, widths), table.size) : 0;
-  if (y + headerHeight + first > w.bottom) {
+  const captionHeight = table.caption ? w.measure(table.caption, FONTS.bold, 10.5) + 4 : 0;
+  if (y + captionHeight + headerHeight + first > w.bottom) {
     w.newPage();
     y = w.doc.y;
+  }
+  if (table.caption) {
+    w.doc.y = y;
+    w.text(table.caption, FONTS.bold, 10.5, PDF_COLORS.accent);
+    y += captionHeight;
   }
   startPage();
   for (const row of table.rows) {
