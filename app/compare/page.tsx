@@ -6,6 +6,12 @@ import { listFrameworkOptions, loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
 import { parseViewState } from "@/lib/matrix/view-state";
 import "./compare.css";
+import "./picker.css";
+import "./toolbar.css";
+import "./grid.css";
+import "./popover.css";
+import "./charts.css";
+import "./print.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare frameworks" };
