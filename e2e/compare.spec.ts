@@ -13,6 +13,7 @@ async function seriousViolations(page: Page) {
 
 test.describe("compare", () => {
   test("pick three, transpose, hide equal rows, cite by keyboard, export, reload", async ({ page, context }) => {
+    test.slow(); // one long user journey: several navigations, a download and a reload
     await context.route(/^https?:\/\/(?!localhost)/, (route) =>
       route.fulfill({ contentType: "text/html", body: "<title>External source</title>" }),
     );
@@ -107,6 +108,7 @@ test.describe("compare", () => {
   });
 
   test("sorts by a column, filters rows, collapses a group, and the URL keeps it all", async ({ page }) => {
+    test.slow(); // a journey with a reload
     const compare = new ComparePage(page);
     await compare.goto("?fw=nato,aukus,quad&transpose=1");
     await compare.columnHeaders().filter({ hasText: "Full members" }).getByRole("button").click();

@@ -12,6 +12,12 @@ import { resolveViewState } from "@/lib/matrix/resolve";
 import { parseViewState } from "@/lib/matrix/view-state";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "./compare.css";
+import "./picker.css";
+import "./toolbar.css";
+import "./grid.css";
+import "./popover.css";
+import "./charts.css";
+import "./print.css";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Compare frameworks" };

@@ -169,6 +169,7 @@ export function FrameworkPicker({
       {expanded && suggestions.length ? (
         <div id={listId} role="listbox" aria-label="Matching frameworks" className="picker__list">
           {suggestions.map((o, i) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen from the keyboard in the combobox (aria-activedescendant); the click is for pointers.
             <div
               key={o.slug}
               id={optionId(i)}
@@ -179,7 +180,6 @@ export function FrameworkPicker({
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => add(o.slug)}
               onMouseEnter={() => setHighlighted(i)}
-              onKeyDown={() => undefined}
             >
               <span className="picker__option-name">
                 {o.acronym && o.acronym !== o.name ? `${o.acronym} — ${o.name}` : o.name}

@@ -1,16 +1,7 @@
-import {
-  type DimensionStats,
-  dimensionStats,
-  frameworkSortKeys,
-  type PreparedMatrix,
-  rawAt,
-  searchLabels,
-  searchTexts,
-  sourcesAt,
-} from "./prepare";
+import { groupsOf, orderedDimensions, orderedFrameworks, rowMatcher } from "./order";
+import { type DimensionStats, dimensionStats, type PreparedMatrix, rawAt, sourcesAt } from "./prepare";
 import type { MatrixDimension, MatrixFramework, MatrixSource, TypedValue, ViewState } from "./types";
-import { compareKeys, displayValue, type SortKey, textKey, typedValue } from "./values";
-import { SORT_BY_LABEL, SORT_BY_NAME } from "./view-state";
+import { displayValue, typedValue } from "./values";
 
 export type MatrixGroup = {
   id: string;
@@ -72,97 +63,6 @@ export type MatrixModel = {
 
 const fid = (slug: string) => `f:${slug}`;
 const did = (key: string) => `d:${key}`;
-
-/**
- * Shown frameworks: the state's list order (frameworks the data lacks are skipped, so a view can
- * be drawn while new data is on its way), or the data's order for a catalog scope; hidden ones
- * left out; then sorted if asked.
- */
-function orderedFrameworks(p: PreparedMatrix, state: ViewState): number[] {
-  const hidden = new Set(state.hiddenFrameworks);
-  const base = state.scope
-    ? p.data.frameworks.map((_, i) => i)
-    : state.frameworks.flatMap((s) => p.frameworkIndex.get(s) ?? []);
-  const shown = base.filter((i) => !hidden.has(p.data.frameworks[i]!.slug));
-  const sort = state.frameworkSort;
-  if (!sort) return shown;
-  const d = sort.by === SORT_BY_NAME ? -1 : p.dimensionIndex.get(sort.by);
-  if (d === undefined) return shown;
-  const keys = frameworkSortKeys(p, d);
-  return sortByKey(shown, (f) => keys[f] ?? null, sort.desc);
-}
-
-/**
- * Stable sort of indexes by precomputed keys (one key per item, compared with < and >);
- * missing keys go last in both directions.
- */
-function sortByKey(items: number[], keyOf: (i: number) => SortKey | null, desc: boolean): number[] {
-  const keyed = items.map((i) => ({ i, k: keyOf(i) }));
-  keyed.sort((a, b) => {
-    if (a.k === null || b.k === null) return a.k === b.k ? 0 : a.k === null ? 1 : -1;
-    return desc ? compareKeys(b.k, a.k) : compareKeys(a.k, b.k);
-  });
-  return keyed.map((x) => x.i);
-}
-
-/** Dimension display order: the URL's order first, then the rest in catalog order; hidden ones left out. */
-function orderedDimensions(p: PreparedMatrix, state: ViewState): number[] {
-  const hidden = new Set(state.hiddenDimensions);
-  const first = state.dimensionOrder.flatMap((k) => p.dimensionIndex.get(k) ?? []);
-  const seen = new Set(first);
-  const all = [...first, ...p.data.dimensions.map((_, i) => i).filter((i) => !seen.has(i))];
-  return all.filter((d) => !hidden.has(p.data.dimensions[d]!.key));
-}
-
-function sortWithinGroups(p: PreparedMatrix, dims: number[], state: ViewState): number[] {
-  const sort = state.dimensionSort;
-  if (!sort) return dims;
-  const { dimensions } = p.data;
-  if (sort.by === SORT_BY_LABEL) return sortByKey(dims, (d) => textKey(dimensions[d]!.label), sort.desc);
-  const f = p.frameworkIndex.get(sort.by);
-  if (f === undefined) return dims;
-  // Different dimensions hold different kinds of values: compare what the cells show.
-  const key = (d: number) => {
-    const raw = rawAt(p, f, d);
-    return raw === null ? null : textKey(displayValue(dimensions[d]!, raw));
-  };
-  return sortByKey(dims, key, sort.desc);
-}
-
-function groupsOf(p: PreparedMatrix, dims: number[], state: ViewState): MatrixGroup[] {
-  const collapsed = new Set(state.collapsedGroups);
-  const groups = new Map<string, MatrixGroup>();
-  for (const d of dims) {
-    const id = p.groupIds[d]!;
-    let group = groups.get(id);
-    if (!group) {
-      group = { id, label: p.data.dimensions[d]!.group, dimensions: [], collapsed: collapsed.has(id) };
-      groups.set(id, group);
-    }
-    group.dimensions.push(d);
-  }
-  // Sorting happens inside each group, so the groups stay where the analyst put them.
-  for (const group of groups.values()) group.dimensions = sortWithinGroups(p, group.dimensions, state);
-  return [...groups.values()];
-}
-
-/** Row filter: every whitespace-separated term must occur in the row label or in one of its shown cells. */
-function rowMatcher(p: PreparedMatrix, state: ViewState, columns: number[]) {
-  const terms = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!terms.length) return null;
-  const texts = searchTexts(p);
-  const labels = searchLabels(p);
-  const stride = p.stride;
-  return (kind: "framework" | "dimension", index: number) =>
-    terms.every((term) => {
-      if ((kind === "framework" ? labels.frameworks : labels.dimensions)[index]!.includes(term)) return true;
-      for (const c of columns) {
-        const text = kind === "framework" ? texts[index * stride + c] : texts[c * stride + index];
-        if (text?.includes(term)) return true;
-      }
-      return false;
-    });
-}
 
 /**
  * The one comparison model: catalog data plus a view state give the rows, columns and cells of
