@@ -120,6 +120,8 @@ async function main(): Promise<void> {
           ratio_p99: round(m.p99 / r.p99),
           cpu_pct: round(m.cpuPct),
           ref_cpu_pct: round(r.cpuPct),
+          cpu_us_per_update: round((mine.cpuSeconds / mine.sent) * 1e6),
+          ref_cpu_us_per_update: round((ref.cpuSeconds / ref.sent) * 1e6),
           rss_mb: round(mine.rssMb),
           ref_rss_mb: round(ref.rssMb),
           lost: mine.lost,
@@ -149,6 +151,8 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
     const { tailRows } = await storeHistory(log, id, history, tail);
     const row = await log.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
     const runs: number[] = [];
+    const serverCpu: number[] = [];
+    const clientCpu: number[] = [];
     let chars = 0;
     const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
     for (let run = 0; run < 5; run++) {
@@ -156,7 +160,11 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
       const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
       try {
         await timeColdOpen(server.url, warmup.id, TOKEN, new Map());
+        const [serverBefore, clientBefore] = [procStats(server.child.pid!).cpuSeconds, process.cpuUsage()];
         const { ms, doc } = await timeColdOpen(server.url, id, TOKEN, history.stateVector);
+        const client = process.cpuUsage(clientBefore);
+        clientCpu.push((client.user + client.system) / 1000);
+        serverCpu.push((procStats(server.child.pid!).cpuSeconds - serverBefore) * 1000);
         runs.push(ms);
         chars = deriveBriefingContent(doc).text.length;
         doc.destroy();
@@ -175,6 +183,9 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
         tail_rows: tailRows,
         ms: round(percentile(sorted, 50)),
         runs_ms: runs.map(round),
+        // CPU time is what the machine's load cannot inflate (the server's includes its worker).
+        server_cpu_ms: round(percentile(Float64Array.from(serverCpu).sort(), 50)),
+        client_cpu_ms: round(percentile(Float64Array.from(clientCpu).sort(), 50)),
         host_cpu_pressure_pct: round(((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100),
       }),
     );
