@@ -29,7 +29,7 @@ export default defineConfig({
     // `npm start`'s entry: builds when the sources changed, then serves the production app.
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -52,5 +52,11 @@ await preflight();
 step("lint and format (biome)", bin("biome"), ["check", "."]);
 step("typecheck (tsc)", bin("tsc"), ["--noEmit"]);
 step("unit and integration tests (vitest, SQLite + PostgreSQL)", bin("vitest"), ["run"]);
+// Build first (only when the sources changed), so the e2e web server's start-up wait covers starting, not building.
+step("build (next build when sources changed)", process.execPath, [
+  "--input-type=module",
+  "-e",
+  'import { buildIfStale } from "./scripts/build.mjs"; buildIfStale();',
+]);
 step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"]);
 console.log("\nAll checks passed.");
