@@ -52,7 +52,7 @@ test("accounts, teams, invitations, catalog editing with history, and refused fo
   );
 
   // Alice creates a team and invites Bob by link.
-  await a.getByRole("link", { name: "Teams" }).click();
+  await a.getByRole("link", { name: "Teams", exact: true }).click();
   await a.getByLabel("New team name").fill("Pacific desk");
   await a.getByRole("button", { name: "Create team" }).click();
   await expect(a.getByRole("heading", { level: 1, name: "Pacific desk" })).toBeVisible();

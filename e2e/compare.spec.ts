@@ -40,7 +40,7 @@ test.describe("compare", () => {
     await expect(page).toHaveURL(/fw=nato,aukus,quad&transpose=1&equal=hide$/);
     expect(await compare.rowLabels()).toEqual([
       "North Atlantic Treaty Organization",
-      "AUKUS enhanced trilateral security partnership (Australia, United Kingdom, United States)",
+      "AUKUS security partnership",
       "Quadrilateral Security Dialogue",
     ]);
     await expect(compare.columnHeaders().filter({ hasText: "Decision rule" })).toHaveCount(0);
@@ -87,7 +87,7 @@ test.describe("compare", () => {
     expect(rows.map((r) => r[0])).toEqual([
       "Framework",
       "North Atlantic Treaty Organization",
-      "AUKUS enhanced trilateral security partnership (Australia, United Kingdom, United States)",
+      "AUKUS security partnership",
       "Quadrilateral Security Dialogue",
     ]);
     const at = (row: number, column: string) => rows[row]![header.indexOf(column)];

@@ -31,7 +31,7 @@ test("export every format, share a read-only live link, revoke it", async ({ bro
   await new AuthFlow(owner).signUp("Erin Exporter", "erin.exporter@example.org");
 
   // A team briefing, written to over the collaboration websocket as a co-author's editor would.
-  await owner.getByRole("link", { name: "Teams" }).click();
+  await owner.getByRole("link", { name: "Teams", exact: true }).click();
   await owner.getByLabel("New team name").fill("Export desk");
   await owner.getByRole("button", { name: "Create team" }).click();
   await expect(owner.getByRole("heading", { level: 1, name: "Export desk" })).toBeVisible();
