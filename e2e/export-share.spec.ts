@@ -36,7 +36,7 @@ test("export every format, share a read-only live link, revoke it", async ({ bro
   await owner.getByRole("button", { name: "Create team" }).click();
   await expect(owner.getByRole("heading", { level: 1, name: "Export desk" })).toBeVisible();
   await owner.goto("/briefings");
-  await owner.getByLabel("Title").fill("Pacific posture export");
+  await owner.getByRole("textbox", { name: "Title", exact: true }).fill("Pacific posture export");
   await owner.locator("select[name=teamId]").selectOption({ index: 1 });
   await owner.getByRole("button", { name: /^(New|Create) briefing$/ }).click();
   await expect(owner).toHaveURL(/\/briefings\/[^/]+$/);
