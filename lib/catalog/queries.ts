@@ -41,7 +41,8 @@ export function countMembers(members: CountableMember[], ended: string | null): 
   return members.filter((m) => m.role === "member" && (m.left === null || (ended !== null && m.left >= ended))).length;
 }
 
-const summarySelect = {
+/** The columns a FrameworkSummary (and a card) is built from. */
+export const summarySelect = {
   slug: true,
   name: true,
   acronym: true,

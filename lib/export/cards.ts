@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { KINDS, REGIONS, STATUSES } from "@/lib/catalog/constants";
 import { formatDate, formatSpan, formatValue } from "@/lib/catalog/format";
-import { countMembers } from "@/lib/catalog/queries";
+import { countMembers, summarySelect } from "@/lib/catalog/queries";
 import { decodeValue } from "@/lib/catalog/schema";
 import type { Db } from "@/lib/db";
 import { type CitedSource, refsText, type SourceRegistry } from "./sources";
@@ -64,17 +64,7 @@ export async function loadLiveCards(db: Db, slugs: string[]): Promise<Map<string
   const rows = await db.framework.findMany({
     where: { slug: { in: [...new Set(slugs)] } },
     select: {
-      slug: true,
-      name: true,
-      acronym: true,
-      kind: true,
-      region: true,
-      status: true,
-      founded: true,
-      ended: true,
-      headquarters: true,
-      summary: true,
-      members: { select: { role: true, left: true } },
+      ...summarySelect,
       attributes: {
         where: { dimension: { key: { in: CARD_CITED_DIMENSIONS } } },
         select: {
