@@ -14,23 +14,71 @@ const HELPERS = `
 `;
 
 /**
- * First render, from the user-timing marks the app sets: "matrix:data" (the packed matrix data was
- * decoded in the browser, during the hydration render) and "matrix:rendered" (the first frame
- * painted after React committed the grid). Navigation timings come along for context.
+ * Runs before the page's own scripts (an init script): notes when the first matrix cell enters the
+ * DOM (the HTML parser inserting the server-rendered grid, or React rendering it) and when the
+ * frame showing it has been painted, as `window.__benchCells = { inserted, painted }`; and keeps
+ * every long animation frame (over 50 ms) in `window.__benchFrames`.
+ */
+export const LOAD_PROBES = `(() => {
+  window.__benchFrames = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchFrames.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: "long-animation-frame", buffered: true });
+  } catch {}
+  const found = () => document.querySelector("[role=grid] td");
+  const observer = new MutationObserver(() => {
+    if (!found()) return;
+    observer.disconnect();
+    const inserted = performance.now();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { window.__benchCells = { inserted, painted: performance.now() }; };
+      channel.port2.postMessage(null);
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})()`;
+
+/**
+ * First render, as phases of one page load (all in ms from navigation start unless noted):
+ * - cells_painted_ms: the frame showing the matrix's first cells was painted. The page is rendered
+ *   on the server, so this is when the user sees the matrix (not yet interactive);
+ * - live_ms: the frame after React committed the grid in the browser ("matrix:rendered"): the
+ *   cells are interactive (sorting, keyboard, popovers);
+ * - client_ms: from "matrix:data" (the hydration render starts decoding the matrix data) to
+ *   "matrix:rendered": the browser's own matrix work (decode, model, table, commit, paint);
+ * - server_ms: request to first response byte (the whole page on the server, matrix included);
+ * - html_ms: the last byte of the HTML.
  */
 export const READ_FIRST_RENDER = `(() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const data = performance.getEntriesByName("matrix:data")[0].startTime;
   const rendered = performance.getEntriesByName("matrix:rendered")[0].startTime;
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
   return {
-    first_render_ms: rendered - data,
-    nav_to_grid_ms: rendered,
+    cells_painted_ms: window.__benchCells ? window.__benchCells.painted : NaN,
+    live_ms: rendered,
+    client_ms: rendered - data,
     server_ms: nav.responseStart - nav.requestStart,
-    html_loaded_ms: nav.responseEnd,
+    html_ms: nav.responseEnd,
+    fcp_ms: fcp ? fcp.startTime : NaN,
     html_bytes: nav.decodedBodySize,
     dom_cells: document.querySelectorAll("[role=grid] td").length,
     rows: document.querySelector("[role=grid]").getAttribute("aria-rowcount") - 1,
   };
+})()`;
+
+/**
+ * The longest animation frame in the 2 s after "matrix:rendered": renders that follow the first one
+ * (the measured size of the scroll area, deferred counts) and background work (the filter index).
+ * Frames under 50 ms are not reported by the browser (LOAD_PROBES collects them), so 0 means none was.
+ */
+export const AFTER_LIVE_FRAMES = `(async () => {
+  const live = performance.getEntriesByName("matrix:rendered")[0].startTime;
+  const wait = live + 2000 - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const after = window.__benchFrames.filter((e) => e.start + e.duration > live && e.start < live + 2000);
+  return { max_frame_ms: Math.max(0, ...after.map((e) => e.duration)), long_frames: after.length };
 })()`;
 
 /**

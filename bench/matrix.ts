@@ -5,10 +5,16 @@
 //    (default 3915).
 // 2. In headless Chromium, with frameworks as rows (transposed; "all=1" selects every framework,
 //    "region=africa" the first 200):
-//    - first render: from "matrix:data" (the matrix payload decoded in the browser, during the
-//      hydration render) to "matrix:rendered" (the first frame painted after React committed the
-//      grid); both are user-timing marks the app sets. Median of BENCH_RUNS page loads (3).
-//      nav_to_grid_ms (navigation start to that paint) is printed alongside;
+//    - first render (first_render_ms): from navigation start to the frame that shows the matrix's
+//      cells painted (the page is rendered on the server, so these are its server-rendered cells).
+//      Printed with its phases: server_ms (request to first byte: the whole page, matrix included),
+//      server_matrix_ms (loading and packing the matrix data alone, timed in this process against
+//      the same database, so the rest of server_ms is not the matrix), html_ms (last HTML byte),
+//      live_ms (navigation to the first frame after React committed the grid: interactive) and
+//      client_ms (the browser's own matrix work: from "matrix:data", the hydration render starting
+//      to decode the matrix data, to "matrix:rendered", the frame after the commit). Median of
+//      BENCH_RUNS page loads (3); after_live_max_frame_ms is the longest animation frame in the 2 s
+//      after the grid went live (follow-up renders, background work);
 //    - sort: click a text column's sort button -> the frame with the new order painted;
 //    - filter: type a filter term (one input event) -> the frame with the filtered rows painted;
 //    - longest frame between animation frames while a script scrolls 240 frames;
@@ -19,11 +25,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
+import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
+import { packMatrixData } from "@/lib/matrix/payload";
+import { loadMatrixData, type MatrixSelection } from "@/lib/matrix/queries";
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "../e2e/chromium";
 // @ts-expect-error plain ESM script without type declarations
 import { buildIfStale } from "../scripts/build.mjs";
-import { filterLatency, READ_FIRST_RENDER, scrollFrames, sortLatency } from "./browser-probes";
+import {
+  AFTER_LIVE_FRAMES,
+  filterLatency,
+  LOAD_PROBES,
+  READ_FIRST_RENDER,
+  scrollFrames,
+  sortLatency,
+} from "./browser-probes";
 import { SUBSET_REGION, SUBSET_SIZE, writeSyntheticCatalog } from "./synthetic-catalog";
 
 const FRAMEWORKS = 2000;
@@ -87,16 +103,40 @@ async function stop(child: ChildProcess) {
 }
 
 type FirstRender = {
-  first_render_ms: number;
-  nav_to_grid_ms: number;
+  cells_painted_ms: number;
+  live_ms: number;
+  client_ms: number;
   server_ms: number;
+  html_ms: number;
+  fcp_ms: number;
   html_bytes: number;
   dom_cells: number;
   rows: number;
 };
 
+/**
+ * Server time of the matrix alone: loading and packing its data (what the page's server component
+ * does for the matrix), in this process against the same database file. Median of `runs`.
+ */
+async function serverMatrixTime(file: string, selection: MatrixSelection, runs: number) {
+  const db = createDb(`file:${file}`);
+  try {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i <= runs; i++) {
+      const started = performance.now();
+      bytes = packMatrixData(await loadMatrixData(db, selection)).length;
+      if (i > 0) times.push(performance.now() - started); // the first run warms caches
+    }
+    return { server_matrix_ms: round(median(times)), payload_bytes: bytes };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 async function open(browser: Browser, query: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(LOAD_PROBES);
   await page.goto(`${base}/compare?${query}`, { waitUntil: "domcontentloaded", timeout: 300_000 });
   await page.waitForFunction(() => performance.getEntriesByName("matrix:rendered").length > 0, null, {
     timeout: 300_000,
@@ -105,21 +145,40 @@ async function open(browser: Browser, query: string) {
   return { page, metrics: (await page.evaluate(READ_FIRST_RENDER)) as FirstRender };
 }
 
-async function firstRender(browser: Browser, label: string, query: string, runs: number) {
+async function firstRender(
+  browser: Browser,
+  label: string,
+  query: string,
+  runs: number,
+  server: { server_matrix_ms: number; payload_bytes: number } | null,
+) {
   const all: FirstRender[] = [];
+  const afterLive: number[] = [];
   for (let i = 0; i < runs; i++) {
     const { page, metrics } = await open(browser, query);
     all.push(metrics);
+    afterLive.push(((await page.evaluate(AFTER_LIVE_FRAMES)) as { max_frame_ms: number }).max_frame_ms);
     await page.close();
   }
+  const mid = (pick: (m: FirstRender) => number) => round(median(all.map(pick)));
   const result = {
-    first_render_ms: round(median(all.map((m) => m.first_render_ms))),
-    nav_to_grid_ms: round(median(all.map((m) => m.nav_to_grid_ms))),
-    server_ms: round(median(all.map((m) => m.server_ms))),
+    first_render_ms: mid((m) => m.cells_painted_ms),
+    live_ms: mid((m) => m.live_ms),
+    client_ms: mid((m) => m.client_ms),
+    server_ms: mid((m) => m.server_ms),
+    ...server,
+    html_ms: mid((m) => m.html_ms),
+    fcp_ms: mid((m) => m.fcp_ms),
+    after_live_max_frame_ms: round(median(afterLive)),
     html_bytes: all[0]?.html_bytes,
     rows: all[0]?.rows,
     dom_cells: all[0]?.dom_cells,
-    runs: all.map((m) => round(m.first_render_ms)),
+    runs: all.map((m) => ({
+      first_render_ms: round(m.cells_painted_ms),
+      live_ms: round(m.live_ms),
+      client_ms: round(m.client_ms),
+      server_ms: round(m.server_ms),
+    })),
   };
   print({ scenario: label, ...result });
   return result;
@@ -147,6 +206,9 @@ async function main() {
   const file = await scratchDatabase();
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   buildIfStale();
+  // Timed before the app server starts, so the two do not compete for the CPU.
+  const matrixSmall = await serverMatrixTime(file, { scope: { region: SUBSET_REGION } }, RUNS);
+  const matrixLarge = await serverMatrixTime(file, { scope: {} }, RUNS);
   const server = await serve(file);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
@@ -157,26 +219,35 @@ async function main() {
       `first-render-${SUBSET_SIZE}`,
       `all=1&region=${SUBSET_REGION}&transpose=1`,
       RUNS,
+      matrixSmall,
     );
-    const large = await firstRender(browser, `first-render-${FRAMEWORKS}`, "all=1&transpose=1", RUNS);
+    const large = await firstRender(browser, `first-render-${FRAMEWORKS}`, "all=1&transpose=1", RUNS, matrixLarge);
     const measured = await interactions(browser);
     const flat = await firstRender(
       browser,
       `first-render-${FRAMEWORKS}-unvirtualized`,
       "all=1&transpose=1&virtual=0",
       1,
+      null,
     );
     print({
       rows: FRAMEWORKS,
       cols: DIMENSIONS,
       first_render_ms: large.first_render_ms,
+      live_ms: large.live_ms,
+      client_ms: large.client_ms,
+      server_ms: large.server_ms,
+      server_matrix_ms: large.server_matrix_ms,
       first_render_200_ms: small.first_render_ms,
-      nav_to_grid_ms: large.nav_to_grid_ms,
+      client_200_ms: small.client_ms,
+      after_live_max_frame_ms: large.after_live_max_frame_ms,
       sort_ms: measured.sort_ms,
       filter_ms: measured.filter_ms,
       max_frame_ms: round(measured.scroll.max_frame_ms ?? Number.NaN),
       unvirtualized_first_render_ms: flat.first_render_ms,
+      unvirtualized_client_ms: flat.client_ms,
       ratio: round(flat.first_render_ms / large.first_render_ms),
+      client_ratio: round(flat.client_ms / large.client_ms),
       // Context: these are wall-clock times; a busy machine stretches all of them.
       cpus: os.cpus().length,
       load_avg_1m: round(os.loadavg()[0] ?? 0),

@@ -44,9 +44,8 @@ function download(text: string, fileName: string) {
 /** The /compare page's interactive part: picker, notices, toolbar, matrix and charts. */
 export function CompareView({ initialState, notices, payload, options, today, saveSlot }: CompareViewProps) {
   const data = useMemo(() => {
-    const unpacked = unpackMatrixData(payload);
     markMatrixData();
-    return unpacked;
+    return unpackMatrixData(payload);
   }, [payload]);
   const prepared = useMemo(() => prepareMatrix(data), [data]);
   const { state, update, navigate, pending } = useViewState(initialState);

@@ -1,9 +1,11 @@
 /**
  * User-timing marks of the matrix (visible in the browser's performance panel and read by
  * `npm run bench:matrix`):
- * - "matrix:data"     the packed matrix data has been decoded in the browser;
+ * - "matrix:data"     the browser starts decoding the packed matrix data (in the hydration render,
+ *                     or the render after a selection change): the client's share begins here;
  * - "matrix:rendered" the first frame after the grid was committed to the DOM has been painted.
  */
+/** Marks "matrix:data"; called before the payload is decoded, so decoding is counted. */
 export function markMatrixData(): void {
   if (typeof performance !== "undefined" && typeof window !== "undefined") performance.mark("matrix:data");
 }
