@@ -6,7 +6,10 @@ export type ArrangeItem = { id: string; label: string; shown: boolean; group?: s
 
 export type ArrangePanelProps = {
   title: string;
-  items: ArrangeItem[];
+  /** The listed items, asked for only while the panel is open (thousands of frameworks cost a render). */
+  items: () => ArrangeItem[];
+  /** How many of them are hidden (shown on the closed panel). */
+  hidden: number;
   /** Moving is offered when true (e.g. not for "all frameworks", which are ordered by name). */
   movable: boolean;
   hint?: string;
@@ -19,9 +22,18 @@ export type ArrangePanelProps = {
  * A disclosure listing rows or columns with a checkbox to show or hide each and buttons to move
  * it (within its group). The list is only rendered while open: it can hold thousands of items.
  */
-export function ArrangePanel({ title, items, movable, hint, onToggle, onMove, onShowAll }: ArrangePanelProps) {
+export function ArrangePanel({
+  title,
+  items: listItems,
+  hidden,
+  movable,
+  hint,
+  onToggle,
+  onMove,
+  onShowAll,
+}: ArrangePanelProps) {
   const [open, setOpen] = useState(false);
-  const hidden = items.filter((i) => !i.shown).length;
+  const items = open ? listItems() : [];
   return (
     <details className="arrange" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="button button--quiet">

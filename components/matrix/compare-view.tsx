@@ -4,9 +4,10 @@ import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
-import { unpackMatrixData } from "@/lib/matrix/payload";
-import { prepareMatrix, warmSearchTexts } from "@/lib/matrix/prepare";
+import { decodeMatrixPayload } from "@/lib/matrix/payload";
+import { prepareMatrix } from "@/lib/matrix/prepare";
 import type { FrameworkOption } from "@/lib/matrix/queries";
+import { warmSearchTexts } from "@/lib/matrix/search";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
 import { CompareEmptyState } from "./compare-empty-state";
@@ -43,11 +44,12 @@ function download(text: string, fileName: string) {
 
 /** The /compare page's interactive part: picker, notices, toolbar, matrix and charts. */
 export function CompareView({ initialState, notices, payload, options, today, saveSlot }: CompareViewProps) {
-  const data = useMemo(() => {
+  const prepared = useMemo(() => {
     markMatrixData();
-    return unpackMatrixData(payload);
+    const { data, coding } = decodeMatrixPayload(payload);
+    return prepareMatrix(data, coding);
   }, [payload]);
-  const prepared = useMemo(() => prepareMatrix(data), [data]);
+  const { data } = prepared;
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
 

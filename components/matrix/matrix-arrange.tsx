@@ -11,17 +11,23 @@ export type MatrixArrangeProps = { model: MatrixModel; onChange: (patch: ViewPat
 export function MatrixArrange({ model, onChange }: MatrixArrangeProps) {
   const { prepared: p, state } = model;
   const { frameworks, dimensions } = p.data;
-  const slugs = state.scope ? frameworks.map((f) => f.slug) : state.frameworks.filter((s) => p.frameworkIndex.has(s));
   const hiddenF = new Set(state.hiddenFrameworks);
   const hiddenD = new Set(state.hiddenDimensions);
-  const frameworkItems = slugs.map((slug) => {
-    const f = frameworks[p.frameworkIndex.get(slug)!]!;
-    return { id: slug, label: f.acronym ? `${f.acronym} — ${f.name}` : f.name, shown: !hiddenF.has(slug) };
-  });
-  const dimensionItems = arrangedDimensions(p, state).map((key) => {
-    const d = dimensions[p.dimensionIndex.get(key)!]!;
-    return { id: key, label: d.label, group: d.group, shown: !hiddenD.has(key) };
-  });
+  const inSelection = (slug: string) =>
+    p.frameworkIndex.has(slug) && (state.scope !== null || state.frameworks.includes(slug));
+  // The lists are built only while a panel is open: the closed panels need the hidden counts alone.
+  const frameworkItems = () => {
+    const slugs = state.scope ? frameworks.map((f) => f.slug) : state.frameworks.filter((s) => p.frameworkIndex.has(s));
+    return slugs.map((slug) => {
+      const f = frameworks[p.frameworkIndex.get(slug)!]!;
+      return { id: slug, label: f.acronym ? `${f.acronym} — ${f.name}` : f.name, shown: !hiddenF.has(slug) };
+    });
+  };
+  const dimensionItems = () =>
+    arrangedDimensions(p, state).map((key) => {
+      const d = dimensions[p.dimensionIndex.get(key)!]!;
+      return { id: key, label: d.label, group: d.group, shown: !hiddenD.has(key) };
+    });
   const sortedHint = (sorted: boolean) =>
     sorted ? "A sort is on: the order below applies when it is off." : undefined;
   return (
@@ -29,6 +35,7 @@ export function MatrixArrange({ model, onChange }: MatrixArrangeProps) {
       <ArrangePanel
         title="Frameworks"
         items={frameworkItems}
+        hidden={state.hiddenFrameworks.filter(inSelection).length}
         movable={!state.scope}
         hint={sortedHint(state.frameworkSort !== null)}
         onToggle={(slug) => onChange((s) => ({ hiddenFrameworks: toggleItem(s.hiddenFrameworks, slug) }))}
@@ -38,6 +45,7 @@ export function MatrixArrange({ model, onChange }: MatrixArrangeProps) {
       <ArrangePanel
         title="Dimensions"
         items={dimensionItems}
+        hidden={state.hiddenDimensions.filter((k) => p.dimensionIndex.has(k)).length}
         movable
         hint={sortedHint(state.dimensionSort !== null)}
         onToggle={(key) => onChange((s) => ({ hiddenDimensions: toggleItem(s.hiddenDimensions, key) }))}

@@ -2,7 +2,7 @@
 
 import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useId, useMemo, useRef } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from "react";
 import type { MatrixModel } from "@/lib/matrix/model";
 import type { ViewState } from "@/lib/matrix/types";
 import { CitationPopover } from "./citation-popover";
@@ -23,6 +23,7 @@ import { useCellPopover } from "./use-cell-popover";
 import { useElementSize } from "./use-element-width";
 import { type GridPos, posKey, useGridNavigation } from "./use-grid-navigation";
 import { usePrintMode } from "./use-print-mode";
+import { useStableList } from "./use-stable-list";
 
 export type MatrixGridProps = {
   model: MatrixModel;
@@ -35,7 +36,7 @@ export type MatrixGridProps = {
  * directions (TanStack Virtual), with a sticky header and label column, keyboard navigation and
  * per-cell citation popovers. `state.virtual === false` (and printing) renders every row and column.
  */
-export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridProps) {
+export const MatrixGrid = memo(function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridProps) {
   const { prepared, state } = model;
   const printing = usePrintMode();
   const flow = !state.virtual || printing;
@@ -65,25 +66,33 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
   const leaf = table.getAllLeafColumns();
   const headerGroups = table.getHeaderGroups();
   const leafHeaders = headerGroups.at(-1)?.headers ?? [];
-  const dataColumns = leaf.slice(1);
+  const dataColumns = useMemo(() => leaf.slice(1), [leaf]);
   const headHeight = HEADER_HEIGHT + (state.transpose ? GROUP_BAND_HEIGHT : 0);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   // Few columns stretch to fill the width (up to 3x) instead of leaving the right side empty.
   const { width: viewport, height: viewportHeight } = useElementSize(scrollRef, INITIAL_RECT);
-  const widths = useMemo(() => {
-    const natural = leaf.slice(1).reduce((sum, c) => sum + c.getSize(), 0);
-    const label = viewport < 560 ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
-    const scale = natural ? Math.min(3, Math.max(1, (viewport - label) / natural)) : 1;
-    return leaf.map((c, i) => (i === 0 ? label : Math.floor(c.getSize() * scale)));
-  }, [leaf, viewport]);
+  const widths = useStableList(
+    useMemo(() => {
+      const natural = dataColumns.reduce((sum, c) => sum + c.getSize(), 0);
+      const label = viewport < 560 ? NARROW_LABEL_WIDTH : LABEL_WIDTH;
+      const scale = natural ? Math.min(3, Math.max(1, (viewport - label) / natural)) : 1;
+      return leaf.map((c, i) => (i === 0 ? label : Math.floor(c.getSize() * scale)));
+    }, [leaf, dataColumns, viewport]),
+  );
   const labelWidth = widths[0] ?? LABEL_WIDTH;
+  // The virtualizers recompute every item's position when these functions change: they change
+  // with the rows and columns only, not on every render (scroll frames included).
+  const rowSize = useCallback((i: number) => rowHeight(rows[i]?.original), [rows]);
+  const rowKey = useCallback((i: number) => rows[i]?.id ?? i, [rows]);
+  const columnSize = useCallback((i: number) => widths[i + 1] ?? 0, [widths]);
+  const columnKey = useCallback((i: number) => dataColumns[i]?.id ?? i, [dataColumns]);
   const rowV = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => rowHeight(rows[i]?.original),
-    getItemKey: (i) => rows[i]?.id ?? i,
+    estimateSize: rowSize,
+    getItemKey: rowKey,
     overscan: 6,
     initialRect: INITIAL_RECT,
     scrollMargin: headHeight,
@@ -96,8 +105,8 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
     horizontal: true,
     count: dataColumns.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => widths[i + 1] ?? 0,
-    getItemKey: (i) => dataColumns[i]?.id ?? i,
+    estimateSize: columnSize,
+    getItemKey: columnKey,
     overscan: 2,
     initialRect: INITIAL_RECT,
     paddingStart: labelWidth,
@@ -252,4 +261,4 @@ export function MatrixGrid({ model, onViewChange, onToggleGroup }: MatrixGridPro
       ) : null}
     </div>
   );
-}
+});

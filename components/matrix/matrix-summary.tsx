@@ -1,17 +1,16 @@
 "use client";
 
-import { useDeferredValue } from "react";
+import { memo } from "react";
 import type { MatrixModel } from "@/lib/matrix/model";
 
 const NUMBER = new Intl.NumberFormat("en-GB");
 const plural = (n: number, one: string, many = `${one}s`) => `${NUMBER.format(n)} ${n === 1 ? one : many}`;
 
 /** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
-export function MatrixSummary({ model }: { model: MatrixModel }) {
+export const MatrixSummary = memo(function MatrixSummary({ model }: { model: MatrixModel }) {
   const { counts, state } = model;
-  // The equal count needs a pass over every cell: it follows in a background render, after paint.
-  const settled = useDeferredValue<MatrixModel | null>(model, null);
-  const equal = settled?.counts.equal ?? 0;
+  // A pass over every shown cell, but over coded values (lib/matrix/prepare): a few ms at 2,000 x 60.
+  const equal = counts.equal;
   const parts = [
     `${plural(model.frameworks.length, "framework")} × ${plural(model.dimensions.length, "dimension")}`,
     equal ? `${equal} equal across all` : null,
@@ -23,4 +22,4 @@ export function MatrixSummary({ model }: { model: MatrixModel }) {
       {parts.filter(Boolean).join(" · ")}
     </p>
   );
-}
+});

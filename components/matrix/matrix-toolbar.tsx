@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useDeferredValue } from "react";
+import type { ReactNode } from "react";
 import type { MatrixModel } from "@/lib/matrix/model";
 import { MAX_FILTER_LENGTH } from "@/lib/matrix/view-state";
 import { ColumnOrder } from "./column-order";
@@ -20,8 +20,6 @@ export type MatrixToolbarProps = {
 export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }: MatrixToolbarProps) {
   const { state } = model;
   const rowsAre = state.transpose ? "columns" : "rows";
-  // Counting equal rows takes a pass over every cell: it follows in a background render.
-  const settled = useDeferredValue<MatrixModel | null>(model, null);
   return (
     <div className="matrix-toolbar" data-testid="matrix-toolbar">
       <div className="matrix-toolbar__line">
@@ -64,7 +62,7 @@ export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }
             onChange={(e) => onChange({ hideEqual: e.target.checked })}
           />
           Hide {rowsAre} where all values are equal
-          {settled ? <span className="count"> ({settled.counts.equal})</span> : null}
+          <span className="count"> ({model.counts.equal})</span>
         </label>
         <span className="matrix-toolbar__spacer" />
         <button type="button" className="button button--quiet" onClick={onReset}>

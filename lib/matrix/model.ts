@@ -1,5 +1,5 @@
 import { groupsOf, orderedDimensions, orderedFrameworks, rowMatcher } from "./order";
-import { type DimensionStats, dimensionStats, type PreparedMatrix, rawAt, sourcesAt } from "./prepare";
+import { type DimensionStats, dimensionStats, displayAt, type PreparedMatrix, rawAt, sourcesAt } from "./prepare";
 import type { MatrixDimension, MatrixFramework, MatrixSource, TypedValue, ViewState } from "./types";
 import { displayValue, typedValue } from "./values";
 
@@ -90,19 +90,26 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
   const groups = groupsOf(p, kept, state);
   const dimensions = groups.flatMap((g) => g.dimensions);
 
-  const frameworkEntry = (f: number) => ({
-    kind: "framework" as const,
-    id: fid(data.frameworks[f]!.slug),
-    f,
-    framework: data.frameworks[f]!,
-  });
-  const dimensionEntry = (d: number) => ({
-    kind: "dimension" as const,
-    id: did(data.dimensions[d]!.key),
-    d,
-    dimension: data.dimensions[d]!,
-    groupId: p.groupIds[d]!,
-  });
+  // Entries are made once per data set: every view reuses them (stable identities for React and
+  // the table, and thousands fewer objects per sort or keystroke).
+  p.cache.frameworkEntries ??= [];
+  p.cache.dimensionEntries ??= [];
+  const { frameworkEntries, dimensionEntries } = p.cache;
+  const frameworkEntry = (f: number) =>
+    (frameworkEntries[f] ??= {
+      kind: "framework" as const,
+      id: fid(data.frameworks[f]!.slug),
+      f,
+      framework: data.frameworks[f]!,
+    });
+  const dimensionEntry = (d: number) =>
+    (dimensionEntries[d] ??= {
+      kind: "dimension" as const,
+      id: did(data.dimensions[d]!.key),
+      d,
+      dimension: data.dimensions[d]!,
+      groupId: p.groupIds[d]!,
+    });
 
   let rows: MatrixRow[];
   let columns: MatrixColumn[];
@@ -181,7 +188,7 @@ export function buildMatrix(p: PreparedMatrix, state: ViewState): MatrixModel {
     cellAt,
     cell,
     locate,
-    displayAt: (f, d) => displayValue(data.dimensions[d]!, rawAt(p, f, d)),
+    displayAt: (f, d) => displayAt(p, f, d),
     differsAt,
     citationCountAt: (f, d) => data.citations[f * p.stride + d]?.length ?? 0,
   };

@@ -1,7 +1,8 @@
 import type { MatrixGroup } from "./model";
-import { frameworkSortKeys, type PreparedMatrix, rawAt, searchLabels, searchTexts } from "./prepare";
+import { displayAt, frameworkSortKeys, type PreparedMatrix, rawAt } from "./prepare";
+import { searchLabels, valueHits } from "./search";
 import type { ViewState } from "./types";
-import { compareKeys, displayValue, type SortKey, textKey } from "./values";
+import { compareKeys, type SortKey, textKey } from "./values";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "./view-state";
 
 // The ordering, grouping and filtering stages of the matrix model (lib/matrix/model.ts).
@@ -55,10 +56,7 @@ function sortWithinGroups(p: PreparedMatrix, dims: number[], state: ViewState): 
   const f = p.frameworkIndex.get(sort.by);
   if (f === undefined) return dims;
   // Different dimensions hold different kinds of values: compare what the cells show.
-  const key = (d: number) => {
-    const raw = rawAt(p, f, d);
-    return raw === null ? null : textKey(displayValue(dimensions[d]!, raw));
-  };
+  const key = (d: number) => (rawAt(p, f, d) === null ? null : textKey(displayAt(p, f, d)));
   return sortByKey(dims, key, sort.desc);
 }
 
@@ -79,19 +77,30 @@ export function groupsOf(p: PreparedMatrix, dims: number[], state: ViewState): M
   return [...groups.values()];
 }
 
-/** Row filter: every whitespace-separated term must occur in the row label or in one of its shown cells. */
+/**
+ * Row filter: every whitespace-separated term must occur in the row label or in one of its shown
+ * cells. Each term is looked up once per distinct value (valueHits); rows then only read codes.
+ * The matcher reads shared scratch tables: use it at once, before the next rowMatcher call.
+ */
 export function rowMatcher(p: PreparedMatrix, state: ViewState, columns: number[]) {
   const terms = state.filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (!terms.length) return null;
-  const texts = searchTexts(p);
   const labels = searchLabels(p);
-  const stride = p.stride;
+  const hits = valueHits(p, terms);
+  const { codes, stride } = p;
+  const cellHit = (hit: Uint8Array, f: number, d: number) => {
+    const code = codes[f * stride + d] ?? -1;
+    return code >= 0 && hit[code * stride + d] === 1;
+  };
   return (kind: "framework" | "dimension", index: number) =>
-    terms.every((term) => {
-      if ((kind === "framework" ? labels.frameworks : labels.dimensions)[index]!.includes(term)) return true;
-      for (const c of columns) {
-        const text = kind === "framework" ? texts[index * stride + c] : texts[c * stride + index];
-        if (text?.includes(term)) return true;
+    terms.every((term, k) => {
+      const hit = hits[k]!;
+      if (kind === "framework") {
+        if (labels.frameworks[index]!.includes(term)) return true;
+        for (const d of columns) if (cellHit(hit, index, d)) return true;
+      } else {
+        if (labels.dimensions[index]!.includes(term)) return true;
+        for (const f of columns) if (cellHit(hit, f, index)) return true;
       }
       return false;
     });

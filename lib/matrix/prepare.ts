@@ -1,5 +1,6 @@
+import type { MatrixColumn, MatrixRow } from "./model";
 import type { MatrixData, MatrixSource } from "./types";
-import { type SortKey, searchTextOf, sortKey, textKey } from "./values";
+import { displayValue, type SortKey, sortKey, textKey } from "./values";
 import { groupIdOf } from "./view-state";
 
 /** How the values of one dimension spread over the shown frameworks. */
@@ -15,11 +16,19 @@ export type DimensionStats = {
 };
 
 /**
- * Matrix data with its lookups, built once per data set. It also carries caches for the costly
- * stages (value statistics, filter text) so that re-deriving a view after a sort or a toggle
- * touches only what changed; the caches never change a result, only its cost.
+ * The stored values as numbers: each distinct text once in `dictionary`, and per cell its index
+ * there (-1: no value). Most values repeat ("true", an enum option), so everything derived from a
+ * value (shown text, filter text, sort key) is worked out once per distinct value and dimension,
+ * not once per cell, and value statistics count small integers instead of comparing strings.
  */
-export type PreparedMatrix = {
+export type ValueCoding = { dictionary: string[]; codes: Int32Array };
+
+/**
+ * Matrix data with its lookups, built once per data set. It also carries caches for the costly
+ * stages (value statistics, filter text, row and column entries) so that re-deriving a view after
+ * a sort or a toggle touches only what changed; the caches never change a result, only its cost.
+ */
+export type PreparedMatrix = ValueCoding & {
   data: MatrixData;
   /** Number of dimensions: the stride of the value arrays. */
   stride: number;
@@ -30,19 +39,50 @@ export type PreparedMatrix = {
   cache: {
     statsKey?: string;
     stats?: (DimensionStats | undefined)[];
-    search?: string[];
-    /** Frameworks whose filter text is in `search` so far. */
+    /** Shown text of value `code` in dimension d, at `code * stride + d`. */
+    display?: Map<number, string>;
+    /** Codes present in each dimension (by dimension index), for the filter. */
+    distinct?: Int32Array[];
+    /** Lower-case filter text of each distinct value (`texts`), with its `code * stride + d` (`keys`). */
+    search?: { keys: number[]; texts: string[] };
+    /** Scratch tables of the filter (one per term), reused so typing does not churn megabytes. */
+    hitTables?: Uint8Array[];
+    /** Dimensions whose filter texts are in `search` so far. */
     searchDone?: number;
     labels?: { frameworks: string[]; dimensions: string[] };
     /** Sort keys of every framework's value in a dimension (by dimension index), or of names (-1). */
     sortKeys?: Map<number, (SortKey | null)[]>;
+    /** Row and column entries of the model, reused by every view (stable identities, less garbage). */
+    frameworkEntries?: (Extract<MatrixRow, { kind: "framework" }> | undefined)[];
+    dimensionEntries?: (Extract<MatrixColumn, { kind: "dimension" }> | undefined)[];
   };
 };
 
-/** Indexes matrix data for the model. */
-export function prepareMatrix(data: MatrixData): PreparedMatrix {
+/** Codes the stored values: each distinct text once, in order of first appearance. */
+export function codeValues(values: (string | null)[]): ValueCoding {
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(values.length);
+  values.forEach((v, i) => {
+    if (v === null) {
+      codes[i] = -1;
+      return;
+    }
+    let code = index.get(v);
+    if (code === undefined) {
+      code = dictionary.push(v) - 1;
+      index.set(v, code);
+    }
+    codes[i] = code;
+  });
+  return { dictionary, codes };
+}
+
+/** Indexes matrix data for the model; `coding` when the values arrived coded (lib/matrix/payload). */
+export function prepareMatrix(data: MatrixData, coding: ValueCoding = codeValues(data.values)): PreparedMatrix {
   return {
     data,
+    ...coding,
     stride: data.dimensions.length,
     frameworkIndex: new Map(data.frameworks.map((f, i) => [f.slug, i])),
     dimensionIndex: new Map(data.dimensions.map((d, i) => [d.key, i])),
@@ -52,8 +92,25 @@ export function prepareMatrix(data: MatrixData): PreparedMatrix {
 }
 
 /** The stored value of framework f in dimension d. */
-export const rawAt = (p: PreparedMatrix, f: number, d: number): string | null =>
-  p.data.values[f * p.stride + d] ?? null;
+export function rawAt(p: PreparedMatrix, f: number, d: number): string | null {
+  const code = p.codes[f * p.stride + d] ?? -1;
+  return code < 0 ? null : (p.dictionary[code] ?? null);
+}
+
+/** What cell (f, d) shows (see displayValue), worked out once per distinct value of the dimension. */
+export function displayAt(p: PreparedMatrix, f: number, d: number): string {
+  const code = p.codes[f * p.stride + d] ?? -1;
+  const dimension = p.data.dimensions[d]!;
+  if (code < 0) return displayValue(dimension, null);
+  p.cache.display ??= new Map();
+  const key = code * p.stride + d;
+  let shown = p.cache.display.get(key);
+  if (shown === undefined) {
+    shown = displayValue(dimension, p.dictionary[code] ?? null);
+    p.cache.display.set(key, shown);
+  }
+  return shown;
+}
 
 /** The de-duplicated sources cited for cell (f, d), in citation order. */
 export function sourcesAt(p: PreparedMatrix, f: number, d: number): MatrixSource[] {
@@ -67,67 +124,37 @@ export function dimensionStats(p: PreparedMatrix, frameworks: number[], dimensio
   const key = `${frameworks.join(",")}|${dimensions.join(",")}`;
   if (p.cache.statsKey === key && p.cache.stats) return p.cache.stats;
   const stats: (DimensionStats | undefined)[] = new Array(p.stride);
-  for (const d of dimensions) stats[d] = statsOf(p, frameworks, d);
+  // One counter per code (shifted by one for "no value"), zeroed again after each dimension.
+  const counts = new Int32Array(p.dictionary.length + 1);
+  for (const d of dimensions) stats[d] = statsOf(p, frameworks, d, counts);
   p.cache.statsKey = key;
   p.cache.stats = stats;
   return stats;
 }
 
-/**
- * Value statistics of one dimension. Most dimensions hold a handful of distinct values, so they
- * are counted in a short list; a Map takes over when values turn out to be many (free text).
- */
-function statsOf(p: PreparedMatrix, frameworks: number[], d: number): DimensionStats {
-  const values: (string | null)[] = [];
-  const counts: number[] = [];
-  let map: Map<string | null, number> | null = null;
-  let modal: string | null = null;
+function statsOf(p: PreparedMatrix, frameworks: number[], d: number, counts: Int32Array): DimensionStats {
+  const { codes, stride } = p;
+  let modal = 0;
   let best = 0;
+  let distinct = 0;
   for (const f of frameworks) {
-    const raw = rawAt(p, f, d);
-    let n: number;
-    if (map) {
-      n = (map.get(raw) ?? 0) + 1;
-      map.set(raw, n);
-    } else {
-      const i = values.indexOf(raw);
-      if (i === -1) {
-        values.push(raw);
-        counts.push(1);
-        n = 1;
-        if (values.length > 8) map = new Map(values.map((v, k) => [v, counts[k]!]));
-      } else n = ++counts[i]!;
-    }
+    const slot = (codes[f * stride + d] ?? -1) + 1;
+    const n = (counts[slot] ?? 0) + 1;
+    counts[slot] = n;
+    if (n === 1) distinct++;
+    // Strictly greater: of values with the same count, the one that got there first stays modal.
     if (n > best) {
       best = n;
-      modal = raw;
+      modal = slot;
     }
   }
-  const distinct = map ? map.size : values.length;
-  return { equal: frameworks.length > 1 && distinct === 1, modal, modalCount: best, distinct };
-}
-
-/**
- * Builds part of the filter text index: up to `budgetMs` of work, then returns whether it is
- * complete. Lets the browser build it in idle slices instead of one long task.
- */
-export function warmSearchTexts(p: PreparedMatrix, budgetMs: number): boolean {
-  const { frameworks, dimensions } = p.data;
-  p.cache.search ??= new Array<string>(frameworks.length * p.stride);
-  const search = p.cache.search;
-  const stop = performance.now() + budgetMs;
-  let f = p.cache.searchDone ?? 0;
-  for (; f < frameworks.length && performance.now() < stop; f++) {
-    for (let d = 0; d < p.stride; d++) search[f * p.stride + d] = searchTextOf(dimensions[d]!, rawAt(p, f, d));
-  }
-  p.cache.searchDone = f;
-  return f >= frameworks.length;
-}
-
-/** Lower-case filter text of every cell (finishing the index if idle time did not). */
-export function searchTexts(p: PreparedMatrix): string[] {
-  warmSearchTexts(p, Number.POSITIVE_INFINITY);
-  return p.cache.search!;
+  for (const f of frameworks) counts[(codes[f * stride + d] ?? -1) + 1] = 0;
+  return {
+    equal: frameworks.length > 1 && distinct === 1,
+    modal: modal === 0 ? null : (p.dictionary[modal - 1] ?? null),
+    modalCount: best,
+    distinct,
+  };
 }
 
 /** Sort keys of all frameworks by a dimension's values (d >= 0) or by name (d = -1), cached. */
@@ -136,21 +163,19 @@ export function frameworkSortKeys(p: PreparedMatrix, d: number): (SortKey | null
   let keys = p.cache.sortKeys.get(d);
   if (!keys) {
     const dimension = p.data.dimensions[d];
+    const byCode = new Map<number, SortKey>();
     keys = p.data.frameworks.map((f, i) => {
       if (!dimension) return textKey(f.name);
-      const raw = rawAt(p, i, d);
-      return raw === null ? null : sortKey(dimension, raw);
+      const code = p.codes[i * p.stride + d] ?? -1;
+      if (code < 0) return null;
+      let key = byCode.get(code);
+      if (key === undefined) {
+        key = sortKey(dimension, p.dictionary[code]!);
+        byCode.set(code, key);
+      }
+      return key;
     });
     p.cache.sortKeys.set(d, keys);
   }
   return keys;
-}
-
-/** Lower-case filter text of the row labels (framework names with acronym and slug; dimension labels with group). */
-export function searchLabels(p: PreparedMatrix): { frameworks: string[]; dimensions: string[] } {
-  p.cache.labels ??= {
-    frameworks: p.data.frameworks.map((f) => `${f.name} ${f.acronym ?? ""} ${f.slug}`.toLowerCase()),
-    dimensions: p.data.dimensions.map((d) => `${d.label} ${d.group}`.toLowerCase()),
-  };
-  return p.cache.labels;
 }
