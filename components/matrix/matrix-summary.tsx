@@ -1,10 +1,10 @@
 "use client";
 
 import { memo } from "react";
+import { formatNumber } from "@/lib/catalog/format";
 import type { MatrixModel } from "@/lib/matrix/model";
 
-const NUMBER = new Intl.NumberFormat("en-GB");
-const plural = (n: number, one: string, many = `${one}s`) => `${NUMBER.format(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
 export const MatrixSummary = memo(function MatrixSummary({ model }: { model: MatrixModel }) {
