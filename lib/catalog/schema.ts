@@ -107,7 +107,10 @@ export type MemberInput = z.infer<typeof memberSchema>;
 export type FrameworkInput = z.infer<typeof frameworkSchema>;
 export type DimensionInput = z.infer<typeof dimensionSchema>;
 export type CatalogFile = z.infer<typeof catalogSchema>;
-export type TypedValue = boolean | number | string;
+
+import type { TypedValue } from "./typed-value";
+
+export { decodeValue, type TypedValue } from "./typed-value";
 
 type DimensionShape = { valueType: ValueType | string; options: readonly string[] };
 
@@ -138,13 +141,6 @@ export function encodeValue(
     default:
       return { ok: false, error: `unknown value type ${dim.valueType}` };
   }
-}
-
-/** The inverse of encodeValue: stored text back to the typed value. */
-export function decodeValue(valueType: string, text: string): TypedValue {
-  if (valueType === "boolean") return text === "true";
-  if (valueType === "number") return Number(text);
-  return text;
 }
 
 /** Query parameters of the framework list (page and API). Empty strings count as absent. */

@@ -2,10 +2,10 @@ import { type Actor, authorize } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { buildMatrix } from "@/lib/matrix/model";
+import { parseViewState } from "@/lib/matrix/parse-view-state";
 import { prepareMatrix } from "@/lib/matrix/prepare";
 import { loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
-import { parseViewState } from "@/lib/matrix/view-state";
 import { getSavedComparison, listSavedComparisons } from "./queries";
 
 /** The most frameworks an embedded matrix shows; the rest are a click away in Compare. */

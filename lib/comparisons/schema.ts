@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { hasSelection, parseViewState, serializeViewState } from "@/lib/matrix/view-state";
+import { parseViewState } from "@/lib/matrix/parse-view-state";
+import { hasSelection, serializeViewState } from "@/lib/matrix/view-state";
 
 /** The name of a saved comparison. */
 export const comparisonNameSchema = z

@@ -1,11 +1,12 @@
 import { getSavedComparison } from "@/lib/comparisons/queries";
 import type { Db } from "@/lib/db";
 import { buildMatrix, type MatrixModel } from "@/lib/matrix/model";
+import { parseViewState } from "@/lib/matrix/parse-view-state";
 import { prepareMatrix } from "@/lib/matrix/prepare";
 import { loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
 import type { ViewState } from "@/lib/matrix/types";
-import { MAX_FRAMEWORKS, parseViewState } from "@/lib/matrix/view-state";
+import { MAX_FRAMEWORKS } from "@/lib/matrix/view-state";
 import type { SourceRegistry } from "./sources";
 import type { MatrixRowView, MatrixView } from "./types";
 

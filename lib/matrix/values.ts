@@ -1,5 +1,5 @@
 import { formatOption, formatValue } from "@/lib/catalog/format";
-import { decodeValue } from "@/lib/catalog/schema";
+import { decodeValue } from "@/lib/catalog/typed-value";
 import type { MatrixDimension, TypedValue } from "./types";
 
 /** Stored text -> typed value (null stays null). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { sampleMatrixData } from "@/lib/test/matrix-fixtures";
+import { parseViewState } from "./parse-view-state";
 import { resolveViewState } from "./resolve";
 import type { ViewState } from "./types";
-import { defaultViewState, groupIdOf, MAX_FRAMEWORKS, parseViewState, serializeViewState } from "./view-state";
+import { defaultViewState, groupIdOf, MAX_FRAMEWORKS, serializeViewState } from "./view-state";
 
 const full: ViewState = {
   frameworks: ["nato", "aukus", "quad"],
