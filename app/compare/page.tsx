@@ -28,7 +28,12 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const parsed = parseViewState(await searchParams);
   const db = getDb();
   const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
-  const [data, options] = await Promise.all([loadMatrixData(db, selection), listFrameworkOptions(db)]);
+  // Comparing "all frameworks matching", the picker is disabled: its list of every framework (one
+  // per framework in the catalog) would only weigh on the page. Clearing the scope reloads it.
+  const [data, options] = await Promise.all([
+    loadMatrixData(db, selection),
+    parsed.state.scope ? [] : listFrameworkOptions(db),
+  ]);
   const resolved = resolveViewState(parsed.state, data);
   const user = await getCurrentUser();
   const teams = user ? await listTeamsForUser(db, user.id) : [];
