@@ -1,9 +1,9 @@
 "use client";
 
-import { useId } from "react";
+import { memo, useId } from "react";
 import { CHART_LIMIT } from "@/lib/matrix/charts";
 import type { MatrixModel } from "@/lib/matrix/model";
-import type { SortSpec, ViewState } from "@/lib/matrix/types";
+import type { MatrixData, SortSpec, ViewState } from "@/lib/matrix/types";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "@/lib/matrix/view-state";
 import { shortName } from "./matrix-layout";
 
@@ -16,13 +16,8 @@ export type ColumnOrderProps = { model: MatrixModel; onChange: (patch: Partial<V
 export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
   const id = useId();
   const { state, prepared } = model;
-  const { frameworks, dimensions } = prepared.data;
   const spec = state.transpose ? state.dimensionSort : state.frameworkSort;
   const set = (next: SortSpec | null) => onChange(state.transpose ? { dimensionSort: next } : { frameworkSort: next });
-  const groups = [...new Set(dimensions.map((d) => d.group))];
-  // Offered in the data's order (sorting rows must not reorder this list) and only for a
-  // readable number of frameworks: a select of thousands of options is slow and useless.
-  const offered = state.transpose ? frameworks.slice(0, CHART_LIMIT) : [];
   return (
     <div className="field column-order">
       <label htmlFor={`${id}-by`}>
@@ -34,37 +29,7 @@ export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
           value={spec?.by ?? ""}
           onChange={(e) => set(e.target.value ? { by: e.target.value, desc: spec?.desc ?? false } : null)}
         >
-          {state.transpose ? (
-            <>
-              <option value="">Catalog order</option>
-              <option value={SORT_BY_LABEL}>Label</option>
-              <optgroup
-                label={frameworks.length > offered.length ? `Values of (first ${offered.length})` : "Values of"}
-              >
-                {offered.map((f) => (
-                  <option key={f.slug} value={f.slug}>
-                    {shortName(f)}
-                  </option>
-                ))}
-              </optgroup>
-            </>
-          ) : (
-            <>
-              <option value="">Selection order</option>
-              <option value={SORT_BY_NAME}>Name</option>
-              {groups.map((g) => (
-                <optgroup key={g} label={g}>
-                  {dimensions
-                    .filter((d) => d.group === g)
-                    .map((d) => (
-                      <option key={d.key} value={d.key}>
-                        {d.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </>
-          )}
+          <SortOptions data={prepared.data} transpose={state.transpose} />
         </select>
         <select
           aria-label="Direction"
@@ -79,3 +44,44 @@ export function ColumnOrder({ model, onChange }: ColumnOrderProps) {
     </div>
   );
 }
+
+/**
+ * The choices of the order select, which change only with the data and the orientation: memoized,
+ * so sorting or filtering the matrix does not rebuild them.
+ */
+const SortOptions = memo(function SortOptions({ data, transpose }: { data: MatrixData; transpose: boolean }) {
+  const { frameworks, dimensions } = data;
+  const groups = [...new Set(dimensions.map((d) => d.group))];
+  // Offered in the data's order (sorting rows must not reorder this list) and only for a
+  // readable number of frameworks: a select of thousands of options is slow and useless.
+  const offered = transpose ? frameworks.slice(0, CHART_LIMIT) : [];
+  return transpose ? (
+    <>
+      <option value="">Catalog order</option>
+      <option value={SORT_BY_LABEL}>Label</option>
+      <optgroup label={frameworks.length > offered.length ? `Values of (first ${offered.length})` : "Values of"}>
+        {offered.map((f) => (
+          <option key={f.slug} value={f.slug}>
+            {shortName(f)}
+          </option>
+        ))}
+      </optgroup>
+    </>
+  ) : (
+    <>
+      <option value="">Selection order</option>
+      <option value={SORT_BY_NAME}>Name</option>
+      {groups.map((g) => (
+        <optgroup key={g} label={g}>
+          {dimensions
+            .filter((d) => d.group === g)
+            .map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.label}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </>
+  );
+});

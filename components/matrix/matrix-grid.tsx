@@ -25,6 +25,17 @@ import { type GridPos, posKey, useGridNavigation } from "./use-grid-navigation";
 import { usePrintMode } from "./use-print-mode";
 import { useStableList } from "./use-stable-list";
 
+/** More than any viewport shows at once (with overscan): consecutive rows never share a slot. */
+const ROW_SLOTS = 512;
+
+/**
+ * React key of a rendered row. Virtualized rows are keyed by their place in the window, not by
+ * framework or dimension: a sort or a filter then updates the rendered rows' text in place instead
+ * of unmounting and recreating every one of them (and their cells). Rows in normal flow (printing,
+ * no virtualization) keep their identity.
+ */
+const slotKey = (index: number, flow: boolean, id: string) => (flow ? id : `slot:${index % ROW_SLOTS}`);
+
 export type MatrixGridProps = {
   model: MatrixModel;
   onViewChange: (patch: Partial<ViewState>) => void;
@@ -93,7 +104,9 @@ export const MatrixGrid = memo(function MatrixGrid({ model, onViewChange, onTogg
     getScrollElement: () => scrollRef.current,
     estimateSize: rowSize,
     getItemKey: rowKey,
-    overscan: 6,
+    // Rows render once per frame while scrolling; four beyond each edge cover a fast scroll, and
+    // every extra row is about a dozen cells more to re-render on each sort or filter.
+    overscan: 4,
     initialRect: INITIAL_RECT,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
@@ -215,7 +228,7 @@ export const MatrixGrid = memo(function MatrixGrid({ model, onViewChange, onTogg
               if (row.original.kind === "group") {
                 return (
                   <MatrixGroupRow
-                    key={row.id}
+                    key={slotKey(item.index, flow, row.id)}
                     row={row}
                     r={item.index}
                     top={top}
@@ -228,7 +241,7 @@ export const MatrixGrid = memo(function MatrixGrid({ model, onViewChange, onTogg
               const here = popover.state && popover.state.pos.r === item.index && popover.state.mode !== "open";
               return (
                 <MatrixBodyRow
-                  key={row.id}
+                  key={slotKey(item.index, flow, row.id)}
                   row={row}
                   r={item.index}
                   top={top}

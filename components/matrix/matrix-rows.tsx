@@ -100,8 +100,9 @@ type BodyRowProps = ColumnSlice & {
 export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
   const { row, r, top, leaf, widths, model, highlight, tabCol, describedCol, popoverId, colStart, colEnd, offset } =
     props;
-  const cells = row.getAllCellsByColumnId();
-  const label = leaf[0] ? cells[leaf[0].id] : undefined;
+  // In leaf column order, like `leaf`: read by position (no map of every column's cell per render).
+  const cells = row.getAllCells();
+  const label = cells[0];
   const stats = row.original.kind === "dimension" ? model.stats[row.original.d] : undefined;
   const rowDiffers = highlight && stats !== undefined && !stats.equal && model.frameworks.length > 1;
   return (
@@ -123,7 +124,7 @@ export const MatrixBodyRow = memo(function MatrixBodyRow(props: BodyRowProps) {
       </th>
       {range(colStart, colEnd).map((c, k) => {
         const column = leaf[c];
-        const cell = column ? cells[column.id] : undefined;
+        const cell = cells[c];
         const entry = column?.columnDef.meta?.entry;
         if (!column || !cell || !entry) return null;
         const at = highlight ? model.locate(row.original, entry) : null;
