@@ -1,4 +1,4 @@
-import { codeValues, type ValueCoding } from "./prepare";
+import type { ValueCoding } from "./prepare";
 import type { MatrixData, MatrixFramework } from "./types";
 
 /** Framework fields in the order the packed payload lists them (one array per framework, no repeated keys). */
@@ -30,12 +30,23 @@ type Packed = Omit<MatrixData, "values" | "frameworks"> & {
  */
 export function packMatrixData(data: MatrixData): string {
   const { values, frameworks, ...rest } = data;
-  const { dictionary, codes } = codeValues(values);
+  // Coded into a plain array (what JSON writes), not through codeValues' typed array.
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = values.map((v) => {
+    if (v === null) return -1;
+    let code = index.get(v);
+    if (code === undefined) {
+      code = dictionary.push(v) - 1;
+      index.set(v, code);
+    }
+    return code;
+  });
   return JSON.stringify({
     ...rest,
     frameworks: frameworks.map((f) => FRAMEWORK_FIELDS.map((field) => f[field])),
     dictionary,
-    codes: Array.from(codes),
+    codes,
   } satisfies Packed);
 }
 
