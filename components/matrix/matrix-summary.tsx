@@ -1,6 +1,6 @@
 "use client";
 
-import { memo } from "react";
+import { memo, useDeferredValue } from "react";
 import { formatNumber } from "@/lib/catalog/format";
 import type { MatrixModel } from "@/lib/matrix/model";
 
@@ -9,8 +9,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)}
 /** One line on what the matrix shows, announced politely when it changes (e.g. while filtering). */
 export const MatrixSummary = memo(function MatrixSummary({ model }: { model: MatrixModel }) {
   const { counts, state } = model;
-  // A pass over every shown cell, but over coded values (lib/matrix/prepare): a few ms at 2,000 x 60.
-  const equal = counts.equal;
+  // The equal count reads every shown cell: it follows the first paint in a background render.
+  const settled = useDeferredValue<MatrixModel | null>(model, null);
+  const equal = settled?.counts.equal ?? 0;
   const parts = [
     `${plural(model.frameworks.length, "framework")} × ${plural(model.dimensions.length, "dimension")}`,
     equal ? `${equal} equal across all` : null,

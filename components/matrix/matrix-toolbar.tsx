@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useDeferredValue } from "react";
 import type { MatrixModel } from "@/lib/matrix/model";
 import { MAX_FILTER_LENGTH } from "@/lib/matrix/view-state";
 import { ColumnOrder } from "./column-order";
@@ -20,6 +20,9 @@ export type MatrixToolbarProps = {
 export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }: MatrixToolbarProps) {
   const { state } = model;
   const rowsAre = state.transpose ? "columns" : "rows";
+  // Counting equal rows reads every shown cell (a few ms, more while the code is still cold): it
+  // follows the first paint in a background render instead of delaying it.
+  const settled = useDeferredValue<MatrixModel | null>(model, null);
   return (
     <div className="matrix-toolbar" data-testid="matrix-toolbar">
       <div className="matrix-toolbar__line">
@@ -62,7 +65,7 @@ export function MatrixToolbar({ model, onChange, onDownload, onReset, saveSlot }
             onChange={(e) => onChange({ hideEqual: e.target.checked })}
           />
           Hide {rowsAre} where all values are equal
-          <span className="count"> ({model.counts.equal})</span>
+          {settled ? <span className="count"> ({settled.counts.equal})</span> : null}
         </label>
         <span className="matrix-toolbar__spacer" />
         <button type="button" className="button button--quiet" onClick={onReset}>
