@@ -9,7 +9,9 @@
 //      cells painted (the page is rendered on the server, so these are its server-rendered cells).
 //      Printed with its phases: server_ms (request to first byte: the whole page, matrix included),
 //      server_matrix_ms (loading and packing the matrix data alone, timed in this process against
-//      the same database, so the rest of server_ms is not the matrix), html_ms (last HTML byte),
+//      the same database, so the rest of server_ms is not the matrix), server_alone_ms (the page's
+//      first byte fetched from this process with the browser idle: in the browser, server_ms also
+//      holds the browser's own work competing for the same two cores), html_ms (last HTML byte),
 //      live_ms (navigation to the first frame after React committed the grid: interactive) and
 //      client_ms (the browser's own matrix work: from "matrix:data", the hydration render starting
 //      to decode the matrix data, to "matrix:rendered", the frame after the commit). Median of
@@ -157,6 +159,21 @@ async function settle(page: Page) {
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
 }
 
+/**
+ * The server's time to the first byte of the page alone: fetched from this process while the browser
+ * is idle. In the browser, server_ms also holds the browser's own start-up work on the same two cores.
+ */
+async function serverAlone(query: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const response = await fetch(`${base}/compare?${query}`, { headers: { "accept-encoding": "gzip" } });
+    times.push(performance.now() - started); // fetch resolves with the headers: the first byte
+    await response.arrayBuffer();
+  }
+  return round(median(times));
+}
+
 async function firstRender(
   browser: Browser,
   label: string,
@@ -174,11 +191,13 @@ async function firstRender(
     await page.close();
   }
   const mid = (pick: (m: FirstRender) => number) => round(median(all.map(pick)));
+  const alone = await serverAlone(query, runs);
   const result = {
     first_render_ms: mid((m) => m.cells_painted_ms),
     live_ms: mid((m) => m.live_ms),
     client_ms: mid((m) => m.client_ms),
     server_ms: mid((m) => m.server_ms),
+    server_alone_ms: alone,
     ...server,
     html_ms: mid((m) => m.html_ms),
     fcp_ms: mid((m) => m.fcp_ms),
@@ -252,6 +271,7 @@ async function main() {
       live_ms: large.live_ms,
       client_ms: large.client_ms,
       server_ms: large.server_ms,
+      server_alone_ms: large.server_alone_ms,
       server_matrix_ms: large.server_matrix_ms,
       first_render_200_ms: small.first_render_ms,
       client_200_ms: small.client_ms,
