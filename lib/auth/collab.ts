@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
-import { getUserFromHeaders } from "./user";
+import { getSessionFromHeaders } from "./user";
 
-export type CollabGrant = { userId: string; name: string; readOnly: boolean };
+export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number };
 
 /** Node's request headers as a fetch Headers object (what better-auth reads the session from). */
 export function toHeaders(req: IncomingMessage): Headers {
@@ -23,9 +23,10 @@ export function toHeaders(req: IncomingMessage): Headers {
  * Returns null to refuse. Same permission module as every page and action.
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
-  const user = await getUserFromHeaders(toHeaders(req), db);
-  if (!user) throw new AppError("unauthorized", "Sign in to open briefings.");
+  const session = await getSessionFromHeaders(toHeaders(req), db);
+  if (!session) throw new AppError("unauthorized", "Sign in to open briefings.");
+  const { user, expiresAt } = session;
   const role = await getBriefingRole(db, user.id, briefingId);
   if (!role) throw new AppError("not_found", "No such briefing.");
-  return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit") };
+  return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit"), expiresAt };
 }

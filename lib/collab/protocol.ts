@@ -29,6 +29,12 @@ export const CLOSE = {
   messageTooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
+  /** The role changed (e.g. editor -> viewer): the client reconnects and gets the new one. */
+  accessChanged: 4000,
+  /** 44xx are terminal for y-websocket (it stops reconnecting): sign in again, then reconnect. */
+  sessionExpired: 4401,
+  /** Access to the briefing was removed, or the briefing was deleted. */
+  accessRevoked: 4403,
 } as const;
 
 /** The server's answer to a save request (and its unsolicited "storage failing" notice). */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
 import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
@@ -34,7 +35,10 @@ export class CollabConnection implements RoomPeer {
   constructor(
     readonly ws: WebSocket,
     readonly room: Room,
-    readonly user: CollabUser,
+    /** Replaced when a later check of the credentials renews them. */
+    public user: CollabUser,
+    /** The upgrade request: its credentials are checked again when access may have changed. */
+    readonly request: IncomingMessage,
     private readonly options: ConnectionOptions,
   ) {
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
@@ -61,6 +65,11 @@ export class CollabConnection implements RoomPeer {
   storageChanged(failing: boolean): void {
     if (!failing || this.requestedNonce <= this.ackedNonce) return;
     this.sendSaveStatus(this.ackedNonce);
+  }
+
+  /** True once the connection is closing (by either side). */
+  get isClosing(): boolean {
+    return this.closing || this.ws.readyState !== this.ws.OPEN;
   }
 
   /** Closes the connection; further messages from it are ignored. */
