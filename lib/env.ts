@@ -49,6 +49,13 @@ const envSchema = z
     /** Optional mail server for invitations, e.g. smtp://user:pass@mail.example.org:587 */
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Briefing editor <no-reply@localhost>"),
+    /** Redis linking several instances (redis://host:6379); unset = this is the only instance. */
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as "redis://127.0.0.1:6379"')
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
   })
   .refine((e) => e.DATABASE_URL.provider === "sqlite" || e.BETTER_AUTH_SECRET, {
     message: "is required with PostgreSQL (every instance must share it): generate one with `openssl rand -hex 32`",

@@ -6,6 +6,8 @@ import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
+import { localFanout, type RoomFanout } from "./collab/fanout";
+import { RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
 
@@ -44,8 +46,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
   await briefingStore.start();
+  // With Redis, every instance serves every briefing: rooms relay their changes through it.
+  const fanout: RoomFanout = config.REDIS_URL ? await RedisFanout.connect({ url: config.REDIS_URL }) : localFanout;
   const collab = createCollabServer({
     store: briefingStore,
+    fanout,
     // Session cookie + the one permission module, as for pages and actions.
     authorize: options.authorizeCollab ?? ((req, briefingId) => authorizeCollab(getDb(), req, briefingId)),
   });
@@ -66,6 +71,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
+      await fanout.close();
       await briefingStore.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

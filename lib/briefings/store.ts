@@ -31,7 +31,8 @@ export interface BriefingStore {
   close(): Promise<void>;
 }
 
-type Copy = { doc: Y.Doc; version: number };
+/** This thread's copy of a stored document: the snapshot `version` plus log rows up to `maxId`. */
+type Copy = { doc: Y.Doc; version: number; maxId: number };
 
 const COPY_DELAY_MS = 1_000;
 
@@ -50,7 +51,7 @@ export class LocalBriefingStore implements BriefingStore {
     const state = await this.log.load(briefingId);
     if (!state || state.deleted) return null;
     const update = state.updates.length > 1 ? Y.mergeUpdates(state.updates) : (state.updates[0] ?? null);
-    const opened = { snapshot: state.snapshot, updates: update ? [update] : [], version: state.version };
+    const opened = { ...state, updates: update ? [update] : [] };
     // The copy is built when first needed or after COPY_DELAY_MS, not now: building it competes for
     // the CPU with the opener, which is applying the same state right now.
     let start!: () => void;
@@ -77,7 +78,26 @@ export class LocalBriefingStore implements BriefingStore {
     const copy = await this.copy(briefingId);
     if (!copy) throw new Error(`Briefing ${briefingId} disappeared while being edited`);
     Y.applyUpdate(copy.doc, update);
+    await this.catchUp(briefingId, copy);
     return Y.encodeStateVector(copy.doc);
+  }
+
+  /**
+   * Applies what other instances stored since the copy was built or last caught up (and our own
+   * row again, which Yjs ignores): the persisted state vector then covers a client that moved here
+   * from another instance, and derived content includes every instance's edits. A failure only
+   * leaves the copy behind (reported state vectors are then lower, never higher, than the truth).
+   */
+  private async catchUp(briefingId: string, copy: Copy): Promise<void> {
+    try {
+      const changes = await this.log.changesSince(briefingId, copy.maxId, copy.version);
+      if (!changes) return;
+      applyStoredState(copy.doc, changes);
+      copy.maxId = changes.maxId;
+      copy.version = changes.version;
+    } catch {
+      // Next append or compaction catches up.
+    }
   }
 
   async compact(briefingId: string): Promise<CompactionResult> {
@@ -90,7 +110,9 @@ export class LocalBriefingStore implements BriefingStore {
 
   async writeContent(briefingId: string): Promise<void> {
     const copy = await this.copy(briefingId);
-    if (copy) await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
+    if (!copy) return;
+    await this.catchUp(briefingId, copy);
+    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
   }
 
   async release(briefingId: string): Promise<void> {
@@ -132,8 +154,8 @@ export class LocalBriefingStore implements BriefingStore {
   }
 }
 
-function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version">): Copy {
+function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version" | "maxId">): Copy {
   const doc = new Y.Doc();
   applyStoredState(doc, state);
-  return { doc, version: state.version };
+  return { doc, version: state.version, maxId: state.maxId };
 }

@@ -11,6 +11,7 @@ import type { DbProvider } from "@/lib/db";
 import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
 import { createTokenAuthorizer, type TokenGrant } from "@/server/collab/token-authorizer";
 import type { TestDatabase } from "./databases";
+import { appendParagraph } from "./ydoc";
 
 /** Tokens every collaboration test server accepts. */
 export const TEST_TOKENS: Record<string, TokenGrant> = {
@@ -125,4 +126,24 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     if (Date.now() > until) throw new Error(`Timed out waiting for ${label}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A client that types paragraphs and remembers how many of them it has seen reported saved. */
+export function typist(client: TestClient, name: string) {
+  const made: string[] = [];
+  let saved = 0;
+  client.status.subscribe((status) => {
+    if (status === "saved") saved = made.length;
+  });
+  return {
+    made,
+    saved: () => made.slice(0, saved),
+    type: (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const text = `${name}-${made.length}`;
+        made.push(text);
+        appendParagraph(client.doc, text);
+      }
+    },
+  };
 }

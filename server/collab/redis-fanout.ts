@@ -65,17 +65,26 @@ export class RedisFanout implements RoomFanout {
         this.onError(error, "Redis link");
       });
     }
-    this.sub.on("ready", () => {
-      lastError = "";
-      void this.resubscribeAll();
-    });
+    // Both links are needed to resync (subscribe, then publish the state requests): start once
+    // the later of the two is ready again.
+    for (const client of [this.pub, this.sub]) {
+      client.on("ready", () => {
+        lastError = "";
+        if (this.connected) void this.resubscribeAll();
+      });
+    }
     this.sub.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
   }
 
-  /** Connects to Redis (both links) and starts listening for access changes. */
+  /**
+   * Connects to Redis (both links). An instance that starts while Redis is down still serves its
+   * own clients (reported as an error); the links keep retrying and the rooms resync once up.
+   */
   static async connect(options: RedisFanoutOptions): Promise<RedisFanout> {
     const fanout = new RedisFanout(options);
-    await Promise.all([fanout.pub.connect(), fanout.sub.connect()]);
+    await Promise.all([fanout.pub.connect(), fanout.sub.connect()]).catch((error: unknown) =>
+      fanout.onError(error, "connecting to Redis (retrying)"),
+    );
     return fanout;
   }
 
