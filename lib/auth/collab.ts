@@ -18,15 +18,35 @@ export function toHeaders(req: IncomingMessage): Headers {
 }
 
 /**
+ * A page on another site can open a websocket to us and the browser attaches our session cookie
+ * (websockets are not subject to CORS): refuse upgrades whose Origin is not this host. Clients
+ * that are not browsers send no Origin and still need the cookie.
+ */
+function isCrossSite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
  * Decides a collaboration websocket upgrade: the session cookie must belong to a user who may read
  * the briefing; users who may not edit it (viewers, commenters) get a read-only connection.
  * Returns null to refuse. Same permission module as every page and action.
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
+  if (isCrossSite(req)) throw new AppError("forbidden", "Connections from other sites are not allowed.");
   const session = await getSessionFromHeaders(toHeaders(req), db);
   if (!session) throw new AppError("unauthorized", "Sign in to open briefings.");
   const { user, expiresAt } = session;
   const role = await getBriefingRole(db, user.id, briefingId);
   if (!role) throw new AppError("not_found", "No such briefing.");
+  // Its owner may still see a deleted briefing (to restore it), but nobody edits it.
+  const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { deletedAt: true } });
+  if (!briefing || briefing.deletedAt) throw new AppError("not_found", "This briefing was deleted.");
   return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit"), expiresAt };
 }
