@@ -4,6 +4,7 @@ import type { IncomingMessage } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AccessChange, onAccessChange } from "@/lib/auth/access-events";
 import { AppError } from "@/lib/errors";
+import { insertShareLink, markShareLinkRevoked } from "@/lib/shares/queries";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 
@@ -73,6 +74,16 @@ describe("collaboration upgrade authorization", () => {
     expect(await refusal(authorizeCollab(t.db, foreign, briefingId))).toBe("forbidden");
     const same = upgrade(owner, { origin: "https://briefings.example.org" });
     expect(await refusal(authorizeCollab(t.db, same, briefingId))).toBe("allowed");
+  });
+
+  it("opens a share link's page read-only, and refuses it once revoked or for another briefing", async () => {
+    const link = await insertShareLink(t.db, { briefingId, createdById: owner.id });
+    const viaLink = (id: string) =>
+      authorizeCollab(t.db, { ...upgrade(null), url: `/collab/${id}?share=${link.token}` } as IncomingMessage, id);
+    expect(await viaLink(briefingId)).toMatchObject({ userId: `share-link:${link.id}`, readOnly: true });
+    expect(await refusal(viaLink("some-other-briefing"))).toBe("not_found");
+    await markShareLinkRevoked(t.db, briefingId, link.id);
+    expect(await refusal(viaLink(briefingId))).toBe("gone");
   });
 
   it("announces access changes when a grant is lowered or removed and when the briefing is deleted", async () => {

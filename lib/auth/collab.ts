@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { invalidShareError } from "@/lib/shares/content";
+import { resolveShareToken } from "@/lib/shares/queries";
 import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
 import { getSessionFromHeaders } from "./user";
@@ -34,12 +36,27 @@ function isCrossSite(req: IncomingMessage): boolean {
 }
 
 /**
+ * A share link's viewer: read-only, no account. The link's id stands in for the user, so that
+ * revoking or expiring the link closes exactly its connections.
+ */
+async function authorizeShareLink(db: Db, token: string, briefingId: string): Promise<CollabGrant> {
+  const resolution = await resolveShareToken(db, token);
+  if (!resolution.ok) throw invalidShareError(resolution);
+  if (resolution.briefingId !== briefingId) throw new AppError("not_found", "No such briefing.");
+  const expiresAt = resolution.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return { userId: `share-link:${resolution.linkId}`, name: "Link viewer", readOnly: true, expiresAt };
+}
+
+/**
  * Decides a collaboration websocket upgrade: the session cookie must belong to a user who may read
- * the briefing; users who may not edit it (viewers, commenters) get a read-only connection.
+ * the briefing; users who may not edit it (viewers, commenters) get a read-only connection. With
+ * `?share=<token>` a share link's page connects read-only instead.
  * Returns null to refuse. Same permission module as every page and action.
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
   if (isCrossSite(req)) throw new AppError("forbidden", "Connections from other sites are not allowed.");
+  const shareToken = new URL(req.url ?? "/", "http://localhost").searchParams.get("share");
+  if (shareToken) return authorizeShareLink(db, shareToken, briefingId);
   const session = await getSessionFromHeaders(toHeaders(req), db);
   if (!session) throw new AppError("unauthorized", "Sign in to open briefings.");
   const { user, expiresAt } = session;

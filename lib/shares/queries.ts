@@ -15,7 +15,7 @@ export type ShareLinkView = {
 };
 
 export type ShareResolution =
-  | { ok: true; briefingId: string; linkId: string }
+  | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
 
 /** The active (not revoked, not expired) share links of a briefing, newest first. */
@@ -90,5 +90,5 @@ export async function resolveShareToken(db: Db, token: string, now = new Date())
       data: { lastUsedAt: now },
     });
   }
-  return { ok: true, briefingId: link.briefingId, linkId: link.id };
+  return { ok: true, briefingId: link.briefingId, linkId: link.id, expiresAt: link.expiresAt };
 }
