@@ -36,6 +36,8 @@ export function spawnCollabProcess(options: CollabProcessOptions): Promise<Colla
     COLLAB_TOKENS: JSON.stringify(options.tokens),
     COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
     REDIS_URL: options.redisUrl ?? "",
+    // Required with PostgreSQL; the standalone server authorizes with tokens, not sessions.
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "standalone-collab-server-unused-secret-0123456789",
   });
 }
 
