@@ -6,6 +6,7 @@ import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
+import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
 import { localFanout, type RoomFanout } from "./collab/fanout";
 import { RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
@@ -48,6 +49,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   await briefingStore.start();
   // With Redis, every instance serves every briefing: rooms relay their changes through it.
   const fanout: RoomFanout = config.REDIS_URL ? await RedisFanout.connect({ url: config.REDIS_URL }) : localFanout;
+  if (fanout instanceof RedisFanout) registerHealthCheck("redis", () => fanout.connected);
   const collab = createCollabServer({
     store: briefingStore,
     fanout,
@@ -71,6 +73,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
+      unregisterHealthCheck("redis");
       await fanout.close();
       await briefingStore.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
