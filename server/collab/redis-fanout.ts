@@ -157,17 +157,29 @@ export class RedisFanout implements RoomFanout {
     try {
       await this.sub.subscribe(channel);
       if (this.subscriptions.get(channel) !== subscription) return;
-      const stateVector = await subscription.handlers.stateVector();
       this.stats.resyncs++;
-      this.publish(subscription.roomId, KIND.stateRequest, subscription.originId, (encoder) =>
-        encoding.writeUint8Array(encoder, stateVector),
-      );
+      await this.requestState(subscription, null);
       const awareness = subscription.handlers.localAwareness();
       if (awareness) this.publishAwareness(subscription.roomId, subscription.originId, awareness);
     } catch (error) {
       // The next "ready" after the link comes back tries again.
       this.onError(error, `subscribing to briefing ${subscription.roomId}`);
     }
+  }
+
+  /**
+   * Asks the others for what this room lacks. A broadcast request (target null) also asks each
+   * answering room to send its own request back: a room that was not subscribed yet when an
+   * earlier request went out (both sides of a Redis reconnection resubscribe at slightly different
+   * times) then still gets what it lacks. Requests sent back are targeted and not answered back.
+   */
+  private async requestState(subscription: Subscription, target: string | null): Promise<void> {
+    const stateVector = await subscription.handlers.stateVector();
+    this.publish(subscription.roomId, KIND.stateRequest, subscription.originId, (encoder) => {
+      encoding.writeUint8(encoder, target ? 1 : 0);
+      if (target) encoding.writeUint8Array(encoder, Buffer.from(target, "hex"));
+      encoding.writeUint8Array(encoder, stateVector);
+    });
   }
 
   private publish(roomId: string, kind: number, originId: string, write: (encoder: encoding.Encoder) => void): void {
@@ -225,11 +237,22 @@ export class RedisFanout implements RoomFanout {
       case KIND.stored:
         handlers.stored(originId, decoding.readVarUint(decoder));
         return;
-      case KIND.stateRequest:
-        this.answer(subscription, originId, rest(decoder)).catch((error: unknown) =>
+      case KIND.stateRequest: {
+        const targeted = decoding.readUint8(decoder) === 1;
+        if (
+          targeted &&
+          Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex") !== subscription.originId
+        )
+          return;
+        const stateVector = rest(decoder);
+        const answered = this.answer(subscription, originId, stateVector).then(() =>
+          targeted ? undefined : this.requestState(subscription, originId),
+        );
+        answered.catch((error: unknown) =>
           this.onError(error, `answering a state request for briefing ${subscription.roomId}`),
         );
         return;
+      }
       case KIND.stateReply: {
         const target = Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex");
         if (target !== subscription.originId) return;

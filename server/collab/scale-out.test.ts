@@ -77,16 +77,14 @@ async function typeRounds(typists: Typist[], rounds: number, pauseMs = 40): Prom
 /** Every client shows the same blocks, containing every paragraph anyone typed, all saved. */
 async function convergedAndSaved(group: TestClient[], typists: Typist[], timeoutMs = 30_000): Promise<string[]> {
   const all = typists.flatMap((x) => x.made);
-  await eventually(
-    () => {
-      const first = blockTexts(group[0]!.doc);
-      return group.every(
-        (c) => c.status.status === "saved" && JSON.stringify(blockTexts(c.doc)) === JSON.stringify(first),
-      );
-    },
-    timeoutMs,
-    "all clients identical and saved",
-  );
+  const converged = () => {
+    const first = JSON.stringify(blockTexts(group[0]!.doc));
+    return group.every((c) => c.status.status === "saved" && JSON.stringify(blockTexts(c.doc)) === first);
+  };
+  await eventually(converged, timeoutMs, "all clients identical and saved").catch((error: Error) => {
+    const state = group.map((c) => `${c.status.status}/${blockTexts(c.doc).length}/${c.provider.wsconnected}`);
+    throw new Error(`${error.message}: status/blocks/connected per client: ${state.join(" ")}`);
+  });
   const texts = blockTexts(group[0]!.doc);
   expect(texts).toEqual(expect.arrayContaining(all));
   return texts;
