@@ -32,7 +32,7 @@ export interface BriefingStore {
 }
 
 /** How long an append waits for other instances to store what its update depends on. */
-const PENDING_WAIT_MS = 5_000;
+const PENDING_WAIT_MS = 1_000;
 
 /** This thread's copy of a stored document: the snapshot `version` plus log rows up to `maxId`. */
 type Copy = { doc: Y.Doc; version: number; maxId: number };
@@ -81,7 +81,8 @@ export class LocalBriefingStore implements BriefingStore {
    * with missing dependencies), and the persisted state vector would not cover it. That happens
    * when another instance stored them (a client that moved here, or an edit next to one made on
    * another instance that is committing it right now): fetch what the others stored, waiting a
-   * little for their commits (or their orphans to be stored, see RemoteLedger) before answering.
+   * little for their commits. (Changes orphaned by an instance that died are stored by this room's
+   * next batches, see RemoteLedger; clients are told when that completes.)
    */
   private async resolvePending(briefingId: string, copy: Copy): Promise<void> {
     const until = Date.now() + PENDING_WAIT_MS;

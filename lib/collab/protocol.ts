@@ -12,7 +12,9 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * compute message" for types it has no handler for and carries on, and the server only sends it to
  * clients that asked (by sending a save request), so stock clients never see it.
  *
- * client -> server: [100, nonce]  "tell me when everything I sent before this is stored"
+ * client -> server: [100, nonce, clientId?]  "tell me when everything I sent before this is stored"
+ *   (clientId, the Yjs client id of the sender's document, lets the server tell the client again
+ *   when changes of it that it holds but had not stored yet are stored later)
  * server -> client: [100, ackedNonce, flags, persistedStateVector]
  */
 export const MESSAGE_SAVE_STATUS = 100;
@@ -50,10 +52,11 @@ export type SaveStatusMessage = {
 };
 
 /** Encodes a client's save request. */
-export function encodeSaveRequest(nonce: number): Uint8Array {
+export function encodeSaveRequest(nonce: number, clientId?: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SAVE_STATUS);
   encoding.writeVarUint(encoder, nonce);
+  if (clientId !== undefined) encoding.writeVarUint(encoder, clientId);
   return encoding.toUint8Array(encoder);
 }
 

@@ -12,6 +12,8 @@ export type ConnectionOptions = {
 };
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+/** A document gets a new client id per session: a handful per connection at most. */
+const MAX_CLIENT_IDS = 16;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -31,6 +33,10 @@ export class CollabConnection implements RoomPeer {
   private closing = false;
   private requestedNonce = 0;
   private ackedNonce = 0;
+  /** The last save answer did not cover every change of this client that the room holds. */
+  private incomplete = false;
+  /** The Yjs client ids this client said its document has (in its save requests). */
+  private readonly clientIds = new Set<number>();
 
   constructor(
     readonly ws: WebSocket,
@@ -61,10 +67,12 @@ export class CollabConnection implements RoomPeer {
     this.ws.send(message, onFlushed && (() => onFlushed()));
   }
 
-  /** Tells a client waiting for a save answer that storage failed (it will get the answer later). */
+  /**
+   * Storage failed: tells a client waiting for a save answer (it gets the answer later). Storage
+   * committed: a client whose last answer did not cover all its changes gets a new one.
+   */
   storageChanged(failing: boolean): void {
-    if (!failing || this.requestedNonce <= this.ackedNonce) return;
-    this.sendSaveStatus(this.ackedNonce);
+    if (failing ? this.requestedNonce > this.ackedNonce : this.incomplete) this.sendSaveStatus(this.ackedNonce);
   }
 
   /** True once the connection is closing (by either side). */
@@ -120,6 +128,7 @@ export class CollabConnection implements RoomPeer {
         this.send(this.room.awarenessSnapshot());
         return;
       case "save-request":
+        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) this.clientIds.add(message.clientId);
         this.answerSaveRequest(message.nonce);
         return;
     }
@@ -149,6 +158,9 @@ export class CollabConnection implements RoomPeer {
   private sendSaveStatus(ackedNonce: number): void {
     const { persistence } = this.room;
     const stateVector = this.user.readOnly ? EMPTY_STATE_VECTOR : persistence.persistedStateVector;
+    // E.g. after moving here from an instance that died before storing this client's last changes:
+    // they are stored later (RemoteLedger), and then this client must hear about it unasked.
+    this.incomplete = !this.user.readOnly && !this.room.isStoredFor(this.clientIds, stateVector);
     this.send(
       encodeSaveStatus({ ackedNonce, readOnly: this.user.readOnly, storageFailing: persistence.failing }, stateVector),
     );

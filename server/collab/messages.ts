@@ -14,7 +14,7 @@ export type ClientMessage =
   | { kind: "update"; update: Uint8Array }
   | { kind: "awareness"; update: Uint8Array }
   | { kind: "query-awareness" }
-  | { kind: "save-request"; nonce: number };
+  | { kind: "save-request"; nonce: number; clientId: number | null };
 
 /** Why a message was rejected: unsupported (close 1003) or malformed (close 1007). */
 export class ProtocolError extends Error {
@@ -42,8 +42,11 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
       return { kind: "awareness", update: decoding.readVarUint8Array(decoder) };
     case MESSAGE_QUERY_AWARENESS:
       return { kind: "query-awareness" };
-    case MESSAGE_SAVE_STATUS:
-      return { kind: "save-request", nonce: decoding.readVarUint(decoder) };
+    case MESSAGE_SAVE_STATUS: {
+      const nonce = decoding.readVarUint(decoder);
+      const clientId = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null;
+      return { kind: "save-request", nonce, clientId };
+    }
     case MESSAGE_AUTH:
       throw new ProtocolError("unsupported", "auth messages are not accepted; authenticate at connection time");
     default:

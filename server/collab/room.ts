@@ -155,6 +155,20 @@ export class Room {
     return true;
   }
 
+  /**
+   * True when the stored document holds everything the room has from these Yjs clients. Updates
+   * relayed from another instance are stored by that instance (or, if it dies, by this room
+   * later), so a client that moved here may have changes in the room that are not stored yet.
+   */
+  isStoredFor(clients: ReadonlySet<number>, persistedStateVector: Uint8Array): boolean {
+    if (!clients.size || this.stored) return true;
+    const persisted = Y.decodeStateVector(persistedStateVector);
+    for (const client of clients) {
+      if (Y.getState(this.doc.store, client) > (persisted.get(client) ?? 0)) return false;
+    }
+    return true;
+  }
+
   /** Removes a peer and the awareness states it controlled. */
   remove(peer: RoomPeer): void {
     this.peers.delete(peer);

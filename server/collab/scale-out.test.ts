@@ -82,8 +82,13 @@ async function convergedAndSaved(group: TestClient[], typists: Typist[], timeout
     return group.every((c) => c.status.status === "saved" && JSON.stringify(blockTexts(c.doc)) === first);
   };
   await eventually(converged, timeoutMs, "all clients identical and saved").catch((error: Error) => {
-    const state = group.map((c) => `${c.status.status}/${blockTexts(c.doc).length}/${c.provider.wsconnected}`);
-    throw new Error(`${error.message}: status/blocks/connected per client: ${state.join(" ")}`);
+    const state = group.map((c) => {
+      const own = Y.getState(c.doc.store, c.doc.clientID);
+      const stored = c.status.lastMessage?.stateVector.get(c.doc.clientID);
+      const t = c.status as unknown as { localSeq: number; ackedSeq: number };
+      return `${c.status.status}/${blockTexts(c.doc).length}/${c.provider.wsconnected}/own=${own}/stored=${stored}/seq=${t.localSeq},${t.ackedSeq}`;
+    });
+    throw new Error(`${error.message}: per client: ${state.join(" ")}`);
   });
   const texts = blockTexts(group[0]!.doc);
   expect(texts).toEqual(expect.arrayContaining(all));
