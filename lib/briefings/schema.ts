@@ -30,7 +30,12 @@ export const briefingRefSchema = z.object({ briefingId });
 export const shareBriefingSchema = z
   .object({
     briefingId,
-    email: z.email("Enter a valid e-mail address.").trim().toLowerCase().optional(),
+    email: z
+      .email("Enter a valid e-mail address.")
+      .max(254, "E-mail addresses are at most 254 characters.")
+      .trim()
+      .toLowerCase()
+      .optional(),
     teamId: z.string().trim().min(1).max(64).optional(),
     role: z.enum(["viewer", "commenter", "editor"]),
   })
