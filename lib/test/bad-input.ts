@@ -27,7 +27,8 @@ const without = (input: Record<string, unknown>, key: string) => {
 
 /**
  * The generic malformed inputs of an action: not an object at all, an empty object, the fields
- * only reachable through prototype keys, and per required field: missing, an object, a huge string.
+ * only reachable through prototype keys, and per required field: missing, an object, a huge string,
+ * a string holding NUL (which PostgreSQL cannot store).
  */
 export function genericBadInputs(spec: ActionSpec): BadInput[] {
   const valid = spec.valid();
@@ -49,6 +50,7 @@ export function genericBadInputs(spec: ActionSpec): BadInput[] {
     cases.push([`${key} missing`, without(valid, key)]);
     cases.push([`${key} an object`, { ...valid, [key]: { nested: valid[key] } }]);
     cases.push([`${key} oversized`, { ...valid, [key]: OVERSIZED }]);
+    cases.push([`${key} with a NUL byte`, { ...valid, [key]: "a\u0000b" }]);
   }
   return [...cases, ...(spec.cases?.(valid) ?? [])];
 }

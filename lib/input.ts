@@ -58,3 +58,23 @@ export const inputErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/** PostgreSQL cannot store NUL in text (the write fails), and no text of this app needs one. */
+export const hasNoNul = (value: string) => !value.includes("\u0000");
+
+/**
+ * The path of the first string inside `input` (plain objects and arrays, a few levels deep) that
+ * holds a NUL character, or null when there is none.
+ */
+export function findNul(input: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof input === "string") return hasNoNul(input) ? null : path;
+  if (depth > 8 || input === null || typeof input !== "object") return null;
+  const entries: [string | number, unknown][] = Array.isArray(input)
+    ? input.map((v, i) => [i, v])
+    : Object.entries(input);
+  for (const [key, value] of entries) {
+    const found = findNul(value, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
