@@ -37,6 +37,7 @@ describe.each(PROVIDERS)("route handlers refuse malformed requests on %s", (prov
   let reader: TestUser;
   let briefingId = "";
   let revokedToken = "";
+  let otherBriefingToken = "";
   const routes: Record<string, Handler> = {};
 
   beforeAll(async () => {
@@ -49,6 +50,8 @@ describe.each(PROVIDERS)("route handlers refuse malformed requests on %s", (prov
     const link = await insertShareLink(t.db, { briefingId, createdById: reader.id });
     await markShareLinkRevoked(t.db, briefingId, link.id);
     revokedToken = link.token;
+    const other = await createBriefing(t.db, { title: "Other", ownerId: reader.id, template: "blank" });
+    otherBriefingToken = (await insertShareLink(t.db, { briefingId: other.id, createdById: reader.id })).token;
     const load = async (path: string) => (await import(path)) as Record<string, Handler>;
     routes.briefing = (await load("@/app/api/briefings/[id]/route")).GET!;
     routes.export = (await load("@/app/api/briefings/[id]/export/route")).GET!;
@@ -92,7 +95,7 @@ describe.each(PROVIDERS)("route handlers refuse malformed requests on %s", (prov
       request: () =>
         get("export", `/api/briefings/${briefingId}/export?format=${q(format)}`, { id: briefingId }, authed()),
     })),
-    ...["forged", "A".repeat(43), revokedToken, OVERSIZED].map((share, i) => ({
+    ...["forged", "A".repeat(43), revokedToken, otherBriefingToken, OVERSIZED].map((share, i) => ({
       label: `export with share token ${i}`,
       status: [404, 410],
       request: () =>
