@@ -149,6 +149,27 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
     expect(server.collab.rooms.peek(id)!.awareness.getStates().has(GHOST_CLIENT)).toBe(false);
   });
 
+  it("removes the presence of a client that reconnected and then dropped without a goodbye", async () => {
+    const id = await newBriefing();
+    const [a, b] = [client(id, "alice"), client(id, "bob")];
+    await Promise.all([synced(a), synced(b)]);
+    const seenByB = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name as string | undefined;
+    const drop = () => {
+      a.provider.shouldConnect = false;
+      (a.provider.ws as unknown as WebSocket).terminate(); // a network failure: no awareness goodbye
+    };
+    a.provider.awareness.setLocalStateField("user", { name: "A" });
+    await eventually(() => seenByB() === "A", 5_000, "presence");
+    drop();
+    await eventually(() => seenByB() === undefined, 5_000, "presence gone after the first drop");
+    a.provider.connect(); // the same document, so the same awareness client id, comes back
+    await synced(a);
+    a.provider.awareness.setLocalStateField("user", { name: "A again" });
+    await eventually(() => seenByB() === "A again", 5_000, "presence back");
+    drop();
+    await eventually(() => seenByB() === undefined, 5_000, "presence gone after the second drop");
+  });
+
   it("refuses upgrades without access before any websocket exists", async () => {
     const id = await newBriefing();
     expect(await rawStatus(`${server.url}/${id}`)).toBe(401);
