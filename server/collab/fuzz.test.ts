@@ -200,7 +200,7 @@ describe(`collaboration server under hostile input (FUZZ_SEED=${SEED})`, () => {
       expect(outcomes.get(String(code)), `close code ${code}`).toBeGreaterThan(0);
     }
     expect(editorCloses, "editors were never disconnected").toBe(0);
-  }, 180_000);
+  }, 120_000);
 
   it("converges the editors with every edit, and drops every attacker's connection and presence", async () => {
     await eventually(() => server.collab.connections.size === EDITORS.length, 10_000, "attacker connections gone");
@@ -209,7 +209,7 @@ describe(`collaboration server under hostile input (FUZZ_SEED=${SEED})`, () => {
     await eventually(
       () => [...room.awareness.getStates().keys()].sort().join() === editorIds.join(),
       10_000,
-      `only the editors' presence (have ${[...room.awareness.getStates().keys()].length} states)`,
+      "only the editors' presence",
     );
     await eventually(
       () => editors.every((c) => fragmentXml(c.doc) === fragmentXml(room.doc)),
