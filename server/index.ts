@@ -11,6 +11,7 @@ import { localFanout, type RoomFanout } from "./collab/fanout";
 import { RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
+import { httpServerOptions } from "./http-timeouts";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -36,7 +37,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
+  const timeouts = httpServerOptions({
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  });
+  const server = http.createServer(timeouts, (req, res) => {
     // Without a trusted reverse proxy in front, the client address is the socket's: a client must
     // not be able to choose its own address (rate limiting keys on it).
     if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";

@@ -206,11 +206,16 @@ export class BriefingUpdateLog {
     }
   }
 
-  /** Stores the derived ProseMirror JSON and plain text of a briefing. */
+  /**
+   * Stores the derived ProseMirror JSON and plain text of a briefing. NUL characters (any editor can
+   * put them in the document) are dropped from the text: PostgreSQL refuses them in text columns,
+   * which would fail this write for good. The JSON escapes them.
+   */
   async writeContent(briefingId: string, content: BriefingContent): Promise<void> {
+    const contentText = content.text.replaceAll("\u0000", "");
     await this.db.briefing.updateMany({
       where: { id: briefingId },
-      data: { contentJson: JSON.stringify(content.json), contentText: content.text, contentUpdatedAt: new Date() },
+      data: { contentJson: JSON.stringify(content.json), contentText, contentUpdatedAt: new Date() },
     });
   }
 }

@@ -25,6 +25,8 @@ const FLAG_STORAGE_FAILING = 2;
 /** WebSocket close codes the collaboration server uses. */
 export const CLOSE = {
   goingAway: 1001,
+  /** A frame that breaks the websocket framing itself (RFC 6455); sent by the `ws` library. */
+  protocolError: 1002,
   unsupportedData: 1003,
   invalidPayload: 1007,
   policyViolation: 1008,

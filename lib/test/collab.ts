@@ -10,6 +10,7 @@ import { SaveStatusTracker } from "@/lib/collab/save-status";
 import type { DbProvider } from "@/lib/db";
 import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
 import { createTokenAuthorizer, type TokenGrant } from "@/server/collab/token-authorizer";
+import { type HttpTimeouts, httpServerOptions } from "@/server/http-timeouts";
 import type { TestDatabase } from "./databases";
 import { appendParagraph } from "./ydoc";
 
@@ -33,11 +34,12 @@ export type TestCollabServer = {
 
 /**
  * Starts the collaboration server on a random loopback port over a test database. `threaded`
- * runs the store on a worker thread as production does (about a second more to start).
+ * runs the store on a worker thread as production does (about a second more to start). The HTTP
+ * server has the production timeouts unless `http` overrides them.
  */
 export async function startTestCollabServer(
   database: Pick<TestDatabase, "db" | "provider" | "url">,
-  options: Partial<CollabServerOptions> = {},
+  { http: timeouts, ...options }: Partial<CollabServerOptions> & { http?: Partial<HttpTimeouts> } = {},
   threaded = false,
 ): Promise<TestCollabServer> {
   const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
@@ -49,7 +51,7 @@ export async function startTestCollabServer(
     onError: () => {},
     ...options,
   });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const server = http.createServer(httpServerOptions(timeouts), (_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });

@@ -289,7 +289,9 @@ export class Room {
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     const clients = this.peerClients.get(origin as RoomPeer);
     if (clients) {
-      for (const id of added) clients.add(id);
+      // A client that comes back (same document, after its connection dropped) is "updated", not
+      // "added": y-protocols keeps its meta after removal. It is this connection's all the same.
+      for (const id of [...added, ...updated]) clients.add(id);
       for (const id of removed) clients.delete(id);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);

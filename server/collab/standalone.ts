@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
+import { httpServerOptions } from "../http-timeouts";
 import { localFanout, type RoomFanout } from "./fanout";
 import { RedisFanout } from "./redis-fanout";
 import { createCollabServer } from "./server";
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     persistence: { batchMs, compactEvery, retryMaxMs },
     ...serverTuning,
   });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const server = http.createServer(httpServerOptions(), (_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
