@@ -39,39 +39,39 @@ async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
   let errors = 0;
   let measuring = false;
   const editors: { editor: SimulatedEditor; room: number }[] = [];
-  const jobs = rooms.flatMap((room, r) => Array.from({ length: EDITORS }, (_, i) => ({ room, r, i })));
-  // Memory per idle room is the growth from "a tenth of the rooms open" (start-up and first-use
-  // costs paid: Prisma, the store thread, JIT) to "all rooms open", over the rooms added.
-  const warmRooms = Math.max(1, Math.floor(rooms.length / 10));
-  let rssWarm = 0;
-  for (let start = 0; start < jobs.length; start += 50) {
-    if (start >= warmRooms * EDITORS && rssWarm === 0) {
-      await sleep(2_000);
-      rssWarm = rssOf(servers);
+  const connect = async ({ room, r, i }: { room: string; r: number; i: number }) => {
+    const editor: SimulatedEditor = new SimulatedEditor((key, client, at) => {
+      if (client === editor.doc.clientID) return;
+      const sent = sentAt.get(key);
+      if (sent !== undefined && measuring) samples.push(at - sent);
+    });
+    const server = servers[(r * EDITORS + i) % servers.length]!;
+    try {
+      await Promise.race([
+        editor.connect(`${server.url}/${room}?token=${TOKEN}`),
+        sleep(30_000).then(() => Promise.reject(new Error("connect timeout"))),
+      ]);
+      editors.push({ editor, room: r });
+    } catch {
+      errors++;
     }
-    await Promise.all(
-      jobs.slice(start, start + 50).map(async ({ room, r, i }) => {
-        const editor: SimulatedEditor = new SimulatedEditor((key, client, at) => {
-          if (client === editor.doc.clientID) return;
-          const sent = sentAt.get(key);
-          if (sent !== undefined && measuring) samples.push(at - sent);
-        });
-        const server = servers[(r * EDITORS + i) % servers.length]!;
-        try {
-          await Promise.race([
-            editor.connect(`${server.url}/${room}?token=${TOKEN}`),
-            sleep(30_000).then(() => Promise.reject(new Error("connect timeout"))),
-          ]);
-          editor.startParagraph();
-          editors.push({ editor, room: r });
-        } catch {
-          errors++;
-        }
-      }),
-    );
-  }
-  await sleep(3_000); // idle: every room loaded, every connection open, nothing typed
-  const rssIdle = rssOf(servers);
+  };
+  const connectAll = async (jobs: { room: string; r: number; i: number }[]) => {
+    for (let start = 0; start < jobs.length; start += 50) await Promise.all(jobs.slice(start, start + 50).map(connect));
+    await sleep(2_000);
+    return rssOf(servers);
+  };
+  // Memory: a tenth of the rooms opened first pays the start-up and first-use costs (Prisma, the
+  // store thread, JIT); the other rooms opened with one idle connection each give the cost of an
+  // idle room; the other editors joining give the cost of a connection.
+  const firsts = rooms.map((room, r) => ({ room, r, i: 0 }));
+  const warmRooms = Math.max(1, Math.floor(rooms.length / 10));
+  const rssWarm = await connectAll(firsts.slice(0, warmRooms));
+  const rssRooms = await connectAll(firsts.slice(warmRooms));
+  const others = rooms.flatMap((room, r) => Array.from({ length: EDITORS - 1 }, (_, i) => ({ room, r, i: i + 1 })));
+  const rssAll = await connectAll(others);
+  for (const { editor } of editors) editor.startParagraph();
+  await sleep(1_000);
 
   const stallStart = cpuStallMicros();
   const cpuStart = servers.map((s) => procStats(s.child.pid!).cpuSeconds);
@@ -120,7 +120,8 @@ async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
     lost_deliveries: Math.max(0, lost),
     server_cpu_share: round(cpu / wall),
     rss_mb: round(rssPeak),
-    rss_per_idle_room_mb: round((rssIdle - rssWarm) / (rooms.length - warmRooms)),
+    rss_per_idle_room_mb: round((rssRooms - rssWarm) / (rooms.length - warmRooms)),
+    rss_per_connection_mb: round((rssAll - rssRooms) / others.length),
     cpu_stall_share: round(stall),
   };
 }
