@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
 import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
+import { stampPresence } from "./presence-identity";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
 
@@ -122,7 +123,10 @@ export class CollabConnection implements RoomPeer {
         this.apply(() => this.room.applyUpdate(this, message.update), "Invalid document update");
         return;
       case "awareness":
-        this.apply(() => this.room.applyAwareness(this, message.update), "Invalid awareness update");
+        this.apply(
+          () => this.room.applyAwareness(this, stampPresence(message.update, this.user)),
+          "Invalid awareness update",
+        );
         return;
       case "query-awareness":
         this.send(this.room.awarenessSnapshot());

@@ -95,6 +95,16 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
       "viewer awareness at editor",
     );
     expect(blockTexts(editor.doc)).not.toContain("forbidden");
+    // Presence shows the signed-in identity, whatever name a client claims.
+    editor.provider.awareness.setLocalStateField("user", { name: "Vera Viewer", color: "#123456" });
+    await eventually(
+      () =>
+        [...viewer.provider.awareness.getStates().values()].some(
+          (s) => s.user?.id === "alice" && s.user?.name === "Alice" && s.user?.color === "#123456",
+        ),
+      5_000,
+      "the editor's presence under its own name at the viewer",
+    );
     const room = server.collab.rooms.peek(id)!;
     expect(blockTexts(room.doc)).not.toContain("forbidden");
     await room.persistence.flush();
@@ -153,18 +163,19 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
     const id = await newBriefing();
     const [a, b] = [client(id, "alice"), client(id, "bob")];
     await Promise.all([synced(a), synced(b)]);
-    const seenByB = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name as string | undefined;
+    // (The server stamps the name; the colour is the client's.)
+    const seenByB = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color as string | undefined;
     const drop = () => {
       a.provider.shouldConnect = false;
       (a.provider.ws as unknown as WebSocket).terminate(); // a network failure: no awareness goodbye
     };
-    a.provider.awareness.setLocalStateField("user", { name: "A" });
+    a.provider.awareness.setLocalStateField("user", { color: "A" });
     await eventually(() => seenByB() === "A", 5_000, "presence");
     drop();
     await eventually(() => seenByB() === undefined, 5_000, "presence gone after the first drop");
     a.provider.connect(); // the same document, so the same awareness client id, comes back
     await synced(a);
-    a.provider.awareness.setLocalStateField("user", { name: "A again" });
+    a.provider.awareness.setLocalStateField("user", { color: "A again" });
     await eventually(() => seenByB() === "A again", 5_000, "presence back");
     drop();
     await eventually(() => seenByB() === undefined, 5_000, "presence gone after the second drop");
