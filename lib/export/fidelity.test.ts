@@ -211,4 +211,22 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       await parser.destroy();
     }
   });
+
+  it("keeps text beyond Windows-1252 (Turkish, Cyrillic, Greek) in the PDF with embedded fonts", async () => {
+    const words = "Türkiye Şubat ДОВСЕ Ελλάδα Việt Nam";
+    const unicodeDoc: ExportDocument = {
+      ...doc,
+      title: "Черноморская безопасность",
+      blocks: [{ type: "paragraph", inlines: [{ type: "text", text: words, marks: {} }] }, ...doc.blocks],
+    };
+    const parser = new PDFParse({ data: new Uint8Array(await toPdf(unicodeDoc)) });
+    try {
+      const flat = (await parser.getText()).text.replace(/\s+/g, " ");
+      expect(flat).toContain("Черноморская безопасность");
+      expect(flat).toContain(words);
+      expect(flat).toContain("[1] "); // the rest of the briefing is still there
+    } finally {
+      await parser.destroy();
+    }
+  });
 });

@@ -107,7 +107,14 @@ describe("export model", () => {
               value: "Article 5",
               display: "Article 5",
               note: null,
-              sources: [{ title: "The North Atlantic Treaty", url: "https://www.nato.int/treaty", publisher: "NATO" }],
+              sources: [
+                {
+                  title: "The North Atlantic Treaty",
+                  url: "https://www.nato.int/treaty",
+                  publisher: "NATO",
+                  accessed: null,
+                },
+              ],
             },
             {
               key: "not_on_cards",
@@ -117,7 +124,7 @@ describe("export model", () => {
               value: "x",
               display: "x",
               note: null,
-              sources: [{ title: "Elsewhere", url: "https://example.org/elsewhere" }],
+              sources: [{ title: "Elsewhere", url: "https://example.org/elsewhere", publisher: null, accessed: null }],
             },
           ],
         },
