@@ -176,7 +176,7 @@ describe("several instances over PostgreSQL and Redis", () => {
     expect(await storedTexts(id)).toEqual(texts);
   });
 
-  it("keeps editing through a PostgreSQL outage, shows 'not saved', and stores everything once back", async () => {
+  it("keeps editing through a PostgreSQL restart, shows 'not saved', and stores everything once back", async () => {
     const id = await newBriefing("PostgreSQL outage");
     const pg = await startTcpProxy([new URL(t.url).port ? Number(new URL(t.url).port) : 5432]);
     proxies.push(pg);
@@ -191,7 +191,12 @@ describe("several instances over PostgreSQL and Redis", () => {
     await typeRounds(typists, 3);
     await convergedAndSaved(group, typists);
 
+    // As a restart does: the server ends every session of the database ("terminating connection
+    // due to administrator command"), and connections are refused until it is back.
     pg.setDown(true);
+    await t.db.$executeRawUnsafe(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     await typeRounds(typists, 15, 100); // ~1.5 s: every write fails and is retried
     await eventually(() => seen.has("unsaved"), 10_000, "clients told their changes are not saved");
     pg.setDown(false);
