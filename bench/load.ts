@@ -32,6 +32,19 @@ async function briefings(t: TestDatabase): Promise<string[]> {
 
 const rssOf = (servers: CollabProcess[]) => servers.reduce((sum, s) => sum + procStats(s.child.pid!).rssMb, 0);
 
+/** Heap in use after a full collection, summed over the servers (MB). */
+async function heapOf(servers: CollabProcess[]): Promise<number> {
+  let total = 0;
+  for (const server of servers) {
+    const metrics = (await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).json()) as {
+      heapUsed: number;
+      external: number;
+    };
+    total += (metrics.heapUsed + metrics.external) / 1024 / 1024;
+  }
+  return total;
+}
+
 /** Connects every editor (50 at a time), measures idle memory, then the editing window. */
 async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
   const sentAt = new Map<string, number>();
@@ -59,7 +72,7 @@ async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
   const connectAll = async (jobs: { room: string; r: number; i: number }[]) => {
     for (let start = 0; start < jobs.length; start += 50) await Promise.all(jobs.slice(start, start + 50).map(connect));
     await sleep(2_000);
-    return rssOf(servers);
+    return { rss: rssOf(servers), heap: await heapOf(servers) };
   };
   // Memory: a tenth of the rooms opened first pays the start-up and first-use costs (Prisma, the
   // store thread, JIT); the other rooms opened with one idle connection each give the cost of an
@@ -120,13 +133,16 @@ async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
     lost_deliveries: Math.max(0, lost),
     server_cpu_share: round(cpu / wall),
     rss_mb: round(rssPeak),
-    rss_per_idle_room_mb: round((rssRooms - rssWarm) / (rooms.length - warmRooms)),
-    rss_per_connection_mb: round((rssAll - rssRooms) / others.length),
+    rss_per_idle_room_mb: round((rssRooms.rss - rssWarm.rss) / (rooms.length - warmRooms)),
+    heap_per_idle_room_kb: round(((rssRooms.heap - rssWarm.heap) * 1024) / (rooms.length - warmRooms)),
+    rss_per_connection_mb: round((rssAll.rss - rssRooms.rss) / others.length),
+    heap_per_connection_kb: round(((rssAll.heap - rssRooms.heap) * 1024) / others.length),
     cpu_stall_share: round(stall),
   };
 }
 
 async function main(): Promise<void> {
+  process.env.SERVER_NODE_ARGS ??= "--expose-gc"; // GET /metrics collects before measuring
   const t = await createTestDatabase("postgresql");
   const redis = await startTestRedis();
   const tuning = { idleUnloadMs: 600_000 };

@@ -50,7 +50,8 @@ const standaloneEnv = z.object({
  * DATABASE_URL (linked to other instances through REDIS_URL when set), authorizing with the
  * static COLLAB_TOKENS table. Used by the crash test and the
  * benchmark (both need a server they can kill or measure apart from the clients). Prints one JSON
- * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully.
+ * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully. `GET /metrics`
+ * reports its memory, rooms and connections (for the load benchmark).
  */
 async function main(): Promise<void> {
   const { DATABASE_URL, REDIS_URL } = parseEnv();
@@ -70,7 +71,21 @@ async function main(): Promise<void> {
     persistence: { batchMs, compactEvery, retryMaxMs },
     ...serverTuning,
   });
-  const server = http.createServer(httpServerOptions(), (_req, res) => res.writeHead(404).end());
+  const server = http.createServer(httpServerOptions(), (req, res) => {
+    if (req.url !== "/metrics") return void res.writeHead(404).end();
+    // For the load benchmark: memory after a full collection (when started with --expose-gc).
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const body = {
+      rss,
+      heapUsed,
+      external,
+      arrayBuffers,
+      rooms: collab.rooms.size,
+      connections: collab.connections.size,
+    };
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+  });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
