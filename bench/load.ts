@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await Promise.all(processes.map((p) => p.stop("SIGKILL")));
+    await Promise.all(processes.map((p) => p.stop()));
     await redis.kill();
     await t.drop();
   }
