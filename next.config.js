@@ -17,7 +17,7 @@ const nextConfig = {
   // yjs: one Yjs for the whole process: the collaboration server (outside Next) and server actions
   // that build documents (templates) must share it, or Yjs warns and its instanceof checks break.
   // pdfkit: reads its standard-font metrics (.afm files) from its own package directory at run time.
-  serverExternalPackages: ["yjs", "pdfkit"],
+  serverExternalPackages: ["yjs", "pdfkit", "fontkit"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

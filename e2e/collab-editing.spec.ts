@@ -158,5 +158,9 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   await expect(reopened.editor().getByRole("heading", { name: "Summary" })).toHaveCount(1);
   await o.waitUntilSaved();
 
+  // Removing the viewer's access disconnects their open editor at once (no reload, no reconnect).
+  await o.unshare(VIEWER.name);
+  await expect(viewer.page.getByRole("alert").filter({ hasText: "You no longer have access" })).toBeVisible();
+
   for (const context of [owner.context, editor.context, viewer.context]) await context.close();
 });

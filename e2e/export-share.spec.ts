@@ -72,7 +72,10 @@ test("export every format, share a read-only live link, revoke it", async ({ bro
 
     const guestContext = await browser.newContext();
     const guest = await guestContext.newPage();
+    // The page follows the briefing over a read-only collaboration websocket authorized by the link.
+    const liveSocket = guest.waitForEvent("websocket", (ws) => ws.url().includes("share="));
     await guest.goto(new URL(shareUrl).pathname);
+    const socket = await liveSocket;
     await expect(guest.getByRole("heading", { level: 1, name: "Pacific posture export" })).toBeVisible();
     await expect(guest.getByRole("link", { name: "Sign in" })).toBeVisible();
     await expect(guest.getByText("Initial analysis text for the export test.")).toBeVisible();
@@ -93,8 +96,10 @@ test("export every format, share a read-only live link, revoke it", async ({ bro
 
     // Revoking: the open page turns into the invalid-link page, and the URL stays dead.
     await owner.reload();
+    const socketClosed = socket.waitForEvent("close");
     await owner.getByRole("button", { name: /^Revoke the link/ }).click();
     await expect(owner.getByText("No active links.")).toBeVisible();
+    await socketClosed; // closed by the server, not by a poll
     await expect(guest.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible({ timeout: 5_000 });
     const reopened = await guest.goto(new URL(shareUrl).pathname);
     expect(reopened?.status()).toBe(404);

@@ -1,14 +1,41 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { findNul, inputErrorMap } from "@/lib/input";
 
 /** What every server action returns: data, or an error a form can show (never a raw exception). */
 export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
-/** Parses action input with a zod schema; a failure becomes an "unprocessable" AppError with field errors. */
+/**
+ * A plain object as server actions receive one (React decodes the arguments into plain objects).
+ * Anything else is refused before parsing: zod reads fields through the prototype chain, so an
+ * object that only inherits the fields would pass.
+ */
+function isPlainObject(input: unknown): input is Record<string, unknown> {
+  if (input === null || typeof input !== "object") return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * Parses action input with a zod schema; a failure becomes an "unprocessable" AppError whose
+ * message names the first offending field ("title: must be at most 200 characters") and whose
+ * details hold every field's messages. Text holding NUL is refused up front, for every field.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const parsed = schema.safeParse(input);
+  if (!isPlainObject(input)) {
+    const message = "The request did not carry the form's fields.";
+    throw new AppError("unprocessable", message, { form: [message] });
+  }
+  const nul = findNul(input);
+  if (nul) {
+    const field = nul.join(".") || "form";
+    throw new AppError("unprocessable", `${field}: must not contain NUL characters.`, {
+      [field]: ["must not contain NUL characters."],
+    });
+  }
+  const parsed = schema.safeParse(input, { error: inputErrorMap });
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {

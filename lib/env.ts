@@ -32,6 +32,8 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const timeoutMs = z.coerce.number().int().min(1_000).max(3_600_000).optional();
+
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl,
@@ -49,6 +51,17 @@ const envSchema = z
     /** Optional mail server for invitations, e.g. smtp://user:pass@mail.example.org:587 */
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Briefing editor <no-reply@localhost>"),
+    /** Redis linking several instances (redis://host:6379); unset = this is the only instance. */
+    REDIS_URL: z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, 'must be a Redis URL such as "redis://127.0.0.1:6379"')
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** HTTP timeouts (ms); unset means the defaults of server/http-timeouts.ts. */
+    HTTP_HEADERS_TIMEOUT_MS: timeoutMs,
+    HTTP_REQUEST_TIMEOUT_MS: timeoutMs,
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: timeoutMs,
   })
   .refine((e) => e.DATABASE_URL.provider === "sqlite" || e.BETTER_AUTH_SECRET, {
     message: "is required with PostgreSQL (every instance must share it): generate one with `openssl rand -hex 32`",

@@ -29,6 +29,10 @@ async function preflight() {
   );
   if (!chromium)
     fail("Chromium was not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).");
+  // The fault tests run their own redis-server (so they can kill it); the shared one is not touched.
+  if (spawnSync("redis-server", ["--version"]).status !== 0) {
+    fail("redis-server was not found: install it with `sudo apt-get install -y redis-server`.");
+  }
   if (!(await reachable("127.0.0.1", 5432))) {
     fail(
       "PostgreSQL is not reachable at 127.0.0.1:5432: start it with `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`.",

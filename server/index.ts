@@ -6,8 +6,12 @@ import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
+import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
+import { localFanout, type RoomFanout } from "./collab/fanout";
+import { RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
+import { httpServerOptions } from "./http-timeouts";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -33,7 +37,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => {
+  const timeouts = httpServerOptions({
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  });
+  const server = http.createServer(timeouts, (req, res) => {
     // Without a trusted reverse proxy in front, the client address is the socket's: a client must
     // not be able to choose its own address (rate limiting keys on it).
     if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
@@ -44,8 +53,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
   await briefingStore.start();
+  // With Redis, every instance serves every briefing: rooms relay their changes through it.
+  const fanout: RoomFanout = config.REDIS_URL ? await RedisFanout.connect({ url: config.REDIS_URL }) : localFanout;
+  if (fanout instanceof RedisFanout) registerHealthCheck("redis", () => fanout.connected);
   const collab = createCollabServer({
     store: briefingStore,
+    fanout,
     // Session cookie + the one permission module, as for pages and actions.
     authorize: options.authorizeCollab ?? ((req, briefingId) => authorizeCollab(getDb(), req, briefingId)),
   });
@@ -66,6 +79,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
+      unregisterHealthCheck("redis");
+      await fanout.close();
       await briefingStore.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -49,7 +49,7 @@ function updateKey(update: Uint8Array): string | null {
  * it receives (a hundred in-process Y.Docs would measure the client, not the server); it only
  * timestamps them.
  */
-class SimulatedEditor {
+export class SimulatedEditor {
   readonly doc = new Y.Doc();
   private ws!: WebSocket;
   private text: Y.XmlText | undefined;

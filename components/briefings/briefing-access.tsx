@@ -32,6 +32,7 @@ export function BriefingAccess({ briefingId, grants, teams, canShare, canDelete 
               <button
                 type="button"
                 className="button button--secondary button--small"
+                aria-label={`Remove access of ${g.label}`}
                 onClick={() => revoke.run({ briefingId, grantId: g.id })}
               >
                 Remove

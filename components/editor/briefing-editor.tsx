@@ -56,7 +56,7 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
     },
     [extensions],
   );
-  const editable = canEdit && collab.ready && collab.status !== "read-only";
+  const editable = canEdit && collab.ready && collab.status !== "read-only" && collab.access !== "revoked";
 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
@@ -88,6 +88,20 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
           <PresenceList provider={session.provider} self={self} />
         </div>
       </div>
+      {collab.access === "signed-out" ? (
+        <p className="notice notice--warning" role="alert">
+          Your session expired.{" "}
+          <a href="/sign-in" target="_blank" rel="noopener">
+            Sign in again
+          </a>{" "}
+          (in a new tab) to keep saving; your changes are kept on this device and are saved once you are back.
+        </p>
+      ) : null}
+      {collab.access === "revoked" ? (
+        <p className="notice notice--warning" role="alert">
+          You no longer have access to this briefing. Changes you made since the last save are kept on this device only.
+        </p>
+      ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
       <div className="editor-page">
         {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}

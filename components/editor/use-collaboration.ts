@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { type AccessState, keepAuthenticated } from "@/lib/collab/reauth";
 import { type SaveStatus, SaveStatusTracker } from "@/lib/collab/save-status";
 
 /** The Yjs side of an open briefing: document, server connection, local copy and save status. */
@@ -24,7 +25,15 @@ export type CollabState = {
   unsaved: boolean;
   /** Opening: online but not synced with the server yet (shown instead of "Offline"). */
   connecting: boolean;
+  /** The session expired (sign in again to keep saving) or access to the briefing was removed. */
+  access: AccessState;
 };
+
+/** True when this browser's session cookie is valid again (e.g. after signing in in another tab). */
+async function sessionIsValid(): Promise<boolean> {
+  const response = await fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" });
+  return response.ok && (await response.json()) !== null;
+}
 
 /** The room URL prefix of the collaboration server, same origin (the session cookie authenticates). */
 function collabUrl(): string {
@@ -44,6 +53,7 @@ export function useCollaboration(briefingId: string): CollabState {
     ready: false,
     unsaved: false,
     connecting: true,
+    access: "ok",
   });
 
   useEffect(() => {
@@ -51,6 +61,7 @@ export function useCollaboration(briefingId: string): CollabState {
     const local = new IndexeddbPersistence(`briefing:${briefingId}`, doc);
     const provider = new WebsocketProvider(collabUrl(), briefingId, doc, { connect: navigator.onLine });
     const tracker = new SaveStatusTracker(provider);
+    const auth = keepAuthenticated(provider, { renew: sessionIsValid });
     const session: CollabSession = { doc, provider, local, tracker };
     let ready = false;
     let dirty = false;
@@ -61,7 +72,7 @@ export function useCollaboration(briefingId: string): CollabState {
       if (status === "saved" || status === "read-only") dirty = false;
       const unsaved = status === "saving" || status === "unsaved" || (status === "offline" && dirty);
       const connecting = status === "offline" && !everSynced && navigator.onLine;
-      setState({ session, status, ready, unsaved, connecting });
+      setState({ session, status, ready, unsaved, connecting, access: auth.state });
     };
     const markReady = () => {
       if (ready) return;
@@ -89,21 +100,28 @@ export function useCollaboration(briefingId: string): CollabState {
       publish();
     };
     const goOnline = () => {
+      if (auth.state !== "ok") return auth.retryNow();
       provider.connect();
       publish();
     };
+    const onFocus = () => auth.retryNow();
 
     provider.on("sync", onSync);
     doc.on("update", onUpdate);
     const unsubscribe = tracker.subscribe(publish);
+    const unsubscribeAuth = auth.subscribe(publish);
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
+    window.addEventListener("focus", onFocus);
     publish();
 
     return () => {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
+      window.removeEventListener("focus", onFocus);
       unsubscribe();
+      unsubscribeAuth();
+      auth.destroy();
       doc.off("update", onUpdate);
       provider.off("sync", onSync);
       tracker.destroy();

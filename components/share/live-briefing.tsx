@@ -1,62 +1,110 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { CLOSE } from "@/lib/collab/protocol";
 import type { ExportDocument } from "@/lib/export/types";
 import { BriefingDocument } from "./briefing-document";
 import { InvalidLink } from "./invalid-link";
 
-/** How often the page asks for changes; a revoked link stops working within this delay. */
-export const SHARE_POLL_MS = 2_000;
+/** How often the page asks for changes while its live connection is down. */
+const SHARE_POLL_MS = 5_000;
+/** Edits arrive keystroke by keystroke: fetch the rendered briefing at most this often... */
+const REFRESH_MS = 300;
+/** ...and once more after the last edit, in case a fetch ran before the edit was stored. */
+const TRAILING_REFRESH_MS = 1_500;
 
 export type LiveBriefingProps = { token: string; initial: { version: string; document: ExportDocument } };
 
 type Status = "live" | "offline" | "invalid";
 
 /**
- * The read-only briefing of a share link, kept current by polling the content endpoint every
- * SHARE_POLL_MS (only while the tab is visible). The server answers "unchanged" for the version
- * the page already has; a 404 or 410 means the link was revoked or expired: polling stops and the
- * page shows that the link is no longer valid.
+ * The read-only briefing of a share link, kept current over a read-only collaboration connection
+ * (`/collab/<id>?share=<token>`): every change the team makes arrives there and triggers a fetch
+ * of the rendered briefing (cards and matrices resolved by the server). Revoking or expiring the
+ * link closes that connection (4403) and the page says the link is no longer valid. While the
+ * connection is down the page polls the content endpoint instead (404/410 = invalid link).
  */
 export function LiveBriefing({ token, initial }: LiveBriefingProps) {
   const [shared, setShared] = useState(initial);
   const [status, setStatus] = useState<Status>("live");
   const version = useRef(initial.version);
+  const briefingId = initial.document.briefingId;
 
   useEffect(() => {
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      if (document.visibilityState !== "hidden") {
-        try {
-          const query = new URLSearchParams({ since: version.current });
-          const response = await fetch(`/api/share/${encodeURIComponent(token)}/content?${query}`, {
-            cache: "no-store",
-          });
-          if (response.status === 404 || response.status === 410) {
-            stopped = true;
-            setStatus("invalid");
-            return;
-          }
-          if (!response.ok) throw new Error(`HTTP ${response.status}`);
-          const body = (await response.json()) as { version: string; document?: ExportDocument };
-          if (body.document && body.version !== version.current) {
-            version.current = body.version;
-            setShared({ version: body.version, document: body.document });
-          }
-          setStatus("live");
-        } catch {
-          setStatus("offline");
-        }
-      }
-      if (!stopped) timer = setTimeout(poll, SHARE_POLL_MS);
+    let pollTimer: ReturnType<typeof setTimeout> | undefined;
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    let trailingTimer: ReturnType<typeof setTimeout> | undefined;
+    const doc = new Y.Doc();
+    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, briefingId, doc, {
+      params: { share: token },
+      disableBc: true,
+    });
+    provider.awareness.setLocalState(null); // a link viewer is not shown to the editors
+
+    const stop = () => {
+      stopped = true;
+      setStatus("invalid");
+      provider.disconnect();
     };
-    timer = setTimeout(poll, SHARE_POLL_MS);
+    const refresh = async () => {
+      try {
+        const query = new URLSearchParams({ since: version.current });
+        const response = await fetch(`/api/share/${encodeURIComponent(token)}/content?${query}`, {
+          cache: "no-store",
+        });
+        if (response.status === 404 || response.status === 410) return stop();
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const body = (await response.json()) as { version: string; document?: ExportDocument };
+        if (stopped) return;
+        if (body.document && body.version !== version.current) {
+          version.current = body.version;
+          setShared({ version: body.version, document: body.document });
+        }
+        setStatus(provider.wsconnected ? "live" : "offline");
+      } catch {
+        if (!stopped) setStatus("offline");
+      }
+    };
+    const scheduleRefresh = () => {
+      if (stopped) return;
+      clearTimeout(trailingTimer);
+      trailingTimer = setTimeout(() => void refresh(), TRAILING_REFRESH_MS);
+      if (refreshTimer) return;
+      refreshTimer = setTimeout(() => {
+        refreshTimer = undefined;
+        void refresh();
+      }, REFRESH_MS);
+    };
+    const poll = () => {
+      if (stopped) return;
+      if (!provider.wsconnected && document.visibilityState !== "hidden") void refresh();
+      pollTimer = setTimeout(poll, SHARE_POLL_MS);
+    };
+    const onStatus = ({ status: next }: { status: string }) => {
+      if (!stopped) setStatus(next === "connected" ? "live" : "offline");
+    };
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === CLOSE.accessRevoked) stop();
+    };
+    doc.on("update", scheduleRefresh);
+    provider.on("status", onStatus);
+    provider.on("closed", onClosed);
+    pollTimer = setTimeout(poll, SHARE_POLL_MS);
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      clearTimeout(pollTimer);
+      clearTimeout(refreshTimer);
+      clearTimeout(trailingTimer);
+      provider.off("status", onStatus);
+      provider.off("closed", onClosed);
+      provider.destroy();
+      doc.destroy();
     };
-  }, [token]);
+  }, [token, briefingId]);
 
   if (status === "invalid") return <InvalidLink />;
   const download = (format: "pdf" | "docx") =>

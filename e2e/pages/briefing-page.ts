@@ -77,6 +77,13 @@ export class BriefingPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Removes someone's access through the access panel. */
+  async unshare(label: string) {
+    const panel = this.page.getByRole("complementary", { name: "Sharing" });
+    await panel.getByRole("button", { name: `Remove access of ${label}` }).click();
+    await expect(panel.getByRole("list", { name: "People and teams with access" })).not.toContainText(label);
+  }
+
   /** Shares through the access panel. */
   async share(email: string, role: "Viewer" | "Commenter" | "Editor") {
     const panel = this.page.getByRole("complementary", { name: "Sharing" });

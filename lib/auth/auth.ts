@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import { type Db, dbProvider, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
 import { authSecret } from "./secret";
 
@@ -47,8 +48,14 @@ export function createAuth(db: Db) {
         create: {
           // The first account on a fresh install administers the instance (and may edit the catalog).
           before: async (user) => {
+            checkUserFields(user);
             const first = (await db.user.count()) === 0;
             return { data: { ...user, isAdmin: first, catalogEditor: first } };
+          },
+        },
+        update: {
+          before: async (data) => {
+            checkUserFields(data);
           },
         },
       },
@@ -74,6 +81,10 @@ export function createAuth(db: Db) {
         creatorRole: "owner",
         invitationExpiresIn: INVITATION_TTL_SECONDS,
         cancelPendingInvitationsOnReInvite: true,
+        organizationHooks: {
+          beforeCreateOrganization: async ({ organization }) => checkTeamFields(organization),
+          beforeUpdateOrganization: async ({ organization }) => checkTeamFields(organization),
+        },
         sendInvitationEmail: async (data) => {
           await sendMail(
             data.email,

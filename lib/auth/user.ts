@@ -8,11 +8,20 @@ export type CurrentUser = { id: string; name: string; email: string; isAdmin: bo
 
 /** The signed-in user for a request's headers (session cookie), or null. */
 export async function getUserFromHeaders(requestHeaders: Headers, db: Db = getDb()): Promise<CurrentUser | null> {
+  return (await getSessionFromHeaders(requestHeaders, db))?.user ?? null;
+}
+
+/** The signed-in user and when their session expires (epoch ms), or null. */
+export async function getSessionFromHeaders(
+  requestHeaders: Headers,
+  db: Db = getDb(),
+): Promise<{ user: CurrentUser; expiresAt: number } | null> {
   const session = await getAuth(db).api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, name, email, isAdmin, catalogEditor } = session.user as typeof session.user & {
     isAdmin?: boolean;
     catalogEditor?: boolean;
   };
-  return { id, name, email, isAdmin: isAdmin === true, catalogEditor: catalogEditor === true };
+  const user = { id, name, email, isAdmin: isAdmin === true, catalogEditor: catalogEditor === true };
+  return { user, expiresAt: new Date(session.session.expiresAt).getTime() };
 }

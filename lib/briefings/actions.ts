@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { announceAccessChange } from "@/lib/auth/access-events";
 import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -57,6 +58,7 @@ export async function deleteBriefing(input: unknown): Promise<ActionResult> {
     const db = getDb();
     await authorize(db, user, { action: "briefing:delete", briefingId: data.briefingId });
     await db.briefing.update({ where: { id: data.briefingId }, data: { deletedAt: new Date() } });
+    announceAccessChange({ briefingId: data.briefingId });
     revalidatePath("/briefings");
     return null;
   });
@@ -98,6 +100,8 @@ export async function shareBriefing(input: unknown): Promise<ActionResult> {
         update: { role: data.role },
       });
     }
+    // A lowered role must take effect on open connections too.
+    announceAccessChange({ briefingId: data.briefingId });
     revalidatePath(`/briefings/${data.briefingId}`);
     return null;
   });
@@ -111,6 +115,7 @@ export async function revokeBriefingGrant(input: unknown): Promise<ActionResult>
     await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
     const { count } = await db.briefingGrant.deleteMany({ where: { id: data.grantId, briefingId: data.briefingId } });
     if (count === 0) throw new AppError("not_found", "That access was already removed.");
+    announceAccessChange({ briefingId: data.briefingId });
     revalidatePath(`/briefings/${data.briefingId}`);
     return null;
   });

@@ -141,6 +141,16 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
     await persistence.close();
   });
 
+  it("stores the derived text of a document holding NUL characters (a hostile editor can type them)", async () => {
+    const id = await newBriefing();
+    const { doc, persistence } = await open(id, { batchMs: 0 });
+    appendParagraph(doc, "before\u0000after");
+    await persistence.whenPersisted();
+    await persistence.writeContent();
+    expect((await t.db.briefing.findUniqueOrThrow({ where: { id } })).contentText).toBe("beforeafter");
+    await persistence.close();
+  });
+
   it("does the same through a worker thread, and survives the worker dying", async () => {
     const id = await newBriefing("policy-brief");
     const store = new ThreadedBriefingStore(t.url);

@@ -125,12 +125,23 @@ export class BriefingPersistence {
     return () => this.listeners.delete(listener);
   }
 
-  /** Queues a Yjs update of the document for the next batch. */
-  enqueue(update: Uint8Array): void {
+  /** Queues a Yjs update of the document for the next batch; returns its sequence number. */
+  enqueue(update: Uint8Array): number {
     if (this.closed) throw new Error(`Briefing ${this.briefingId} is closed; update not accepted`);
     this.pending.push(update);
     this.enqueuedSeq++;
     this.schedule(this.options.batchMs);
+    return this.enqueuedSeq;
+  }
+
+  /** Sequence number of the last update enqueued. */
+  get enqueued(): number {
+    return this.enqueuedSeq;
+  }
+
+  /** Every update up to this sequence number is committed. */
+  get stored(): number {
+    return this.durableSeq;
   }
 
   /** Resolves when every update enqueued before this call is committed to the database. */

@@ -1,7 +1,14 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/input";
 import { BRIEFING_TEMPLATE_IDS } from "./templates";
 
-export const briefingId = z.string().trim().min(1, "briefing id is required").max(64);
+// Refusing NUL here also keeps it out of PostgreSQL queries of the routes that take an id.
+export const briefingId = z
+  .string()
+  .trim()
+  .min(1, "briefing id is required")
+  .max(64)
+  .refine(hasNoNul, "briefing id must not contain NUL characters");
 export const briefingTitle = z
   .string()
   .trim()
@@ -30,7 +37,12 @@ export const briefingRefSchema = z.object({ briefingId });
 export const shareBriefingSchema = z
   .object({
     briefingId,
-    email: z.email("Enter a valid e-mail address.").trim().toLowerCase().optional(),
+    email: z
+      .email("Enter a valid e-mail address.")
+      .max(254, "E-mail addresses are at most 254 characters.")
+      .trim()
+      .toLowerCase()
+      .optional(),
     teamId: z.string().trim().min(1).max(64).optional(),
     role: z.enum(["viewer", "commenter", "editor"]),
   })

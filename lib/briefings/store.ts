@@ -31,9 +31,11 @@ export interface BriefingStore {
   close(): Promise<void>;
 }
 
-type Copy = { doc: Y.Doc; version: number };
+/** How long an append waits for other instances to store what its update depends on. */
+const PENDING_WAIT_MS = 1_000;
 
-const COPY_DELAY_MS = 1_000;
+/** This thread's copy of a stored document: the snapshot `version` plus log rows up to `maxId`. */
+type Copy = { doc: Y.Doc; version: number; maxId: number };
 
 /**
  * The BriefingStore over a BriefingUpdateLog in the calling thread. Its copy of a document is
@@ -42,7 +44,12 @@ const COPY_DELAY_MS = 1_000;
  */
 export class LocalBriefingStore implements BriefingStore {
   private readonly copies = new Map<string, Promise<Copy | null>>();
-  private readonly starters = new Map<string, { start: () => void; cancel: () => void }>();
+  /**
+   * The state read at open, kept as bytes until the copy is first needed (the first append,
+   * compaction or content write): a room nobody edits never pays for a second Y.Doc, and building
+   * it does not compete with the opener, which is applying the same state right then.
+   */
+  private readonly unbuilt = new Map<string, StoredBriefingState>();
 
   constructor(readonly log: BriefingUpdateLog) {}
 
@@ -50,25 +57,13 @@ export class LocalBriefingStore implements BriefingStore {
     const state = await this.log.load(briefingId);
     if (!state || state.deleted) return null;
     const update = state.updates.length > 1 ? Y.mergeUpdates(state.updates) : (state.updates[0] ?? null);
-    const opened = { snapshot: state.snapshot, updates: update ? [update] : [], version: state.version };
-    // The copy is built when first needed or after COPY_DELAY_MS, not now: building it competes for
-    // the CPU with the opener, which is applying the same state right now.
-    let start!: () => void;
-    const started = new Promise<void>((resolve) => {
-      start = resolve;
-    });
-    const timer = setTimeout(start, COPY_DELAY_MS);
-    this.starters.set(briefingId, {
-      start: () => {
-        clearTimeout(timer);
-        start();
-      },
-      cancel: () => clearTimeout(timer),
-    });
-    this.track(
-      briefingId,
-      started.then(() => buildCopy(opened)),
-    );
+    const existing = this.copies.get(briefingId);
+    if (existing) {
+      // Opened again while a copy exists (a room reloaded): bring that copy up to date instead.
+      await existing.then((copy) => copy && this.catchUp(briefingId, copy));
+    } else {
+      this.unbuilt.set(briefingId, { ...state, updates: update ? [update] : [] });
+    }
     return { snapshot: state.snapshot, update };
   }
 
@@ -77,7 +72,42 @@ export class LocalBriefingStore implements BriefingStore {
     const copy = await this.copy(briefingId);
     if (!copy) throw new Error(`Briefing ${briefingId} disappeared while being edited`);
     Y.applyUpdate(copy.doc, update);
+    if (isPending(copy)) await this.resolvePending(briefingId, copy);
     return Y.encodeStateVector(copy.doc);
+  }
+
+  /**
+   * An update that builds on structs the copy lacks stays pending in it (Yjs integrates nothing
+   * with missing dependencies), and the persisted state vector would not cover it. That happens
+   * when another instance stored them (a client that moved here, or an edit next to one made on
+   * another instance that is committing it right now): fetch what the others stored, waiting a
+   * little for their commits. (Changes orphaned by an instance that died are stored by this room's
+   * next batches, see RemoteLedger; clients are told when that completes.)
+   */
+  private async resolvePending(briefingId: string, copy: Copy): Promise<void> {
+    const until = Date.now() + PENDING_WAIT_MS;
+    for (let delay = 0; isPending(copy) && Date.now() < until; delay = Math.min(delay * 2 || 10, 500)) {
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+      await this.catchUp(briefingId, copy);
+    }
+  }
+
+  /**
+   * Applies what other instances stored since the copy was built or last caught up (and our own
+   * rows again, which Yjs ignores), so that the persisted state vector covers a client that moved
+   * here from another instance and derived content includes every instance's edits. A failure only
+   * leaves the copy behind (reported state vectors are then lower, never higher, than the truth).
+   */
+  private async catchUp(briefingId: string, copy: Copy): Promise<void> {
+    try {
+      const changes = await this.log.changesSince(briefingId, copy.maxId, copy.version);
+      if (!changes) return;
+      applyStoredState(copy.doc, changes);
+      copy.maxId = changes.maxId;
+      copy.version = changes.version;
+    } catch {
+      // Next append or compaction catches up.
+    }
   }
 
   async compact(briefingId: string): Promise<CompactionResult> {
@@ -90,35 +120,32 @@ export class LocalBriefingStore implements BriefingStore {
 
   async writeContent(briefingId: string): Promise<void> {
     const copy = await this.copy(briefingId);
-    if (copy) await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
+    if (!copy) return;
+    await this.catchUp(briefingId, copy);
+    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
   }
 
   async release(briefingId: string): Promise<void> {
-    const unstarted = this.starters.get(briefingId);
-    if (unstarted) {
-      // Never needed: drop it unbuilt.
-      unstarted.cancel();
-      this.starters.delete(briefingId);
-      this.copies.delete(briefingId);
-      return;
-    }
+    this.unbuilt.delete(briefingId);
     const copy = await this.copies.get(briefingId);
     this.copies.delete(briefingId);
     copy?.doc.destroy();
   }
 
   async close(): Promise<void> {
+    this.unbuilt.clear();
     await Promise.all([...this.copies.keys()].map((id) => this.release(id)));
   }
 
   private copy(briefingId: string): Promise<Copy | null> {
-    this.starters.get(briefingId)?.start();
-    this.starters.delete(briefingId);
     const copy = this.copies.get(briefingId);
     if (copy) return copy;
+    const state = this.unbuilt.get(briefingId);
+    this.unbuilt.delete(briefingId);
+    if (state) return this.track(briefingId, Promise.resolve(buildCopy(state)));
     return this.track(
       briefingId,
-      this.log.load(briefingId).then((state) => (state ? buildCopy(state) : null)),
+      this.log.load(briefingId).then((loaded) => (loaded ? buildCopy(loaded) : null)),
     );
   }
 
@@ -132,8 +159,12 @@ export class LocalBriefingStore implements BriefingStore {
   }
 }
 
-function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version">): Copy {
+function isPending(copy: Copy): boolean {
+  return copy.doc.store.pendingStructs !== null || copy.doc.store.pendingDs !== null;
+}
+
+function buildCopy(state: Pick<StoredBriefingState, "snapshot" | "updates" | "version" | "maxId">): Copy {
   const doc = new Y.Doc();
   applyStoredState(doc, state);
-  return { doc, version: state.version };
+  return { doc, version: state.version, maxId: state.maxId };
 }

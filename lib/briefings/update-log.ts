@@ -10,6 +10,8 @@ export type StoredBriefingState = {
   updates: Uint8Array[];
   /** Briefing.yStateVersion of the snapshot read. */
   version: number;
+  /** Highest log row id read (0 when none). */
+  maxId: number;
   /** The briefing is soft-deleted. */
   deleted: boolean;
 };
@@ -63,7 +65,7 @@ export class BriefingUpdateLog {
     const rows = await this.db.briefingUpdate.findMany({
       where: { briefingId },
       orderBy: { id: "asc" },
-      select: { data: true },
+      select: { id: true, data: true },
     });
     const briefing = await this.readSnapshot(this.db, briefingId);
     if (!briefing) return null;
@@ -71,8 +73,38 @@ export class BriefingUpdateLog {
       snapshot: briefing.snapshot,
       updates: rows.map((row) => new Uint8Array(row.data)),
       version: briefing.version,
+      maxId: rows.at(-1)?.id ?? 0,
       deleted: briefing.deleted,
     };
+  }
+
+  /**
+   * What others stored since a reader last looked: the rows above `afterId`, and the snapshot when
+   * a compaction replaced it since `knownVersion` (the rows it folded are gone, their content is in
+   * it). Same read order as `load`. Null when the briefing no longer exists.
+   */
+  async changesSince(
+    briefingId: string,
+    afterId: number,
+    knownVersion: number,
+  ): Promise<{ updates: Uint8Array[]; maxId: number; snapshot: Uint8Array | null; version: number } | null> {
+    const rows = await this.db.briefingUpdate.findMany({
+      where: { briefingId, id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      select: { id: true, data: true },
+    });
+    const current = await this.db.briefing.findUnique({ where: { id: briefingId }, select: { yStateVersion: true } });
+    if (!current) return null;
+    let snapshot: Uint8Array | null = null;
+    let version = knownVersion;
+    if (current.yStateVersion !== knownVersion) {
+      const read = await this.readSnapshot(this.db, briefingId);
+      if (!read) return null;
+      snapshot = read.snapshot;
+      version = read.version;
+    }
+    const updates = rows.map((row) => new Uint8Array(row.data));
+    return { updates, maxId: rows.at(-1)?.id ?? afterId, snapshot, version };
   }
 
   // Prisma maps a Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot
@@ -116,19 +148,14 @@ export class BriefingUpdateLog {
           WHERE "id" = ${briefingId} AND "yStateVersion" = ${read.version}`;
   }
 
-  /** Appends one (merged) Yjs update to the log; resolves once it is committed. */
-  async append(briefingId: string, data: Uint8Array): Promise<void> {
+  /** Appends one (merged) Yjs update to the log; resolves with its row id once committed. */
+  async append(briefingId: string, data: Uint8Array): Promise<number> {
     const create = { data: { briefingId, data: toBytes(data) }, select: { id: true } } as const;
-    if (this.provider === "postgresql") {
-      await this.db.briefingUpdate.create(create);
-      return;
-    }
+    if (this.provider === "postgresql") return (await this.db.briefingUpdate.create(create)).id;
     // The SQLite adapter runs statements issued outside a transaction on the connection that an
     // open interactive transaction is using, so a bare INSERT could be rolled back with someone
     // else's compaction. Inside its own transaction it waits for the adapter's mutex instead.
-    await this.db.$transaction(async (tx) => {
-      await tx.briefingUpdate.create(create);
-    });
+    return this.db.$transaction(async (tx) => (await tx.briefingUpdate.create(create)).id);
   }
 
   /**
@@ -179,11 +206,16 @@ export class BriefingUpdateLog {
     }
   }
 
-  /** Stores the derived ProseMirror JSON and plain text of a briefing. */
+  /**
+   * Stores the derived ProseMirror JSON and plain text of a briefing. NUL characters (any editor can
+   * put them in the document) are dropped from the text: PostgreSQL refuses them in text columns,
+   * which would fail this write for good. The JSON escapes them.
+   */
   async writeContent(briefingId: string, content: BriefingContent): Promise<void> {
+    const contentText = content.text.replaceAll("\u0000", "");
     await this.db.briefing.updateMany({
       where: { id: briefingId },
-      data: { contentJson: JSON.stringify(content.json), contentText: content.text, contentUpdatedAt: new Date() },
+      data: { contentJson: JSON.stringify(content.json), contentText, contentUpdatedAt: new Date() },
     });
   }
 }

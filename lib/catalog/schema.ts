@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul } from "@/lib/input";
 import { KINDS, keysOf, REGIONS, ROLES, STATUSES, VALUE_TYPES, type ValueType } from "./constants";
 import { COUNTRIES } from "./countries";
 
@@ -147,7 +148,12 @@ export function encodeValue(
 export const frameworkFiltersSchema = z.object({
   q: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.string().trim().max(100, "q must be at most 100 characters").optional(),
+    z
+      .string()
+      .trim()
+      .max(100, "q must be at most 100 characters")
+      .refine(hasNoNul, "q must not contain NUL characters")
+      .optional(),
   ),
   kind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(keysOf(KINDS)).optional()),
   region: z.preprocess((v) => (v === "" ? undefined : v), z.enum(keysOf(REGIONS)).optional()),

@@ -12,7 +12,9 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * compute message" for types it has no handler for and carries on, and the server only sends it to
  * clients that asked (by sending a save request), so stock clients never see it.
  *
- * client -> server: [100, nonce]  "tell me when everything I sent before this is stored"
+ * client -> server: [100, nonce, clientId?]  "tell me when everything I sent before this is stored"
+ *   (clientId, the Yjs client id of the sender's document, lets the server tell the client again
+ *   when changes of it that it holds but had not stored yet are stored later)
  * server -> client: [100, ackedNonce, flags, persistedStateVector]
  */
 export const MESSAGE_SAVE_STATUS = 100;
@@ -23,12 +25,20 @@ const FLAG_STORAGE_FAILING = 2;
 /** WebSocket close codes the collaboration server uses. */
 export const CLOSE = {
   goingAway: 1001,
+  /** A frame that breaks the websocket framing itself (RFC 6455); sent by the `ws` library. */
+  protocolError: 1002,
   unsupportedData: 1003,
   invalidPayload: 1007,
   policyViolation: 1008,
   messageTooBig: 1009,
   internalError: 1011,
   tryAgainLater: 1013,
+  /** The role changed (e.g. editor -> viewer): the client reconnects and gets the new one. */
+  accessChanged: 4000,
+  /** 44xx are terminal for y-websocket (it stops reconnecting): sign in again, then reconnect. */
+  sessionExpired: 4401,
+  /** Access to the briefing was removed, or the briefing was deleted. */
+  accessRevoked: 4403,
 } as const;
 
 /** The server's answer to a save request (and its unsolicited "storage failing" notice). */
@@ -44,10 +54,11 @@ export type SaveStatusMessage = {
 };
 
 /** Encodes a client's save request. */
-export function encodeSaveRequest(nonce: number): Uint8Array {
+export function encodeSaveRequest(nonce: number, clientId?: number): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SAVE_STATUS);
   encoding.writeVarUint(encoder, nonce);
+  if (clientId !== undefined) encoding.writeVarUint(encoder, clientId);
   return encoding.toUint8Array(encoder);
 }
 

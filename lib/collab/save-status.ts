@@ -101,7 +101,7 @@ export class SaveStatusTracker {
     if (!this.provider.synced || !ws || ws.readyState !== ws.OPEN) return;
     if (this.requestedSeq >= this.localSeq) return;
     this.requestedSeq = this.localSeq;
-    ws.send(encodeSaveRequest(this.localSeq));
+    ws.send(encodeSaveRequest(this.localSeq, this.provider.doc.clientID));
   }
 
   private compute(): SaveStatus {

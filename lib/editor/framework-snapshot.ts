@@ -6,6 +6,23 @@ import type { FrameworkCardAttrs } from "./nodes/framework-card";
 const text = (max: number) => z.string().max(max);
 const date = z.string().max(40).nullable();
 
+/** The cited values a framework card carries (and exports number in its Sources), in this order. */
+export const CARD_CITED_DIMENSIONS = ["collective_defence_clause", "legally_binding", "decision_rule", "member_count"];
+
+const citedSourceSchema = z.object({
+  title: text(500),
+  url: text(2000),
+  publisher: text(300).nullish(),
+  accessed: text(40).nullish(),
+});
+
+const citedValueSchema = z.object({
+  key: text(100),
+  label: text(300),
+  display: text(2000),
+  sources: z.array(citedSourceSchema).max(50),
+});
+
 /**
  * What a pinned framework card stores (as JSON in its `snapshot` attribute): the card's facts at
  * pin time and the catalog version they came from. Parsed defensively: the document is shared,
@@ -25,9 +42,23 @@ export const frameworkSnapshotSchema = z.object({
   memberCount: z.number().int().min(0),
   /** The framework's updatedAt when the snapshot was taken. */
   catalogUpdatedAt: z.string().max(40),
+  /** The card's cited values with their sources at pin time (exports cite them). */
+  cited: z.array(citedValueSchema).max(CARD_CITED_DIMENSIONS.length).optional(),
 });
 
-export type FrameworkSnapshot = FrameworkSummary & { catalogUpdatedAt: string };
+export type CitedValue = z.infer<typeof citedValueSchema>;
+export type FrameworkSnapshot = FrameworkSummary & { catalogUpdatedAt: string; cited?: CitedValue[] };
+
+/** The card's cited values of a framework, in CARD_CITED_DIMENSIONS order. */
+function citedValuesOf(f: FrameworkDetail): CitedValue[] {
+  const attributes = f.groups.flatMap((g) => g.attributes);
+  return CARD_CITED_DIMENSIONS.flatMap((key) => {
+    const a = attributes.find((attribute) => attribute.key === key);
+    if (!a) return [];
+    const sources = a.sources.map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed }));
+    return [{ key: a.key, label: a.label, display: a.display, sources }];
+  });
+}
 
 /** The snapshot of a framework as the catalog returns it now. */
 export function snapshotOf(f: FrameworkDetail): FrameworkSnapshot {
@@ -44,6 +75,7 @@ export function snapshotOf(f: FrameworkDetail): FrameworkSnapshot {
     summary: f.summary,
     memberCount: f.memberCount,
     catalogUpdatedAt: f.updatedAt,
+    cited: citedValuesOf(f),
   };
 }
 

@@ -23,9 +23,9 @@ export async function authorizeExport(
   request: { briefingId: string; headers: Headers; shareToken: string | null },
 ): Promise<void> {
   if (request.shareToken !== null) {
-    const resolution = await resolveShareToken(db, request.shareToken);
+    // A link to another briefing is refused like an unknown one (and its use is not recorded).
+    const resolution = await resolveShareToken(db, request.shareToken, new Date(), request.briefingId);
     if (!resolution.ok) throw invalidShareError(resolution);
-    if (resolution.briefingId !== request.briefingId) throw new AppError("not_found", "No such briefing.");
     return;
   }
   const user = await getUserFromHeaders(request.headers, db);

@@ -4,11 +4,10 @@ import { formatDate, formatSpan, formatValue } from "@/lib/catalog/format";
 import { countMembers, summarySelect } from "@/lib/catalog/queries";
 import { decodeValue } from "@/lib/catalog/schema";
 import type { Db } from "@/lib/db";
+import { CARD_CITED_DIMENSIONS } from "@/lib/editor/framework-snapshot";
 import { type CitedSource, refsText, type SourceRegistry } from "./sources";
 import type { CardView, Fact } from "./types";
 
-/** Cited catalog values a card carries besides its summary facts (the member count backs "Members"). */
-export const CARD_CITED_DIMENSIONS = ["collective_defence_clause", "legally_binding", "decision_rule", "member_count"];
 const MEMBER_COUNT = "member_count";
 
 const text = z.string().max(5000);

@@ -18,7 +18,7 @@ const HEADINGS = ["Baltic deterrence options", "Background", "Force posture tabl
 const CARD_FACTS: [string, string][] = [
   ["Kind", "Collective-defence alliance"],
   ["Headquarters", "Brussels, Belgium"],
-  ["Decision rule", "Consensus [2][1]"],
+  ["Decision rule", "Consensus [1][2]"],
   ["Kind", "Bilateral defence treaty"],
   ["Members at end", "8"],
   ["Legally binding", "Yes [3]"],
@@ -115,7 +115,7 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
     expect(parsed.cells.slice(-15)).toEqual([
       ...["Dimension", "TA", "OP", "Commitments", "", ""],
       ...["Collective-defence clause", "Yes [1]", "No [4]", "Governance", "", ""],
-      ...["Decision rule", "Consensus [2][1]", "Majority [4]"],
+      ...["Decision rule", "Consensus [1][2]", "Majority [4]"],
     ]);
     expect(parsed.links).toEqual(
       expect.arrayContaining([
@@ -145,7 +145,7 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       "<td></td>",
       "<td><p>First note.</p>\n<p>Second note.</p></td>",
       "<hr>",
-      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-2">[2]</a><a class="ref" href="#source-1">[1]</a></dd>',
+      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-1">[1]</a><a class="ref" href="#source-2">[2]</a></dd>',
       "<caption>Comparison: Alliance comparison</caption>",
       '<td>No<a class="ref" href="#source-4">[4]</a></td>',
       '<li id="source-3" value="3"><a href="https://example.org/archive/communique" rel="noopener noreferrer">Archived communique</a>',
@@ -171,7 +171,7 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
     expect(html).toContain("<ol><li>First step<ol><li>Nested step</li></ol></li><li>Second step</li></ol>");
     expect(html).toContain("<p>First note.</p><p>Second note.</p>");
     for (const [label, value] of CARD_FACTS) expect(html).toContain(`<strong>${label}: </strong>${value}`);
-    expect(html).toContain("<td><p>Consensus [2][1]</p></td><td><p>Majority [4]</p></td>");
+    expect(html).toContain("<td><p>Consensus [1][2]</p></td><td><p>Majority [4]</p></td>");
     SOURCE_TITLES.forEach((title, i) => {
       expect(html).toContain(`<strong>[${i + 1}] </strong><a href="${SOURCE_URLS[i]}">${title}</a>`);
     });
@@ -207,6 +207,24 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       });
       for (const url of SOURCE_URLS) expect(flat).toContain(url);
       for (let page = 2; page <= total; page++) expect(pages[page - 1]!.text).toContain(`Page ${page} of ${total}`);
+    } finally {
+      await parser.destroy();
+    }
+  });
+
+  it("keeps text beyond Windows-1252 (Turkish, Cyrillic, Greek) in the PDF with embedded fonts", async () => {
+    const words = "Türkiye Şubat ДОВСЕ Ελλάδα Việt Nam";
+    const unicodeDoc: ExportDocument = {
+      ...doc,
+      title: "Черноморская безопасность",
+      blocks: [{ type: "paragraph", inlines: [{ type: "text", text: words, marks: {} }] }, ...doc.blocks],
+    };
+    const parser = new PDFParse({ data: new Uint8Array(await toPdf(unicodeDoc)) });
+    try {
+      const flat = (await parser.getText()).text.replace(/\s+/g, " ");
+      expect(flat).toContain("Черноморская безопасность");
+      expect(flat).toContain(words);
+      expect(flat).toContain("[1] "); // the rest of the briefing is still there
     } finally {
       await parser.destroy();
     }

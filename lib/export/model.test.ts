@@ -78,7 +78,7 @@ describe("export model", () => {
     ]);
   });
 
-  it("reads the snapshots the editor pins (summary facts, no citations)", () => {
+  it("reads the snapshots the editor pins, with the cited values and their sources", () => {
     const pinned = snapshotOf({
       slug: "nato",
       name: "North Atlantic Treaty Organization",
@@ -95,14 +95,49 @@ describe("export model", () => {
       legalBasis: null,
       updatedAt: "2026-11-27T10:00:00.000Z",
       members: [],
-      groups: [],
+      groups: [
+        {
+          group: "Commitments",
+          attributes: [
+            {
+              key: "collective_defence_clause",
+              label: "Collective defence clause",
+              group: "Commitments",
+              valueType: "text",
+              value: "Article 5",
+              display: "Article 5",
+              note: null,
+              sources: [
+                {
+                  title: "The North Atlantic Treaty",
+                  url: "https://www.nato.int/treaty",
+                  publisher: "NATO",
+                  accessed: null,
+                },
+              ],
+            },
+            {
+              key: "not_on_cards",
+              label: "Not on cards",
+              group: "Commitments",
+              valueType: "text",
+              value: "x",
+              display: "x",
+              note: null,
+              sources: [{ title: "Elsewhere", url: "https://example.org/elsewhere", publisher: null, accessed: null }],
+            },
+          ],
+        },
+      ],
     });
+    const registry = new SourceRegistry();
     const card = resolveCard(
       { slug: "nato", mode: "pinned", pinnedAt: "2026-11-20T09:00:00.000Z", snapshot: JSON.stringify(pinned) },
       new Map(),
-      new SourceRegistry(),
+      registry,
       (s) => `/frameworks/${s}`,
     );
+    expect(registry.entries.map((e) => [e.n, e.url])).toEqual([[1, "https://www.nato.int/treaty"]]);
     expect(card).toMatchObject({
       name: "North Atlantic Treaty Organization",
       acronym: "NATO",
@@ -114,7 +149,9 @@ describe("export model", () => {
       ["Years", "1949–"],
       ["Members", "32"],
       ["Headquarters", "Brussels, Belgium"],
+      ["Collective defence clause", "Article 5"],
     ]);
+    expect(card.facts.at(-1)?.refs).toEqual([1]);
   });
 
   it("reports a malformed pinned snapshot and falls back to the catalog", () => {

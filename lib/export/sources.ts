@@ -37,9 +37,10 @@ export class SourceRegistry {
     return n;
   }
 
-  /** Numbers of several sources, without duplicates, in citation order. */
+  /** Numbers of several sources, without duplicates, ascending. */
   citeAll(sources: readonly CitedSource[]): number[] {
-    return [...new Set(sources.map((s) => this.cite(s)))];
+    // Numbered in order of citation, listed in ascending order ("[1][2]", as readers expect).
+    return [...new Set(sources.map((s) => this.cite(s)))].sort((a, b) => a - b);
   }
 }
 

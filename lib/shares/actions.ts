@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { announceAccessChange } from "@/lib/auth/access-events";
 import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -41,7 +42,7 @@ export async function createShareLink(
   });
 }
 
-/** Revokes a link at once: its page and downloads stop working (open pages notice on their next poll). */
+/** Revokes a link at once: its downloads stop working and open pages are disconnected and told so. */
 export async function revokeShareLink(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const user = await requireUser();
@@ -51,6 +52,7 @@ export async function revokeShareLink(input: unknown): Promise<ActionResult> {
     if (!(await markShareLinkRevoked(db, data.briefingId, data.linkId))) {
       throw new AppError("not_found", "That link was already revoked or has expired.");
     }
+    announceAccessChange({ briefingId: data.briefingId });
     revalidateBriefing(data.briefingId);
     return null;
   });

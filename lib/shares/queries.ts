@@ -15,7 +15,7 @@ export type ShareLinkView = {
 };
 
 export type ShareResolution =
-  | { ok: true; briefingId: string; linkId: string }
+  | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
 
 /** The active (not revoked, not expired) share links of a briefing, newest first. */
@@ -63,10 +63,16 @@ export async function markShareLinkRevoked(db: Db, briefingId: string, linkId: s
 
 /**
  * What a share token opens: the briefing, or why not (unknown, revoked, expired, or the briefing
- * was deleted). Records the use in lastUsedAt, at most once per LAST_USED_RESOLUTION_MS, with a
- * conditional update so concurrent viewers do not all write.
+ * was deleted). With `briefingId`, a link to another briefing counts as unknown. Records the use
+ * in lastUsedAt (only of a link that opens what was asked), at most once per
+ * LAST_USED_RESOLUTION_MS, with a conditional update so concurrent viewers do not all write.
  */
-export async function resolveShareToken(db: Db, token: string, now = new Date()): Promise<ShareResolution> {
+export async function resolveShareToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+  briefingId?: string,
+): Promise<ShareResolution> {
   if (!shareTokenSchema.safeParse(token).success) return { ok: false, reason: "unknown" };
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashShareToken(token) },
@@ -83,6 +89,7 @@ export async function resolveShareToken(db: Db, token: string, now = new Date())
   if (link.revokedAt) return { ok: false, reason: "revoked" };
   if (link.expiresAt && link.expiresAt <= now) return { ok: false, reason: "expired" };
   if (link.briefing.deletedAt) return { ok: false, reason: "deleted" };
+  if (briefingId !== undefined && link.briefingId !== briefingId) return { ok: false, reason: "unknown" };
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!link.lastUsedAt || link.lastUsedAt <= stale) {
     await db.shareLink.updateMany({
@@ -90,5 +97,5 @@ export async function resolveShareToken(db: Db, token: string, now = new Date())
       data: { lastUsedAt: now },
     });
   }
-  return { ok: true, briefingId: link.briefingId, linkId: link.id };
+  return { ok: true, briefingId: link.briefingId, linkId: link.id, expiresAt: link.expiresAt };
 }

@@ -5,15 +5,18 @@ import { briefingId } from "@/lib/briefings/schema";
 export const SHARE_EXPIRY_CHOICES = [1, 7, 30, 90] as const;
 export const MAX_SHARE_DAYS = 365;
 
-const expiresInDays = z.preprocess(
-  (value) => (value === "" || value === null ? undefined : value),
-  z.coerce
-    .number()
-    .int("Pick a whole number of days.")
-    .min(1, "A link lasts at least one day.")
-    .max(MAX_SHARE_DAYS, `A link lasts at most ${MAX_SHARE_DAYS} days.`)
-    .optional(),
-);
+// Forms send the days as text: numeric text becomes a number, anything else (booleans, lists,
+// words) stays as it is and is refused, where z.coerce would turn true into 1 and [30] into 30.
+const expiresInDays = z.preprocess((value) => {
+  if (value === "" || value === null) return undefined;
+  if (typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return value;
+}, z
+  .number("Pick a number of days.")
+  .int("Pick a whole number of days.")
+  .min(1, "A link lasts at least one day.")
+  .max(MAX_SHARE_DAYS, `A link lasts at most ${MAX_SHARE_DAYS} days.`)
+  .optional());
 
 export const createShareLinkSchema = z.object({ briefingId, expiresInDays });
 export const revokeShareLinkSchema = z.object({ briefingId, linkId: z.string().trim().min(1).max(64) });

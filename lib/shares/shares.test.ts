@@ -72,7 +72,12 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
     if (!created.ok) throw new Error(created.message);
     const token = tokenOf(created.data.url);
     const now = new Date();
-    expect(await resolveShareToken(t.db, token, now)).toEqual({ ok: true, briefingId, linkId: created.data.id });
+    expect(await resolveShareToken(t.db, token, now)).toEqual({
+      ok: true,
+      briefingId,
+      linkId: created.data.id,
+      expiresAt: null,
+    });
     const used = async () => (await t.db.shareLink.findUniqueOrThrow({ where: { id: created.data.id } })).lastUsedAt;
     expect(await used()).toEqual(now);
     await resolveShareToken(t.db, token, new Date(now.getTime() + 30_000));

@@ -4,6 +4,7 @@ import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { announceAccessChange } from "@/lib/auth/access-events";
 import { getAuth, invitationUrl } from "@/lib/auth/auth";
 import { authorize, canAcceptInvitation } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -99,10 +100,17 @@ export async function removeTeamMember(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const user = await requireUser();
     const data = parseInput(memberRefSchema, input);
-    await authorize(getDb(), user, { action: "team:manage", teamId: data.teamId });
+    const db = getDb();
+    await authorize(db, user, { action: "team:manage", teamId: data.teamId });
+    const member = await db.member.findFirst({
+      where: { id: data.memberId, organizationId: data.teamId },
+      select: { userId: true },
+    });
     await asUser((auth, h) =>
       auth.api.removeMember({ body: { memberIdOrEmail: data.memberId, organizationId: data.teamId }, headers: h }),
     );
+    // Briefings shared with the team are no longer open to them.
+    if (member) announceAccessChange({ userId: member.userId });
     revalidatePath(`/teams/${data.teamId}`);
     return null;
   });

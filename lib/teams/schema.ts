@@ -11,7 +11,11 @@ export const createTeamSchema = z.object({
 });
 export const inviteSchema = z.object({
   teamId: id,
-  email: z.email("Enter a valid e-mail address.").trim().toLowerCase(),
+  email: z
+    .email("Enter a valid e-mail address.")
+    .max(254, "E-mail addresses are at most 254 characters.")
+    .trim()
+    .toLowerCase(),
   role: z.enum(["member", "admin"]),
 });
 export const invitationRefSchema = z.object({ invitationId: id });

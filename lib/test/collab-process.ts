@@ -22,6 +22,8 @@ export type CollabProcessOptions = {
   tokens: Record<string, TokenGrant>;
   tuning?: Record<string, number>;
   port?: number;
+  /** Links the process to other instances through this Redis. */
+  redisUrl?: string;
 };
 
 /**
@@ -33,6 +35,9 @@ export function spawnCollabProcess(options: CollabProcessOptions): Promise<Colla
     COLLAB_PORT: String(options.port ?? 0),
     COLLAB_TOKENS: JSON.stringify(options.tokens),
     COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
+    REDIS_URL: options.redisUrl ?? "",
+    // Required with PostgreSQL; the standalone server authorizes with tokens, not sessions.
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "standalone-collab-server-unused-secret-0123456789",
   });
 }
 

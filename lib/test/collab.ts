@@ -10,7 +10,9 @@ import { SaveStatusTracker } from "@/lib/collab/save-status";
 import type { DbProvider } from "@/lib/db";
 import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
 import { createTokenAuthorizer, type TokenGrant } from "@/server/collab/token-authorizer";
+import { type HttpTimeouts, httpServerOptions } from "@/server/http-timeouts";
 import type { TestDatabase } from "./databases";
+import { appendParagraph } from "./ydoc";
 
 /** Tokens every collaboration test server accepts. */
 export const TEST_TOKENS: Record<string, TokenGrant> = {
@@ -32,11 +34,12 @@ export type TestCollabServer = {
 
 /**
  * Starts the collaboration server on a random loopback port over a test database. `threaded`
- * runs the store on a worker thread as production does (about a second more to start).
+ * runs the store on a worker thread as production does (about a second more to start). The HTTP
+ * server has the production timeouts unless `http` overrides them.
  */
 export async function startTestCollabServer(
   database: Pick<TestDatabase, "db" | "provider" | "url">,
-  options: Partial<CollabServerOptions> = {},
+  { http: timeouts, ...options }: Partial<CollabServerOptions> & { http?: Partial<HttpTimeouts> } = {},
   threaded = false,
 ): Promise<TestCollabServer> {
   const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
@@ -48,7 +51,7 @@ export async function startTestCollabServer(
     onError: () => {},
     ...options,
   });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const server = http.createServer(httpServerOptions(timeouts), (_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -125,4 +128,24 @@ export async function eventually(check: () => boolean | Promise<boolean>, timeou
     if (Date.now() > until) throw new Error(`Timed out waiting for ${label}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A client that types paragraphs and remembers how many of them it has seen reported saved. */
+export function typist(client: TestClient, name: string) {
+  const made: string[] = [];
+  let saved = 0;
+  client.status.subscribe((status) => {
+    if (status === "saved") saved = made.length;
+  });
+  return {
+    made,
+    saved: () => made.slice(0, saved),
+    type: (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const text = `${name}-${made.length}`;
+        made.push(text);
+        appendParagraph(client.doc, text);
+      }
+    },
+  };
 }

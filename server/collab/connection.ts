@@ -1,6 +1,8 @@
+import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
 import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
+import { stampPresence } from "./presence-identity";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
 
@@ -11,6 +13,8 @@ export type ConnectionOptions = {
 };
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+/** A document gets a new client id per session: a handful per connection at most. */
+const MAX_CLIENT_IDS = 16;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -30,11 +34,18 @@ export class CollabConnection implements RoomPeer {
   private closing = false;
   private requestedNonce = 0;
   private ackedNonce = 0;
+  /** The last save answer did not cover every change of this client that the room holds. */
+  private incomplete = false;
+  /** The Yjs client ids this client said its document has (in its save requests). */
+  private readonly clientIds = new Set<number>();
 
   constructor(
     readonly ws: WebSocket,
     readonly room: Room,
-    readonly user: CollabUser,
+    /** Replaced when a later check of the credentials renews them. */
+    public user: CollabUser,
+    /** The upgrade request: its credentials are checked again when access may have changed. */
+    readonly request: IncomingMessage,
     private readonly options: ConnectionOptions,
   ) {
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
@@ -57,10 +68,17 @@ export class CollabConnection implements RoomPeer {
     this.ws.send(message, onFlushed && (() => onFlushed()));
   }
 
-  /** Tells a client waiting for a save answer that storage failed (it will get the answer later). */
+  /**
+   * Storage failed: tells a client waiting for a save answer (it gets the answer later). Storage
+   * committed: a client whose last answer did not cover all its changes gets a new one.
+   */
   storageChanged(failing: boolean): void {
-    if (!failing || this.requestedNonce <= this.ackedNonce) return;
-    this.sendSaveStatus(this.ackedNonce);
+    if (failing ? this.requestedNonce > this.ackedNonce : this.incomplete) this.sendSaveStatus(this.ackedNonce);
+  }
+
+  /** True once the connection is closing (by either side). */
+  get isClosing(): boolean {
+    return this.closing || this.ws.readyState !== this.ws.OPEN;
   }
 
   /** Closes the connection; further messages from it are ignored. */
@@ -105,12 +123,16 @@ export class CollabConnection implements RoomPeer {
         this.apply(() => this.room.applyUpdate(this, message.update), "Invalid document update");
         return;
       case "awareness":
-        this.apply(() => this.room.applyAwareness(this, message.update), "Invalid awareness update");
+        this.apply(
+          () => this.room.applyAwareness(this, stampPresence(message.update, this.user)),
+          "Invalid awareness update",
+        );
         return;
       case "query-awareness":
         this.send(this.room.awarenessSnapshot());
         return;
       case "save-request":
+        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) this.clientIds.add(message.clientId);
         this.answerSaveRequest(message.nonce);
         return;
     }
@@ -140,6 +162,9 @@ export class CollabConnection implements RoomPeer {
   private sendSaveStatus(ackedNonce: number): void {
     const { persistence } = this.room;
     const stateVector = this.user.readOnly ? EMPTY_STATE_VECTOR : persistence.persistedStateVector;
+    // E.g. after moving here from an instance that died before storing this client's last changes:
+    // they are stored later (RemoteLedger), and then this client must hear about it unasked.
+    this.incomplete = !this.user.readOnly && !this.room.isStoredFor(this.clientIds, stateVector);
     this.send(
       encodeSaveStatus({ ackedNonce, readOnly: this.user.readOnly, storageFailing: persistence.failing }, stateVector),
     );

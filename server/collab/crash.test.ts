@@ -1,32 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBriefing } from "@/lib/briefings/create";
-import { connectClient, statusReached, synced, TEST_TOKENS, type TestClient } from "@/lib/test/collab";
+import { connectClient, statusReached, synced, TEST_TOKENS, type TestClient, typist } from "@/lib/test/collab";
 import { type CollabProcess, spawnCollabProcess } from "@/lib/test/collab-process";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
-import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
+import { blockTexts } from "@/lib/test/ydoc";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A client that types paragraphs and remembers how many of them it has seen reported saved. */
-function typist(client: TestClient, name: string) {
-  const made: string[] = [];
-  let saved = 0;
-  client.status.subscribe((status) => {
-    if (status === "saved") saved = made.length;
-  });
-  return {
-    made,
-    saved: () => made.slice(0, saved),
-    type: (count: number) => {
-      for (let i = 0; i < count; i++) {
-        const text = `${name}-${made.length}`;
-        made.push(text);
-        appendParagraph(client.doc, text);
-      }
-    },
-  };
-}
 
 describe.each(PROVIDERS)("kill -9 during edits on %s", (provider) => {
   let t: TestDatabase;

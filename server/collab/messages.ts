@@ -14,7 +14,7 @@ export type ClientMessage =
   | { kind: "update"; update: Uint8Array }
   | { kind: "awareness"; update: Uint8Array }
   | { kind: "query-awareness" }
-  | { kind: "save-request"; nonce: number };
+  | { kind: "save-request"; nonce: number; clientId: number | null };
 
 /** Why a message was rejected: unsupported (close 1003) or malformed (close 1007). */
 export class ProtocolError extends Error {
@@ -38,12 +38,18 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
       }
       throw new ProtocolError("malformed", `unknown sync message type ${syncType}`);
     }
-    case MESSAGE_AWARENESS:
-      return { kind: "awareness", update: decoding.readVarUint8Array(decoder) };
+    case MESSAGE_AWARENESS: {
+      const update = decoding.readVarUint8Array(decoder);
+      checkAwarenessUpdate(update);
+      return { kind: "awareness", update };
+    }
     case MESSAGE_QUERY_AWARENESS:
       return { kind: "query-awareness" };
-    case MESSAGE_SAVE_STATUS:
-      return { kind: "save-request", nonce: decoding.readVarUint(decoder) };
+    case MESSAGE_SAVE_STATUS: {
+      const nonce = decoding.readVarUint(decoder);
+      const clientId = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null;
+      return { kind: "save-request", nonce, clientId };
+    }
     case MESSAGE_AUTH:
       throw new ProtocolError("unsupported", "auth messages are not accepted; authenticate at connection time");
     default:
@@ -52,8 +58,29 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
 }
 
 /**
+ * Checks a whole awareness update before any of it is applied: y-protocols applies the entries one
+ * by one and throws at the first bad JSON, leaving the earlier entries applied without announcing
+ * them, so no connection is recorded as their owner and they outlive it as ghost presences.
+ */
+function checkAwarenessUpdate(update: Uint8Array): void {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const entries = decoding.readVarUint(decoder);
+    for (let i = 0; i < entries; i++) {
+      decoding.readVarUint(decoder); // client id
+      decoding.readVarUint(decoder); // clock
+      JSON.parse(decoding.readVarString(decoder));
+    }
+    if (decoding.hasContent(decoder)) throw new Error("trailing bytes");
+  } catch {
+    throw new ProtocolError("malformed", "invalid awareness update");
+  }
+}
+
+/**
  * Decodes one client message, checking it is complete and has no trailing bytes. Throws
- * ProtocolError; the payloads are views into `data` (not validated as Yjs content here).
+ * ProtocolError; the payloads are views into `data`. Awareness updates are checked whole here;
+ * document updates are not (Yjs validates them while applying).
  */
 export function parseClientMessage(data: Uint8Array): ClientMessage {
   let message: ClientMessage;

@@ -5,7 +5,8 @@ import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
 import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
-import type { RoomFanout } from "./fanout";
+import { newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
+import { RemoteLedger } from "./remote-ledger";
 import type { RoomPeer } from "./types";
 
 /** Origin of changes relayed from other instances: broadcast locally, never stored or republished. */
@@ -38,11 +39,18 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+export type RoomOptions = Partial<PersistenceOptions> & {
+  onError: (error: unknown, context: string) => void;
+  /** How long an update from another instance may stay unconfirmed before this room stores it. */
+  orphanAfterMs?: number;
+};
+
 /**
  * One loaded briefing: its Y.Doc and awareness, the local peers editing it, its persistence and
  * its fan-out to other instances. Changes from local peers (and from the server itself) are
  * broadcast to the other peers, stored and published; changes from other instances are only
- * broadcast; the stored state applied at load is neither stored again nor published.
+ * broadcast (their origin stores them; see RemoteLedger for when it cannot); the stored state
+ * applied at load is neither stored again nor published.
  *
  * The stored state is applied to the document lazily: a client that has nothing yet gets the
  * stored snapshot as it is (no encoding) and the server applies it to its document while the
@@ -56,6 +64,10 @@ export class Room {
   private readonly stopWatchingStorage: () => void;
   private readonly deferred: (() => void)[] = [];
   private materializeScheduled = false;
+  /** Identifies this load of the room in fan-out messages. */
+  private readonly originId = newOriginId();
+  private readonly ledger: RemoteLedger;
+  private orphanTimer: ReturnType<typeof setInterval> | undefined;
 
   private constructor(
     readonly id: string,
@@ -64,34 +76,37 @@ export class Room {
     private readonly fanout: RoomFanout,
     private stored: OpenedBriefing | null,
     private readonly onError: (error: unknown, context: string) => void,
+    orphanAfterMs: number,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
+    this.ledger = new RemoteLedger(orphanAfterMs);
     doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
-    this.unsubscribe = fanout.subscribe(id, {
-      update: (update) => this.whenReady(() => Y.applyUpdate(doc, update, REMOTE_ORIGIN)),
-      awareness: (update) => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN),
-    });
     this.stopWatchingStorage = persistence.onChange((failing) => {
+      if (!failing) fanout.publishStored(id, this.originId, persistence.stored);
       for (const peer of this.peers) peer.storageChanged(failing);
     });
+    this.unsubscribe = fanout.subscribe(id, this.originId, this.remoteHandlers());
   }
 
   /** Loads a briefing into a new room; null when it does not exist or is deleted. */
-  static async load(
-    id: string,
-    store: BriefingStore,
-    fanout: RoomFanout,
-    options: Partial<PersistenceOptions> & { onError: (error: unknown, context: string) => void },
-  ): Promise<Room | null> {
+  static async load(id: string, store: BriefingStore, fanout: RoomFanout, options: RoomOptions): Promise<Room | null> {
     const doc = new Y.Doc();
     const opened = await BriefingPersistence.open(store, id, doc, options);
     if (!opened) {
       doc.destroy();
       return null;
     }
-    return new Room(id, doc, opened.persistence, fanout, opened.stored, options.onError);
+    return new Room(
+      id,
+      doc,
+      opened.persistence,
+      fanout,
+      opened.stored,
+      options.onError,
+      options.orphanAfterMs ?? 3_000,
+    );
   }
 
   /** Number of local peers. */
@@ -140,6 +155,20 @@ export class Room {
     return true;
   }
 
+  /**
+   * True when the stored document holds everything the room has from these Yjs clients. Updates
+   * relayed from another instance are stored by that instance (or, if it dies, by this room
+   * later), so a client that moved here may have changes in the room that are not stored yet.
+   */
+  isStoredFor(clients: ReadonlySet<number>, persistedStateVector: Uint8Array): boolean {
+    if (!clients.size || this.stored) return true;
+    const persisted = Y.decodeStateVector(persistedStateVector);
+    for (const client of clients) {
+      if (Y.getState(this.doc.store, client) > (persisted.get(client) ?? 0)) return false;
+    }
+    return true;
+  }
+
   /** Removes a peer and the awareness states it controlled. */
   remove(peer: RoomPeer): void {
     this.peers.delete(peer);
@@ -176,13 +205,55 @@ export class Room {
 
   /** Persists everything and releases the document; throws (room stays usable) if storing fails. */
   async close(deadline?: number): Promise<void> {
+    // Unconfirmed updates from other instances are stored too: this may be the last copy.
+    this.storeOrphans(Number.POSITIVE_INFINITY);
     await this.persistence.close(deadline);
+    clearInterval(this.orphanTimer);
     this.unsubscribe();
     this.stopWatchingStorage();
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
+  }
+
+  private remoteHandlers(): RemoteHandlers {
+    const { doc } = this;
+    return {
+      update: (update, originId, seq) =>
+        this.whenReady(() => {
+          Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+          this.ledger.add(originId, seq, update);
+          this.orphanTimer ??= setInterval(() => this.storeOrphans(Date.now()), 500);
+        }),
+      awareness: (update) => awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN),
+      stored: (originId, seq) => this.ledger.confirm(originId, seq),
+      stateVector: () => new Promise((resolve) => this.whenReady(() => resolve(Y.encodeStateVector(doc)))),
+      stateFor: (stateVector) =>
+        new Promise((resolve, reject) =>
+          this.whenReady(() => {
+            try {
+              resolve({ update: Y.encodeStateAsUpdate(doc, stateVector), seq: this.persistence.enqueued });
+            } catch (error) {
+              reject(error);
+            }
+          }),
+        ),
+      localAwareness: () => {
+        const clients = [...this.peerClients.values()].flatMap((set) => [...set]);
+        return clients.length ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients) : null;
+      },
+    };
+  }
+
+  /** Stores the remote updates whose origin has not confirmed them within the orphan delay. */
+  private storeOrphans(now: number): void {
+    const orphans = this.ledger.takeOrphans(now);
+    if (orphans) this.persistence.enqueue(orphans);
+    if (this.ledger.size === 0) {
+      clearInterval(this.orphanTimer);
+      this.orphanTimer = undefined;
+    }
   }
 
   private scheduleMaterialize(): void {
@@ -211,19 +282,21 @@ export class Room {
     const message = syncUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin === REMOTE_ORIGIN) return;
-    this.persistence.enqueue(update);
-    this.fanout.publishUpdate(this.id, update);
+    const seq = this.persistence.enqueue(update);
+    this.fanout.publishUpdate(this.id, this.originId, update, seq);
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
     const clients = this.peerClients.get(origin as RoomPeer);
     if (clients) {
-      for (const id of added) clients.add(id);
+      // A client that comes back (same document, after its connection dropped) is "updated", not
+      // "added": y-protocols keeps its meta after removal. It is this connection's all the same.
+      for (const id of [...added, ...updated]) clients.add(id);
       for (const id of removed) clients.delete(id);
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
     const message = awarenessMessage(update);
     for (const peer of this.peers) peer.send(message);
-    if (origin !== REMOTE_ORIGIN) this.fanout.publishAwareness(this.id, update);
+    if (origin !== REMOTE_ORIGIN) this.fanout.publishAwareness(this.id, this.originId, update);
   };
 }

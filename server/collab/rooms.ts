@@ -9,6 +9,8 @@ export type RoomRegistryOptions = {
   persistence: Partial<PersistenceOptions>;
   /** How long a room with no connections stays loaded (ms). */
   idleUnloadMs: number;
+  /** See RemoteLedger. */
+  orphanAfterMs?: number;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -34,6 +36,11 @@ export class RoomRegistry {
   /** Number of loaded (or loading) rooms. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The loaded rooms (for access checks, tests and metrics). */
+  loaded(): Room[] {
+    return [...this.entries.values()].flatMap((entry) => (entry.room ? [entry.room] : []));
   }
 
   /** The loaded room, if any (for tests and metrics). */
@@ -105,6 +112,7 @@ export class RoomRegistry {
   private async load(id: string): Promise<Room | null> {
     const room = await Room.load(id, this.options.store, this.options.fanout, {
       ...this.options.persistence,
+      orphanAfterMs: this.options.orphanAfterMs,
       onError: this.options.onError,
     });
     const entry = this.entries.get(id);

@@ -1,3 +1,4 @@
+import * as encoding from "lib0/encoding";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
@@ -94,6 +95,16 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
       "viewer awareness at editor",
     );
     expect(blockTexts(editor.doc)).not.toContain("forbidden");
+    // Presence shows the signed-in identity, whatever name a client claims.
+    editor.provider.awareness.setLocalStateField("user", { name: "Vera Viewer", color: "#123456" });
+    await eventually(
+      () =>
+        [...viewer.provider.awareness.getStates().values()].some(
+          (s) => s.user?.id === "alice" && s.user?.name === "Alice" && s.user?.color === "#123456",
+        ),
+      5_000,
+      "the editor's presence under its own name at the viewer",
+    );
     const room = server.collab.rooms.peek(id)!;
     expect(blockTexts(room.doc)).not.toContain("forbidden");
     await room.persistence.flush();
@@ -134,6 +145,7 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
       [new Uint8Array([0, 2, 3, 255, 255, 255]), 1007, /invalid document update/i], // not a Yjs update
       [new Uint8Array([0, 9, 0]), 1007, /malformed/i], // unknown sync message
       [new Uint8Array([42]), 1003, /unsupported/i], // unknown message type
+      [halfBadAwareness(), 1007, /invalid awareness update/i], // refused whole, not half applied
       ["hello", 1003, /text/i],
     ];
     for (const [frame, code, reason] of cases) {
@@ -144,6 +156,29 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
     appendParagraph(a.doc, "still working");
     await eventually(() => blockTexts(b.doc).includes("still working"), 5_000, "edit after bad frames");
     expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+    expect(server.collab.rooms.peek(id)!.awareness.getStates().has(GHOST_CLIENT)).toBe(false);
+  });
+
+  it("removes the presence of a client that reconnected and then dropped without a goodbye", async () => {
+    const id = await newBriefing();
+    const [a, b] = [client(id, "alice"), client(id, "bob")];
+    await Promise.all([synced(a), synced(b)]);
+    // (The server stamps the name; the colour is the client's.)
+    const seenByB = () => b.provider.awareness.getStates().get(a.doc.clientID)?.user?.color as string | undefined;
+    const drop = () => {
+      a.provider.shouldConnect = false;
+      (a.provider.ws as unknown as WebSocket).terminate(); // a network failure: no awareness goodbye
+    };
+    a.provider.awareness.setLocalStateField("user", { color: "A" });
+    await eventually(() => seenByB() === "A", 5_000, "presence");
+    drop();
+    await eventually(() => seenByB() === undefined, 5_000, "presence gone after the first drop");
+    a.provider.connect(); // the same document, so the same awareness client id, comes back
+    await synced(a);
+    a.provider.awareness.setLocalStateField("user", { color: "A again" });
+    await eventually(() => seenByB() === "A again", 5_000, "presence back");
+    drop();
+    await eventually(() => seenByB() === undefined, 5_000, "presence gone after the second drop");
   });
 
   it("refuses upgrades without access before any websocket exists", async () => {
@@ -155,6 +190,26 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
     expect(await rawStatus(`${server.url}/${id}?token=alice`)).toBe(404);
   });
 });
+
+const GHOST_CLIENT = 424242;
+
+/** An awareness message whose first entry is valid and whose second is not JSON. */
+function halfBadAwareness(): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 2);
+  for (const [client, json] of [
+    [GHOST_CLIENT, '{"user":{"name":"Ghost"}}'],
+    [GHOST_CLIENT + 1, "{not json"],
+  ] as const) {
+    encoding.writeVarUint(update, client);
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarString(update, json);
+  }
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, 1);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
 
 /** Opens a raw websocket, sends one frame and resolves with how the server closed it. */
 function rawClose(url: string, frame: Uint8Array | string): Promise<{ code: number; reason: string }> {

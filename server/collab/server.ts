@@ -1,11 +1,13 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
+import { onAccessChange } from "@/lib/auth/access-events";
 import type { PersistenceOptions } from "@/lib/briefings/persistence";
 import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
+import { concerns, recheckConnection } from "./access";
 import { CollabConnection } from "./connection";
-import { localFanout, type RoomFanout } from "./fanout";
+import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
 import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import type { CollabAuthorizer, CollabUser } from "./types";
@@ -15,7 +17,10 @@ export type CollabServerOptions = {
   /** Where documents are stored (the caller owns it and closes it after the server). */
   store: BriefingStore;
   authorize: CollabAuthorizer;
+  /** Links instances (RedisFanout); without it the server assumes it is the only instance. */
   fanout?: RoomFanout;
+  /** See RemoteLedger: how long another instance's update may stay unconfirmed. */
+  orphanAfterMs?: number;
   /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
   pathPrefix?: string;
   /** Largest accepted message; bigger ones close the connection with 1009. */
@@ -38,6 +43,8 @@ export type CollabServer = {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** Closes every connection with 1001, persists every room, stops. */
   close(): Promise<void>;
+  /** Checks again the connections an access change may concern (closing those that lost access). */
+  recheckAccess(change: AccessChange): Promise<void>;
   readonly rooms: RoomRegistry;
   readonly connections: ReadonlySet<CollabConnection>;
 };
@@ -71,9 +78,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     clientTracking: false,
     WebSocket: socketClassWithReasons(maxMessageBytes),
   });
+  const fanout = options.fanout ?? localFanout;
   const rooms = new RoomRegistry({
     store: options.store,
-    fanout: options.fanout ?? localFanout,
+    fanout,
+    orphanAfterMs: options.orphanAfterMs,
     persistence: { onError, ...options.persistence },
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     onError,
@@ -94,13 +103,37 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }, options.heartbeatMs ?? 30_000);
   heartbeat.unref();
 
-  function attach(ws: WebSocket, room: Room, user: CollabUser): void {
+  // Credentials that expire are checked again when they do (renewed ones keep the connection).
+  const checking = new Set<CollabConnection>();
+  const expiry = setInterval(() => {
+    const now = Date.now();
+    for (const connection of connections) {
+      const { expiresAt } = connection.user;
+      if (expiresAt === undefined || expiresAt > now || checking.has(connection)) continue;
+      checking.add(connection);
+      void recheckConnection(connection, options.authorize, onError).finally(() => checking.delete(connection));
+    }
+  }, 250);
+  expiry.unref();
+
+  async function recheckAccess(change: AccessChange): Promise<void> {
+    const affected = [...connections].filter((connection) => concerns(change, connection));
+    await Promise.all(affected.map((connection) => recheckConnection(connection, options.authorize, onError)));
+  }
+  // Changes made by this instance's actions are handled here and relayed to the other instances.
+  const stopLocalAccess = onAccessChange((change) => {
+    fanout.publishAccessChange(change);
+    void recheckAccess(change);
+  });
+  const stopRemoteAccess = fanout.onAccessChange((change) => void recheckAccess(change));
+
+  function attach(ws: WebSocket, req: IncomingMessage, room: Room, user: CollabUser): void {
     if (closing) {
       ws.close(CLOSE.goingAway, "Server shutting down");
       rooms.release(room.id);
       return;
     }
-    const connection = new CollabConnection(ws, room, user, connectionOptions);
+    const connection = new CollabConnection(ws, room, user, req, connectionOptions);
     connections.add(connection);
     ws.on("error", (error) => onError(error, `websocket of ${user.userId} in ${room.id}`));
     ws.once("close", () => {
@@ -129,13 +162,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     });
     wss.handleUpgrade(req, socket, head, (ws) => {
       attached = true;
-      attach(ws, room, user);
+      attach(ws, req, room, user);
     });
   }
 
   return {
     rooms,
     connections,
+    recheckAccess,
     handleUpgrade(req, socket, head) {
       const briefingId = briefingIdFromUrl(req.url, prefix);
       if (briefingId === undefined) return false;
@@ -154,6 +188,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       if (closing) return;
       closing = true;
       clearInterval(heartbeat);
+      clearInterval(expiry);
+      stopLocalAccess();
+      stopRemoteAccess();
       for (const connection of connections) connection.close(CLOSE.goingAway, "Server shutting down");
       await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();

@@ -4,6 +4,9 @@ import { z } from "zod";
 import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
+import { httpServerOptions } from "../http-timeouts";
+import { localFanout, type RoomFanout } from "./fanout";
+import { RedisFanout } from "./redis-fanout";
 import { createCollabServer } from "./server";
 import { createTokenAuthorizer } from "./token-authorizer";
 
@@ -20,6 +23,8 @@ const tuning = z
     compactEvery: z.number().int().min(1),
     idleUnloadMs: z.number().int().min(0),
     heartbeatMs: z.number().int().min(10),
+    orphanAfterMs: z.number().int().min(0),
+    retryMaxMs: z.number().int().min(1),
   })
   .partial();
 
@@ -42,12 +47,14 @@ const standaloneEnv = z.object({
 
 /**
  * Serves only the collaboration server, with the same modules as the app, on COLLAB_PORT over
- * DATABASE_URL, authorizing with the static COLLAB_TOKENS table. Used by the crash test and the
+ * DATABASE_URL (linked to other instances through REDIS_URL when set), authorizing with the
+ * static COLLAB_TOKENS table. Used by the crash test and the
  * benchmark (both need a server they can kill or measure apart from the clients). Prints one JSON
- * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully.
+ * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully. `GET /metrics`
+ * reports its memory, rooms and connections (for the load benchmark).
  */
 async function main(): Promise<void> {
-  const { DATABASE_URL } = parseEnv();
+  const { DATABASE_URL, REDIS_URL } = parseEnv();
   const parsed = standaloneEnv.safeParse(process.env);
   if (!parsed.success)
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
@@ -55,14 +62,30 @@ async function main(): Promise<void> {
   await migrate(DATABASE_URL.url);
   const store = new ThreadedBriefingStore(DATABASE_URL.url);
   await store.start();
-  const { batchMs, compactEvery, ...serverTuning } = config.COLLAB_OPTIONS;
+  const { batchMs, compactEvery, retryMaxMs, ...serverTuning } = config.COLLAB_OPTIONS;
+  const fanout: RoomFanout = REDIS_URL ? await RedisFanout.connect({ url: REDIS_URL }) : localFanout;
   const collab = createCollabServer({
     store,
+    fanout,
     authorize: createTokenAuthorizer(config.COLLAB_TOKENS),
-    persistence: { batchMs, compactEvery },
+    persistence: { batchMs, compactEvery, retryMaxMs },
     ...serverTuning,
   });
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const server = http.createServer(httpServerOptions(), (req, res) => {
+    if (req.url !== "/metrics") return void res.writeHead(404).end();
+    // For the load benchmark: memory after a full collection (when started with --expose-gc).
+    (globalThis as { gc?: () => void }).gc?.();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const body = {
+      rss,
+      heapUsed,
+      external,
+      arrayBuffers,
+      rooms: collab.rooms.size,
+      connections: collab.connections.size,
+    };
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+  });
   server.on("upgrade", (req, socket, head) => {
     if (!collab.handleUpgrade(req, socket, head)) socket.destroy();
   });
@@ -74,6 +97,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await collab.close();
+    await fanout.close();
     server.closeAllConnections();
     server.close();
     await store.close();

@@ -11,8 +11,9 @@ export function tokenFromRequest(req: IncomingMessage): string | null {
 }
 
 /**
- * An authorizer over a fixed table of tokens passed as `?token=`: used by the integration tests,
- * the standalone collaboration server and the benchmark. The app itself authorizes with lib/auth.
+ * An authorizer over a table of tokens passed as `?token=`: used by the integration tests, the
+ * standalone collaboration server and the benchmark. The table is read at every check, so a test
+ * can revoke or expire a token by changing it. The app itself authorizes with lib/auth.
  */
 export function createTokenAuthorizer(tokens: Record<string, TokenGrant>): CollabAuthorizer {
   return async (req, briefingId) => {
@@ -23,6 +24,9 @@ export function createTokenAuthorizer(tokens: Record<string, TokenGrant>): Colla
     if (grant.briefingIds && !grant.briefingIds.includes(briefingId)) {
       throw new AppError("forbidden", "This token does not give access to this briefing.");
     }
-    return { userId: grant.userId, name: grant.name, readOnly: grant.readOnly };
+    if (grant.expiresAt !== undefined && grant.expiresAt <= Date.now()) {
+      throw new AppError("unauthorized", "This token has expired.");
+    }
+    return { userId: grant.userId, name: grant.name, readOnly: grant.readOnly, expiresAt: grant.expiresAt };
   };
 }

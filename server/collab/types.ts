@@ -1,7 +1,11 @@
 import type { IncomingMessage } from "node:http";
 
-/** Who is on the other end of a collaboration connection. */
-export type CollabUser = { userId: string; name: string; readOnly: boolean };
+/**
+ * Who is on the other end of a collaboration connection. `expiresAt` (epoch ms) is when the
+ * credentials it connected with (session or token) stop being valid: the server checks them again
+ * then, and closes the connection with 4401 unless they were renewed.
+ */
+export type CollabUser = { userId: string; name: string; readOnly: boolean; expiresAt?: number };
 
 /**
  * Decides whether the upgrade request may open this briefing. Return null to refuse with 403, or

@@ -1,6 +1,7 @@
 import type { ExportDocument, Inline, SourceEntry } from "../types";
 import { blocks } from "./blocks";
-import { pdfText } from "./text";
+import { unicodeFontCovers } from "./fonts";
+import { needsUnicodeFonts, pdfText, withUnicodeText } from "./text";
 import { FONTS, PDF_COLORS, PdfWriter } from "./writer";
 
 function titlePage(w: PdfWriter, doc: ExportDocument): void {
@@ -91,10 +92,15 @@ function decorate(w: PdfWriter, doc: ExportDocument): void {
 
 /** The briefing as a PDF: title page, content, Sources, marking and page numbers on every page. */
 export async function toPdf(doc: ExportDocument): Promise<Buffer> {
-  const w = new PdfWriter({ title: doc.title, author: doc.authors.join(", "), subject: doc.classification });
-  titlePage(w, doc);
-  blocks(w, doc.blocks);
-  sources(w, doc.sources);
-  decorate(w, doc);
-  return w.finish();
+  const unicode = needsUnicodeFonts(JSON.stringify(doc));
+  const draw = () => {
+    const info = { title: doc.title, author: doc.authors.join(", "), subject: doc.classification };
+    const w = new PdfWriter(info, unicode);
+    titlePage(w, doc);
+    blocks(w, doc.blocks);
+    sources(w, doc.sources);
+    decorate(w, doc);
+    return w;
+  };
+  return (unicode ? withUnicodeText(unicodeFontCovers, draw) : draw()).finish();
 }

@@ -1,8 +1,10 @@
 /**
- * Text for PDFKit's standard 14 fonts, which only carry the Windows-1252 ("WinAnsi") glyphs: no
- * font files to ship or embed, and the fastest output. Characters outside that set are written
- * without their accents when that gives a WinAnsi letter ("ş" -> "s"), as a close ASCII form for
- * common symbols, and as "?" otherwise, rather than as blank boxes.
+ * Text for the PDF's fonts. Most briefings fit PDFKit's standard 14 fonts, which only carry the
+ * Windows-1252 ("WinAnsi") glyphs: nothing to embed, and the fastest output. A briefing with other
+ * characters is drawn with embedded Unicode fonts instead (see fonts.ts and withUnicodeText).
+ * Characters the fonts in use lack are written without their accents when that gives a drawable
+ * letter ("ş" -> "s"), as a close ASCII form for common symbols, and as "?" otherwise, rather than
+ * as blank boxes.
  */
 
 // The characters of 0x80-0x9F in Windows-1252, which PDFKit maps from their Unicode code points.
@@ -41,6 +43,11 @@ function winAnsi(char: string): boolean {
   return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(char);
 }
 
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0)!;
+  return code < 0x20 || (code >= 0x7f && code < 0xa0);
+}
+
 const cache = new Map<string, string>();
 
 function mapChar(char: string): string {
@@ -55,14 +62,43 @@ function mapChar(char: string): string {
   return out;
 }
 
-/** Text PDFKit's standard fonts can draw: tabs become spaces, other controls vanish. */
+/** Which characters the fonts in use can draw, while a PDF is drawn with Unicode fonts. */
+let drawable: ((codePoint: number) => boolean) | null = null;
+
+/**
+ * Draws with fonts covering the code points `covers` accepts: pdfText keeps those characters.
+ * PDF drawing is synchronous, so the setting holds exactly for the duration of `draw`.
+ */
+export function withUnicodeText<T>(covers: (codePoint: number) => boolean, draw: () => T): T {
+  const previous = drawable;
+  drawable = covers;
+  try {
+    return draw();
+  } finally {
+    drawable = previous;
+  }
+}
+
+/** True when some character of `text` would be lost with the standard (WinAnsi) fonts. */
+export function needsUnicodeFonts(text: string): boolean {
+  if (!/[^\t\n\r\x20-\x7e]/.test(text)) return false; // plain ASCII text
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0x7f && code < 0xa0) continue; // controls: dropped either way
+    if (!winAnsi(char) && FALLBACKS[char] === undefined) return true;
+  }
+  return false;
+}
+
+/** Text the PDF's fonts can draw: tabs become spaces, other controls vanish. */
 export function pdfText(text: string): string {
   if (/^[\x20-\x7e\n]*$/.test(text)) return text;
+  const covers = drawable;
   let out = "";
   for (const char of text) {
     if (char === "\n") out += char;
     else if (char === "\t") out += " ";
-    else if (winAnsi(char)) out += char;
+    else if (covers ? covers(char.codePointAt(0)!) && !isControl(char) : winAnsi(char)) out += char;
     else if (char.codePointAt(0)! < 0x20 || (char.codePointAt(0)! >= 0x7f && char.codePointAt(0)! < 0xa0)) continue;
     else out += mapChar(char);
   }

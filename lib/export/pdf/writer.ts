@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { Inline } from "../types";
+import { registerUnicodeFonts, UNICODE_INITIAL_FONT } from "./fonts";
 import { pdfText } from "./text";
 
 export const FONTS = {
@@ -47,14 +48,17 @@ export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   frame: Frame;
 
-  constructor(info: { title: string; author: string; subject: string }) {
+  /** `unicode`: draw with the embedded Unicode faces (fonts.ts) instead of the standard ones. */
+  constructor(info: { title: string; author: string; subject: string }, unicode = false) {
     this.doc = new PDFDocument({
       size: "A4",
       margins: { top: 70, bottom: 70, left: 62, right: 62 },
       bufferPages: true,
       info: { Title: pdfText(info.title), Author: pdfText(info.author), Subject: pdfText(info.subject) },
       displayTitle: true,
+      ...(unicode ? { font: UNICODE_INITIAL_FONT } : {}),
     });
+    if (unicode) registerUnicodeFonts(this.doc);
     this.frame = { x: this.doc.page.margins.left, width: this.contentWidth };
     this.doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(PDF_COLORS.text);
   }

@@ -10,7 +10,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     const { slug } = await params;
     const parsed = slugSchema.safeParse(slug);
-    if (!parsed.success) throw new AppError("bad_request", `"${slug}" is not a valid framework slug.`);
+    if (!parsed.success) {
+      const shown = slug.length > 60 ? `${slug.slice(0, 60)}…` : slug;
+      throw new AppError("bad_request", `"${shown}" is not a valid framework slug.`);
+    }
     const framework = await getFramework(getDb(), parsed.data);
     if (!framework) throw new AppError("not_found", `No framework with slug "${parsed.data}".`);
     return Response.json(framework);
