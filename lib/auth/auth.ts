@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import { type Db, dbProvider, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { announceAccessChange } from "./access-events";
 import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
 import { authSecret } from "./secret";
@@ -44,6 +45,13 @@ export function createAuth(db: Db) {
       },
     },
     databaseHooks: {
+      session: {
+        delete: {
+          // Signing out (or revoking sessions) also ends that user's open collaboration connections
+          // whose session is gone: they are checked again and closed with 4401.
+          after: async (session) => announceAccessChange({ userId: session.userId }),
+        },
+      },
       user: {
         create: {
           // The first account on a fresh install administers the instance (and may edit the catalog).

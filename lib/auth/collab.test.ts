@@ -86,6 +86,17 @@ describe("collaboration upgrade authorization", () => {
     expect(await refusal(viaLink(briefingId))).toBe("gone");
   });
 
+  it("signing out announces an access change for that user, whose upgrades are then refused", async () => {
+    const auth = createAuth(t.db);
+    const leaver = await signUp(auth, "Leaver");
+    const changes: AccessChange[] = [];
+    const stop = onAccessChange((change) => changes.push(change));
+    await auth.api.signOut({ headers: leaver.headers });
+    stop();
+    expect(changes).toEqual([{ userId: leaver.id }]);
+    expect(await refusal(authorizeCollab(t.db, upgrade(leaver), briefingId))).toBe("unauthorized");
+  });
+
   it("announces access changes when a grant is lowered or removed and when the briefing is deleted", async () => {
     const changes: AccessChange[] = [];
     const stop = onAccessChange((change) => changes.push(change));
