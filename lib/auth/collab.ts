@@ -60,10 +60,7 @@ export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: 
   const session = await getSessionFromHeaders(toHeaders(req), db);
   if (!session) throw new AppError("unauthorized", "Sign in to open briefings.");
   const { user, expiresAt } = session;
-  const role = await getBriefingRole(db, user.id, briefingId);
+  const role = await getBriefingRole(db, user.id, briefingId, { includeDeleted: false });
   if (!role) throw new AppError("not_found", "No such briefing.");
-  // Its owner may still see a deleted briefing (to restore it), but nobody edits it.
-  const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { deletedAt: true } });
-  if (!briefing || briefing.deletedAt) throw new AppError("not_found", "This briefing was deleted.");
   return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit"), expiresAt };
 }

@@ -31,14 +31,20 @@ export async function getTeamRole(db: Db, userId: string, teamId: string): Promi
 
 /**
  * A user's effective role on a briefing: the highest of ownership, a grant to the user and grants
- * to teams the user belongs to. A deleted briefing is visible to its owner only (to restore it).
+ * to teams the user belongs to. A deleted briefing is visible to its owner only (to restore it),
+ * unless `includeDeleted` is false (nobody edits a deleted briefing).
  */
-export async function getBriefingRole(db: Db, userId: string, briefingId: string): Promise<BriefingRole | null> {
+export async function getBriefingRole(
+  db: Db,
+  userId: string,
+  briefingId: string,
+  { includeDeleted = true }: { includeDeleted?: boolean } = {},
+): Promise<BriefingRole | null> {
   const briefing = await db.briefing.findUnique({
     where: { id: briefingId },
     select: { ownerId: true, deletedAt: true, grants: { select: { userId: true, teamId: true, role: true } } },
   });
-  if (!briefing) return null;
+  if (!briefing || (briefing.deletedAt && !includeDeleted)) return null;
   if (briefing.ownerId === userId) return "owner";
   if (briefing.deletedAt) return null;
   const teamIds = new Set(
