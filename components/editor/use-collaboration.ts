@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { type AccessState, keepAuthenticated } from "@/lib/collab/reauth";
 import { type SaveStatus, SaveStatusTracker } from "@/lib/collab/save-status";
+import { collabUrl } from "@/lib/collab/url";
 
 /** The Yjs side of an open briefing: document, server connection, local copy and save status. */
 export type CollabSession = {
@@ -33,11 +34,6 @@ export type CollabState = {
 async function sessionIsValid(): Promise<boolean> {
   const response = await fetch("/api/auth/get-session", { credentials: "same-origin", cache: "no-store" });
   return response.ok && (await response.json()) !== null;
-}
-
-/** The room URL prefix of the collaboration server, same origin (the session cookie authenticates). */
-function collabUrl(): string {
-  return `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
 }
 
 /**

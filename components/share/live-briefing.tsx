@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { CLOSE } from "@/lib/collab/protocol";
+import { collabUrl } from "@/lib/collab/url";
 import type { ExportDocument } from "@/lib/export/types";
 import { BriefingDocument } from "./briefing-document";
 import { InvalidLink } from "./invalid-link";
@@ -38,8 +39,7 @@ export function LiveBriefing({ token, initial }: LiveBriefingProps) {
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
     let trailingTimer: ReturnType<typeof setTimeout> | undefined;
     const doc = new Y.Doc();
-    const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-    const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, briefingId, doc, {
+    const provider = new WebsocketProvider(collabUrl(), briefingId, doc, {
       params: { share: token },
       disableBc: true,
     });
