@@ -6,7 +6,7 @@ import { blocksOf, HANDLED_MARK_TYPES, HANDLED_NODE_TYPES } from "./blocks";
 import { parseCardSnapshot, resolveCard } from "./cards";
 import { contentDisposition } from "./filename";
 import { inlineMd } from "./markdown";
-import { pdfText } from "./pdf/text";
+import { needsUnicodeFonts, pdfText } from "./pdf/text";
 import { SourceRegistry } from "./sources";
 import type { Inline, Marks } from "./types";
 import { safeUrl } from "./urls";
@@ -201,5 +201,9 @@ describe("export model", () => {
   it("maps text to the PDF standard fonts' character set", () => {
     expect(pdfText("Türkiye – “quoted” €5")).toBe("Türkiye – “quoted” €5");
     expect(pdfText("Şanlıurfa\u2212Кыргызстан\u0007")).toBe("Sanl?urfa-??????????");
+    // Only characters the standard fonts would lose switch a PDF to the embedded Unicode fonts.
+    expect(needsUnicodeFonts("Côte d'Ivoire\t– “quoted” €5\u2212")).toBe(false);
+    expect(needsUnicodeFonts("Şanlıurfa")).toBe(true);
+    expect(needsUnicodeFonts("Кыргызстан")).toBe(true);
   });
 });

@@ -83,9 +83,8 @@ export function withUnicodeText<T>(covers: (codePoint: number) => boolean, draw:
 export function needsUnicodeFonts(text: string): boolean {
   if (!/[^\t\n\r\x20-\x7e]/.test(text)) return false; // plain ASCII text
   for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code >= 0x7f && code < 0xa0) continue; // controls: dropped either way
-    if (!winAnsi(char) && FALLBACKS[char] === undefined) return true;
+    // Controls (tabs included) are replaced or dropped with either font.
+    if (!isControl(char) && !winAnsi(char) && FALLBACKS[char] === undefined) return true;
   }
   return false;
 }
@@ -98,8 +97,8 @@ export function pdfText(text: string): string {
   for (const char of text) {
     if (char === "\n") out += char;
     else if (char === "\t") out += " ";
-    else if (covers ? covers(char.codePointAt(0)!) && !isControl(char) : winAnsi(char)) out += char;
-    else if (char.codePointAt(0)! < 0x20 || (char.codePointAt(0)! >= 0x7f && char.codePointAt(0)! < 0xa0)) continue;
+    else if (isControl(char)) continue;
+    else if (covers ? covers(char.codePointAt(0)!) : winAnsi(char)) out += char;
     else out += mapChar(char);
   }
   return out;
