@@ -7,8 +7,7 @@ import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
-import { localFanout, type RoomFanout } from "./collab/fanout";
-import { RedisFanout } from "./collab/redis-fanout";
+import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
 import { httpServerOptions } from "./http-timeouts";
@@ -54,7 +53,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
   await briefingStore.start();
   // With Redis, every instance serves every briefing: rooms relay their changes through it.
-  const fanout: RoomFanout = config.REDIS_URL ? await RedisFanout.connect({ url: config.REDIS_URL }) : localFanout;
+  const fanout = await connectFanout(config.REDIS_URL);
   if (fanout instanceof RedisFanout) registerHealthCheck("redis", () => fanout.connected);
   const collab = createCollabServer({
     store: briefingStore,

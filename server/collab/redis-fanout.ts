@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { z } from "zod";
-import { type AccessChange, newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
+import { type AccessChange, localFanout, newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
 
 const KIND = { update: 1, awareness: 2, stored: 3, stateRequest: 4, stateReply: 5 } as const;
 const ID_BYTES = 16;
@@ -275,4 +275,9 @@ export class RedisFanout implements RoomFanout {
 
 function rest(decoder: decoding.Decoder): Uint8Array {
   return decoder.arr.subarray(decoder.pos);
+}
+
+/** This process's fan-out: linked through Redis when `url` is set, otherwise the single-instance one. */
+export async function connectFanout(url: string | undefined): Promise<RoomFanout> {
+  return url ? RedisFanout.connect({ url }) : localFanout;
 }

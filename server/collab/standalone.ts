@@ -5,8 +5,7 @@ import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
 import { httpServerOptions } from "../http-timeouts";
-import { localFanout, type RoomFanout } from "./fanout";
-import { RedisFanout } from "./redis-fanout";
+import { connectFanout } from "./redis-fanout";
 import { createCollabServer } from "./server";
 import { createTokenAuthorizer } from "./token-authorizer";
 
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
   const store = new ThreadedBriefingStore(DATABASE_URL.url);
   await store.start();
   const { batchMs, compactEvery, retryMaxMs, ...serverTuning } = config.COLLAB_OPTIONS;
-  const fanout: RoomFanout = REDIS_URL ? await RedisFanout.connect({ url: REDIS_URL }) : localFanout;
+  const fanout = await connectFanout(REDIS_URL);
   const collab = createCollabServer({
     store,
     fanout,
