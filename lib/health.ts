@@ -1,15 +1,10 @@
+import { processWide } from "@/lib/process-wide";
+
 /** A component the health endpoint reports on, registered by the process that owns it. */
 type Check = () => boolean;
 
-// Shared by server/ (which owns the Redis link) and the Next bundle (the health route), which load
-// separate copies of this module.
-const KEY = Symbol.for("briefing-editor.health-checks");
-const registry = globalThis as typeof globalThis & { [KEY]?: Map<string, Check> };
-
-function checks(): Map<string, Check> {
-  registry[KEY] ??= new Map();
-  return registry[KEY];
-}
+// Shared by server/ (which owns the Redis link) and the Next bundle (the health route).
+const checks = () => processWide("health-checks", () => new Map<string, Check>());
 
 /** Adds (or replaces) a named check, e.g. "redis" -> is the link up. */
 export function registerHealthCheck(name: string, check: Check): void {

@@ -1,17 +1,12 @@
+import { processWide } from "@/lib/process-wide";
+
 /** Who may have lost (or changed) access: one briefing, one user, or both. */
 export type AccessChange = { briefingId?: string; userId?: string };
 
 type Listener = (change: AccessChange) => void;
 
-// One registry per process, shared by the Next bundle (server actions) and server/ (the
-// collaboration server), which load separate copies of this module.
-const KEY = Symbol.for("briefing-editor.access-listeners");
-const registry = globalThis as typeof globalThis & { [KEY]?: Set<Listener> };
-
-function listeners(): Set<Listener> {
-  registry[KEY] ??= new Set();
-  return registry[KEY];
-}
+// Shared by the Next bundle (server actions announce) and server/ (the collaboration server listens).
+const listeners = () => processWide("access-listeners", () => new Set<Listener>());
 
 /**
  * Announces that access changed after the change is committed (a grant removed or lowered, a

@@ -222,7 +222,7 @@ export class RedisFanout implements RoomFanout {
     if (!subscription) return;
     const decoder = decoding.createDecoder(message);
     const kind = decoding.readUint8(decoder);
-    const originId = Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex");
+    const originId = readId(decoder);
     if (originId === subscription.originId) return; // our own message, echoed by Redis
     const { handlers } = subscription;
     switch (kind) {
@@ -239,11 +239,7 @@ export class RedisFanout implements RoomFanout {
         return;
       case KIND.stateRequest: {
         const targeted = decoding.readUint8(decoder) === 1;
-        if (
-          targeted &&
-          Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex") !== subscription.originId
-        )
-          return;
+        if (targeted && readId(decoder) !== subscription.originId) return;
         const stateVector = rest(decoder);
         const answered = this.answer(subscription, originId, stateVector).then(() =>
           targeted ? undefined : this.requestState(subscription, originId),
@@ -254,7 +250,7 @@ export class RedisFanout implements RoomFanout {
         return;
       }
       case KIND.stateReply: {
-        const target = Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex");
+        const target = readId(decoder);
         if (target !== subscription.originId) return;
         const seq = decoding.readVarUint(decoder);
         handlers.update(rest(decoder), originId, seq);
@@ -271,6 +267,11 @@ export class RedisFanout implements RoomFanout {
       encoding.writeUint8Array(encoder, update);
     });
   }
+}
+
+/** An origin id as sent (16 bytes), as the hex string rooms use. */
+function readId(decoder: decoding.Decoder): string {
+  return Buffer.from(decoding.readUint8Array(decoder, ID_BYTES)).toString("hex");
 }
 
 function rest(decoder: decoding.Decoder): Uint8Array {
