@@ -124,7 +124,7 @@ export class CollabConnection implements RoomPeer {
         return;
       case "awareness":
         this.apply(
-          () => this.room.applyAwareness(this, stampPresence(message.update, this.user)),
+          () => this.room.applyAwareness(this, stampPresence(message.entries, this.user)),
           "Invalid awareness update",
         );
         return;

@@ -12,7 +12,7 @@ import {
 export type ClientMessage =
   | { kind: "sync-step1"; stateVector: Uint8Array }
   | { kind: "update"; update: Uint8Array }
-  | { kind: "awareness"; update: Uint8Array }
+  | { kind: "awareness"; entries: AwarenessEntry[] }
   | { kind: "query-awareness" }
   | { kind: "save-request"; nonce: number; clientId: number | null };
 
@@ -39,9 +39,7 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
       throw new ProtocolError("malformed", `unknown sync message type ${syncType}`);
     }
     case MESSAGE_AWARENESS: {
-      const update = decoding.readVarUint8Array(decoder);
-      checkAwarenessUpdate(update);
-      return { kind: "awareness", update };
+      return { kind: "awareness", entries: readAwarenessEntries(decoding.readVarUint8Array(decoder)) };
     }
     case MESSAGE_QUERY_AWARENESS:
       return { kind: "query-awareness" };
@@ -57,21 +55,25 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
   }
 }
 
+/** One presence of an awareness update (y-protocols encoding); `state` null = the client left. */
+export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
+
 /**
- * Checks a whole awareness update before any of it is applied: y-protocols applies the entries one
+ * Decodes a whole awareness update before any of it is applied: y-protocols applies the entries one
  * by one and throws at the first bad JSON, leaving the earlier entries applied without announcing
  * them, so no connection is recorded as their owner and they outlive it as ghost presences.
  */
-function checkAwarenessUpdate(update: Uint8Array): void {
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
-    const entries = decoding.readVarUint(decoder);
-    for (let i = 0; i < entries; i++) {
-      decoding.readVarUint(decoder); // client id
-      decoding.readVarUint(decoder); // clock
-      JSON.parse(decoding.readVarString(decoder));
+    const entries: AwarenessEntry[] = [];
+    for (let i = decoding.readVarUint(decoder); i > 0; i--) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) });
     }
     if (decoding.hasContent(decoder)) throw new Error("trailing bytes");
+    return entries;
   } catch {
     throw new ProtocolError("malformed", "invalid awareness update");
   }
@@ -79,7 +81,7 @@ function checkAwarenessUpdate(update: Uint8Array): void {
 
 /**
  * Decodes one client message, checking it is complete and has no trailing bytes. Throws
- * ProtocolError; the payloads are views into `data`. Awareness updates are checked whole here;
+ * ProtocolError; the payloads are views into `data`. Awareness updates are decoded whole here;
  * document updates are not (Yjs validates them while applying).
  */
 export function parseClientMessage(data: Uint8Array): ClientMessage {

@@ -1,22 +1,19 @@
-import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import type { AwarenessEntry } from "./messages";
 import type { CollabUser } from "./types";
 
 /**
- * Rewrites an awareness update so that every presence it carries shows the connection's signed-in
- * identity: `user.id` and `user.name` come from the server, whatever the client claimed (other
- * fields, such as the caret colour, are the client's). Without this, any editor could appear to
- * the others under a colleague's name. Throws on a malformed update (checked before, see messages.ts).
+ * Encodes a client's awareness entries (y-protocols encoding) so that every presence shows the
+ * connection's signed-in identity: `user.id` and `user.name` come from the server, whatever the
+ * client claimed (other fields, such as the caret colour, are the client's). Without this, any
+ * editor could appear to the others under a colleague's name.
  */
-export function stampPresence(update: Uint8Array, user: Pick<CollabUser, "userId" | "name">): Uint8Array {
-  const decoder = decoding.createDecoder(update);
+export function stampPresence(entries: AwarenessEntry[], user: Pick<CollabUser, "userId" | "name">): Uint8Array {
   const encoder = encoding.createEncoder();
-  const entries = decoding.readVarUint(decoder);
-  encoding.writeVarUint(encoder, entries);
-  for (let i = 0; i < entries; i++) {
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder)); // client id
-    encoding.writeVarUint(encoder, decoding.readVarUint(decoder)); // clock
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
     encoding.writeVarString(encoder, JSON.stringify(stamp(state, user)));
   }
   return encoding.toUint8Array(encoder);
