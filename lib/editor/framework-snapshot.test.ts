@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { FrameworkDetail } from "@/lib/catalog/types";
 import { USER_COLORS, userColor } from "@/lib/collab/user-color";
+import { buildFrameworkDetail } from "@/lib/test/fixtures";
 import { changedSincePinned, liveAttrs, parseSnapshot, pinnedAttrs } from "./framework-snapshot";
 import { normalizeHref } from "./link";
 
-const detail: FrameworkDetail = {
-  slug: "nato",
-  name: "North Atlantic Treaty Organization",
-  acronym: "NATO",
-  kind: "collective-defence-alliance",
-  region: "euro-atlantic",
-  status: "active",
-  founded: "1949-04-04",
-  ended: null,
-  headquarters: "Brussels, Belgium",
-  summary: "Collective defence.",
-  memberCount: 32,
-  inForce: "1949-08-24",
-  legalBasis: "North Atlantic Treaty",
-  updatedAt: "2026-11-01T10:00:00.000Z",
-  members: [],
-  groups: [],
-};
+const detail = buildFrameworkDetail();
 
 describe("pinned framework cards", () => {
   it("store the card's facts and the catalog version, and read them back", () => {

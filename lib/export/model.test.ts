@@ -2,6 +2,7 @@ import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { snapshotOf } from "@/lib/editor/framework-snapshot";
 import { editorSchema } from "@/lib/editor/schema";
+import { buildFrameworkDetail } from "@/lib/test/fixtures";
 import { blocksOf, HANDLED_MARK_TYPES, HANDLED_NODE_TYPES } from "./blocks";
 import { parseCardSnapshot, resolveCard } from "./cards";
 import { contentDisposition } from "./filename";
@@ -79,57 +80,47 @@ describe("export model", () => {
   });
 
   it("reads the snapshots the editor pins, with the cited values and their sources", () => {
-    const pinned = snapshotOf({
-      slug: "nato",
-      name: "North Atlantic Treaty Organization",
-      acronym: "NATO",
-      kind: "collective-defence-alliance",
-      region: "euro-atlantic",
-      status: "active",
-      founded: "1949-04-04",
-      ended: null,
-      headquarters: "Brussels, Belgium",
-      summary: "The alliance.",
-      memberCount: 32,
-      inForce: null,
-      legalBasis: null,
-      updatedAt: "2026-11-27T10:00:00.000Z",
-      members: [],
-      groups: [
-        {
-          group: "Commitments",
-          attributes: [
-            {
-              key: "collective_defence_clause",
-              label: "Collective defence clause",
-              group: "Commitments",
-              valueType: "text",
-              value: "Article 5",
-              display: "Article 5",
-              note: null,
-              sources: [
-                {
-                  title: "The North Atlantic Treaty",
-                  url: "https://www.nato.int/treaty",
-                  publisher: "NATO",
-                  accessed: null,
-                },
-              ],
-            },
-            {
-              key: "not_on_cards",
-              label: "Not on cards",
-              group: "Commitments",
-              valueType: "text",
-              value: "x",
-              display: "x",
-              note: null,
-              sources: [{ title: "Elsewhere", url: "https://example.org/elsewhere", publisher: null, accessed: null }],
-            },
-          ],
-        },
-      ],
-    });
+    const pinned = snapshotOf(
+      buildFrameworkDetail({
+        summary: "The alliance.",
+        groups: [
+          {
+            group: "Commitments",
+            attributes: [
+              {
+                key: "collective_defence_clause",
+                label: "Collective defence clause",
+                group: "Commitments",
+                valueType: "text",
+                value: "Article 5",
+                display: "Article 5",
+                note: null,
+                sources: [
+                  {
+                    title: "The North Atlantic Treaty",
+                    url: "https://www.nato.int/treaty",
+                    publisher: "NATO",
+                    accessed: null,
+                  },
+                ],
+              },
+              {
+                key: "not_on_cards",
+                label: "Not on cards",
+                group: "Commitments",
+                valueType: "text",
+                value: "x",
+                display: "x",
+                note: null,
+                sources: [
+                  { title: "Elsewhere", url: "https://example.org/elsewhere", publisher: null, accessed: null },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
     const registry = new SourceRegistry();
     const card = resolveCard(
       { slug: "nato", mode: "pinned", pinnedAt: "2026-11-20T09:00:00.000Z", snapshot: JSON.stringify(pinned) },

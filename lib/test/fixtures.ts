@@ -1,4 +1,5 @@
 import type { DimensionInput, FrameworkInput } from "@/lib/catalog/schema";
+import type { FrameworkDetail } from "@/lib/catalog/types";
 
 /** Test data builders: a valid object by default, overridden per test. */
 
@@ -58,4 +59,27 @@ export function buildUser(overrides: Partial<{ id: string; name: string; email: 
   userCounter++;
   const id = overrides.id ?? `user_${process.pid}_${userCounter}`;
   return { id, name: `Test User ${userCounter}`, email: `${id}@example.org`, ...overrides };
+}
+
+/** A framework as the catalog's detail query returns it (NATO-like), for card and snapshot tests. */
+export function buildFrameworkDetail(overrides: Partial<FrameworkDetail> = {}): FrameworkDetail {
+  return {
+    slug: "nato",
+    name: "North Atlantic Treaty Organization",
+    acronym: "NATO",
+    kind: "collective-defence-alliance",
+    region: "euro-atlantic",
+    status: "active",
+    founded: "1949-04-04",
+    ended: null,
+    headquarters: "Brussels, Belgium",
+    summary: "Collective defence.",
+    memberCount: 32,
+    inForce: "1949-08-24",
+    legalBasis: "North Atlantic Treaty",
+    updatedAt: "2026-11-01T10:00:00.000Z",
+    members: [],
+    groups: [],
+    ...overrides,
+  };
 }
