@@ -1,11 +1,11 @@
 import { type Actor, authorize } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getMatrix } from "@/lib/matrix/cached";
 import { buildMatrix } from "@/lib/matrix/model";
 import { parseViewState } from "@/lib/matrix/parse-view-state";
-import { prepareMatrix } from "@/lib/matrix/prepare";
-import { loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
+import { selectionOf } from "@/lib/matrix/view-state";
 import { getSavedComparison, listSavedComparisons } from "./queries";
 
 /** The most frameworks an embedded matrix shows; the rest are a click away in Compare. */
@@ -53,10 +53,10 @@ export async function getComparisonEmbed(db: Db, actor: Actor, id: string): Prom
   const saved = await getSavedComparison(db, id);
   if (!saved) throw new AppError("not_found", "No such comparison.");
   const parsed = parseViewState(saved.state);
-  const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
-  const data = await loadMatrixData(db, selection);
+  const prepared = (await getMatrix(db, selectionOf(parsed.state))).prepared();
+  const { data } = prepared;
   const resolved = resolveViewState(parsed.state, data);
-  const model = buildMatrix(prepareMatrix(data), { ...resolved.state, collapsedGroups: [] });
+  const model = buildMatrix(prepared, { ...resolved.state, collapsedGroups: [] });
   const shown = model.frameworks.slice(0, EMBED_MAX_FRAMEWORKS);
   const { frameworks, dimensions } = data;
   const cell = (f: number, d: number): EmbedCell => {

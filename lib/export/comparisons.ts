@@ -1,12 +1,11 @@
 import { getSavedComparison } from "@/lib/comparisons/queries";
 import type { Db } from "@/lib/db";
+import { getMatrix } from "@/lib/matrix/cached";
 import { buildMatrix, type MatrixModel } from "@/lib/matrix/model";
 import { parseViewState } from "@/lib/matrix/parse-view-state";
-import { prepareMatrix } from "@/lib/matrix/prepare";
-import { loadMatrixData } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
 import type { ViewState } from "@/lib/matrix/types";
-import { MAX_FRAMEWORKS } from "@/lib/matrix/view-state";
+import { MAX_FRAMEWORKS, selectionOf } from "@/lib/matrix/view-state";
 import type { SourceRegistry } from "./sources";
 import type { MatrixRowView, MatrixView } from "./types";
 
@@ -24,8 +23,8 @@ export async function loadComparison(db: Db, comparisonId: string): Promise<Load
   const saved = await getSavedComparison(db, comparisonId);
   if (!saved) return null;
   const parsed = parseViewState(saved.state);
-  const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
-  const data = await loadMatrixData(db, selection);
+  const prepared = (await getMatrix(db, selectionOf(parsed.state))).prepared();
+  const { data } = prepared;
   const resolved = resolveViewState(parsed.state, data);
   const notices = [...parsed.notices, ...resolved.notices].map((n) => n.message);
   let state: ViewState = { ...resolved.state, collapsedGroups: [] };
@@ -33,7 +32,7 @@ export async function loadComparison(db: Db, comparisonId: string): Promise<Load
     notices.push(`Only the first ${MAX_FRAMEWORKS} of ${data.frameworks.length} matching frameworks are shown.`);
     state = { ...state, scope: null, frameworks: data.frameworks.slice(0, MAX_FRAMEWORKS).map((f) => f.slug) };
   }
-  return { name: saved.name, model: buildMatrix(prepareMatrix(data), state), notices };
+  return { name: saved.name, model: buildMatrix(prepared, state), notices };
 }
 
 /** Loads several comparisons at once (each id once). */

@@ -6,12 +6,10 @@ import { CHART_LIMIT } from "./charts";
 /** Selections up to this size carry notes and citations inline; larger ones fetch them per framework. */
 export const DETAIL_LIMIT = CHART_LIMIT;
 
-import type { CatalogScope, MatrixData, MatrixFramework, MatrixSource } from "./types";
+import type { MatrixData, MatrixFramework, MatrixSelection, MatrixSource } from "./types";
 
 /** The most frameworks an "all frameworks matching" comparison loads. */
 export const MAX_SCOPE = 5000;
-
-export type MatrixSelection = { frameworks: string[] } | { scope: CatalogScope };
 
 export type FrameworkOption = { slug: string; name: string; acronym: string | null; status: Status };
 

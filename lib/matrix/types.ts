@@ -58,6 +58,9 @@ export type CatalogScope = {
   country?: string;
 };
 
+/** What a comparison loads: hand-picked frameworks (in order), or every framework matching a catalog scope. */
+export type MatrixSelection = { frameworks: string[] } | { scope: CatalogScope };
+
 export type SortSpec = { by: string; desc: boolean };
 
 /**

@@ -1,4 +1,4 @@
-import type { CatalogScope, SortSpec, ViewState } from "./types";
+import type { CatalogScope, MatrixSelection, SortSpec, ViewState } from "./types";
 
 // The view state's constants, defaults and canonical URL form. Reading a URL (which needs zod) is
 // in parse-view-state.ts, so the browser's bundle of the comparison page carries no schema library.
@@ -85,4 +85,17 @@ export function serializeViewState(state: ViewState): string {
 /** True when the view compares something (a list or a catalog scope). */
 export function hasSelection(state: ViewState): boolean {
   return state.scope !== null || state.frameworks.length > 0;
+}
+
+/** The frameworks a view compares, as the loader reads them. */
+export function selectionOf(state: Pick<ViewState, "frameworks" | "scope">): MatrixSelection {
+  return state.scope ? { scope: state.scope } : { frameworks: state.frameworks };
+}
+
+/** The canonical query string of a selection alone (the URL form of /compare, nothing else). */
+export function selectionQuery(selection: MatrixSelection): string {
+  return serializeViewState({
+    ...defaultViewState(),
+    ...("scope" in selection ? { scope: selection.scope } : { frameworks: selection.frameworks }),
+  });
 }

@@ -1,0 +1,115 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { importCatalog } from "@/lib/catalog/exchange";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
+import { getMatrix, matrixDataPath } from "./cached";
+import { cachedMatrix, clearCachedMatrices, readCachedMatrix, storeCachedMatrix } from "./data-cache";
+import { loadMatrixData } from "./queries";
+
+const catalog = buildCatalog(
+  [
+    buildFramework({
+      slug: "north-pact",
+      name: "North Pact",
+      attributes: [{ dimension: "collective_defence_clause", value: true, note: "Art. 5", sources: [buildSource()] }],
+    }),
+    buildFramework({
+      slug: "south-forum",
+      name: "South Forum",
+      region: "indo-pacific",
+      attributes: [{ dimension: "collective_defence_clause", value: false, note: null, sources: [buildSource()] }],
+    }),
+  ],
+  [buildDimension()],
+);
+
+describe.each(PROVIDERS)("cached matrix data on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    await importCatalog(t.db, catalog);
+  });
+  afterAll(async () => {
+    clearCachedMatrices();
+    await t.drop();
+  });
+  beforeEach(() => clearCachedMatrices());
+
+  it("holds exactly what the loader reads, and serves it again without reloading", async () => {
+    const selection = { frameworks: ["south-forum", "north-pact"] };
+    const first = await getMatrix(t.db, selection);
+    expect(first.prepared().data).toEqual(await loadMatrixData(t.db, selection));
+    expect(await getMatrix(t.db, selection)).toBe(first);
+    expect(matrixDataPath(first)).toBe(`/api/compare/data?v=${first.version}&fw=south-forum,north-pact`);
+  });
+
+  it("concurrent requests for the same data share one load", async () => {
+    const selection = { scope: { region: "indo-pacific" as const } };
+    const [a, b] = await Promise.all([getMatrix(t.db, selection), getMatrix(t.db, selection)]);
+    expect(a).toBe(b);
+    expect(a.prepared().data.frameworks.map((f) => f.slug)).toEqual(["south-forum"]);
+    expect(matrixDataPath(a)).toBe(`/api/compare/data?v=${a.version}&all=1&region=indo-pacific`);
+  });
+
+  it("a catalog write, by any path, makes the next request load the new data", async () => {
+    const selection = { frameworks: ["north-pact"] };
+    const before = await getMatrix(t.db, selection);
+    expect(before.prepared().data.values).toEqual(["true"]);
+    // A write that bypasses the app's catalog functions: the database itself moves the version on.
+    await t.db.$executeRawUnsafe(`UPDATE "AttributeValue" SET "value" = 'false' WHERE "note" = 'Art. 5'`);
+    const after = await getMatrix(t.db, selection);
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.prepared().data.values).toEqual(["false"]);
+  });
+});
+
+describe("matrix data cache", () => {
+  beforeEach(() => {
+    clearCachedMatrices();
+    vi.useFakeTimers({ now: 1_000_000 });
+  });
+  afterEach(() => vi.useRealTimers());
+  const payload = (chars: number) => JSON.stringify({ pad: "x".repeat(chars) });
+  const later = () => vi.advanceTimersByTime(11_000); // past the pin of recently read entries
+
+  it("evicts the least recently used entries beyond its bound", () => {
+    const big = 9 * 1024 * 1024;
+    storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
+    storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
+    later();
+    expect(readCachedMatrix("1|a")).toBeDefined(); // a is now more recent than b
+    later();
+    storeCachedMatrix(cachedMatrix("1|c", 1, payload(big)));
+    expect(readCachedMatrix("1|b")).toBeUndefined();
+    expect(readCachedMatrix("1|a")).toBeDefined();
+    expect(readCachedMatrix("1|c")).toBeDefined();
+    later();
+    storeCachedMatrix(cachedMatrix("1|huge", 1, payload(40 * 1024 * 1024)));
+    expect(readCachedMatrix("1|huge")).toBeDefined();
+    expect(readCachedMatrix("1|a")).toBeUndefined();
+    expect(readCachedMatrix("1|c")).toBeUndefined();
+  });
+
+  it("keeps entries read in the last seconds, whatever the bound: their page still renders from them", () => {
+    const big = 20 * 1024 * 1024;
+    storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
+    storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
+    storeCachedMatrix(cachedMatrix("2|a", 2, payload(10)));
+    expect(readCachedMatrix("1|a")).toBeDefined();
+    expect(readCachedMatrix("1|b")).toBeDefined();
+    later();
+    storeCachedMatrix(cachedMatrix("2|b", 2, payload(10)));
+    expect(readCachedMatrix("1|a")).toBeUndefined();
+    expect(readCachedMatrix("1|b")).toBeUndefined();
+  });
+
+  it("drops entries of older catalog versions when a newer one arrives", () => {
+    storeCachedMatrix(cachedMatrix("1|a", 1, payload(10)));
+    storeCachedMatrix(cachedMatrix("1|b", 1, payload(10)));
+    later();
+    storeCachedMatrix(cachedMatrix("2|a", 2, payload(10)));
+    expect(readCachedMatrix("1|a")).toBeUndefined();
+    expect(readCachedMatrix("1|b")).toBeUndefined();
+    expect(readCachedMatrix("2|a")).toBeDefined();
+  });
+});

@@ -1,0 +1,43 @@
+import { getCatalogVersion } from "@/lib/catalog/version";
+import type { Db } from "@/lib/db";
+import { processWide } from "@/lib/process-wide";
+import { type CachedMatrix, cachedMatrix, readCachedMatrix, storeCachedMatrix } from "./data-cache";
+import { packMatrixData } from "./payload";
+import { loadMatrixData } from "./queries";
+import type { MatrixSelection } from "./types";
+import { selectionQuery } from "./view-state";
+
+/** Loads of the same data under way: concurrent requests for it share one database read. */
+const inFlight = () => processWide("matrix-data-loads", () => new Map<string, Promise<CachedMatrix>>());
+
+/**
+ * The matrix data of a selection, from the process's cache when the catalog has not changed since
+ * it was loaded. The catalog version is a counter the database bumps on every write to a catalog
+ * table (triggers; see the catalog_version migration), whatever wrote it, so one small read
+ * per call tells whether the cached data is current, on every instance.
+ */
+export async function getMatrix(db: Db, selection: MatrixSelection): Promise<CachedMatrix> {
+  const version = await getCatalogVersion(db);
+  const key = `${version}|${selectionQuery(selection)}`;
+  const hit = readCachedMatrix(key);
+  if (hit) return hit;
+  const loads = inFlight();
+  let load = loads.get(key);
+  if (!load) {
+    load = loadMatrixData(db, selection)
+      .then((data) => {
+        const entry = cachedMatrix(key, version, packMatrixData(data));
+        storeCachedMatrix(entry);
+        return entry;
+      })
+      .finally(() => loads.delete(key));
+    loads.set(key, load);
+  }
+  return load;
+}
+
+/** GET /api/compare/data for a selection at a catalog version: the browser's copy of the data. */
+export function matrixDataPath(entry: CachedMatrix): string {
+  const query = entry.key.slice(entry.key.indexOf("|") + 1);
+  return `/api/compare/data?v=${entry.version}${query ? `&${query}` : ""}`;
+}

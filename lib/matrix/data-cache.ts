@@ -1,0 +1,96 @@
+import { processWide } from "@/lib/process-wide";
+import { decodeMatrixPayload } from "./payload";
+import { type PreparedMatrix, prepareMatrix } from "./prepare";
+
+/**
+ * Matrix data of one selection at one catalog version: the packed payload (what GET
+ * /api/compare/data sends) and, decoded once when first needed, the prepared matrix the server
+ * renders from. Shared by every request of the process and never mutated (the prepared matrix's
+ * caches only save work), so a view of it costs no database round trip.
+ */
+export type CachedMatrix = {
+  /** `${version}|${selection key}`: equal keys hold equal data. */
+  key: string;
+  version: number;
+  payload: string;
+  prepared: () => PreparedMatrix;
+};
+
+/** Bound of the cache: the sum of the payloads' lengths (decoded data takes a few times as much). */
+const MAX_PAYLOAD_CHARS = 24 * 1024 * 1024;
+
+/**
+ * An entry read this recently is never evicted: the page that read it renders its HTML from it a
+ * moment later (see components/matrix/use-matrix-data.ts), and must find it then.
+ */
+const PIN_MS = 10_000;
+
+/** Least recently used first: a Map keeps insertion order, and a hit re-inserts its entry. */
+type Store = { entries: Map<string, CachedMatrix>; usedAt: Map<string, number>; chars: number };
+
+const store = () =>
+  processWide<Store>("matrix-data-cache", () => ({ entries: new Map(), usedAt: new Map(), chars: 0 }));
+
+/** A cache entry for `payload`, decoding it on first use. */
+export function cachedMatrix(key: string, version: number, payload: string): CachedMatrix {
+  let prepared: PreparedMatrix | undefined;
+  return {
+    key,
+    version,
+    payload,
+    prepared: () => {
+      if (!prepared) {
+        const { data, coding } = decodeMatrixPayload(payload);
+        prepared = prepareMatrix(data, coding);
+      }
+      return prepared;
+    },
+  };
+}
+
+/** The entry under `key`, marked as just used; undefined when it was never stored or was evicted. */
+export function readCachedMatrix(key: string): CachedMatrix | undefined {
+  const { entries, usedAt } = store();
+  const entry = entries.get(key);
+  if (entry) {
+    entries.delete(key);
+    entries.set(key, entry);
+    usedAt.set(key, Date.now());
+  }
+  return entry;
+}
+
+/**
+ * Stores an entry (as just used). Entries of older catalog versions go first (nobody asks for them
+ * again once the catalog has moved on), then the least recently used until the payloads fit the
+ * bound; entries used in the last PIN_MS stay, so the bound can be exceeded for that long.
+ */
+export function storeCachedMatrix(entry: CachedMatrix): void {
+  const now = Date.now();
+  const s = store();
+  const remove = (key: string) => {
+    const old = s.entries.get(key);
+    if (!old) return;
+    s.entries.delete(key);
+    s.usedAt.delete(key);
+    s.chars -= old.payload.length;
+  };
+  remove(entry.key);
+  const pinned = (key: string) => now - (s.usedAt.get(key) ?? 0) < PIN_MS;
+  for (const [key, old] of s.entries) if (old.version < entry.version && !pinned(key)) remove(key);
+  s.entries.set(entry.key, entry);
+  s.usedAt.set(entry.key, now);
+  s.chars += entry.payload.length;
+  for (const key of s.entries.keys()) {
+    if (s.chars <= MAX_PAYLOAD_CHARS) break;
+    if (!pinned(key)) remove(key);
+  }
+}
+
+/** Empties the cache (tests). */
+export function clearCachedMatrices(): void {
+  const s = store();
+  s.entries.clear();
+  s.usedAt.clear();
+  s.chars = 0;
+}
