@@ -100,6 +100,7 @@ test.describe("compare", () => {
 
     const url = page.url();
     await page.reload();
+    await compare.live();
     expect(page.url()).toBe(url);
     await expect(compare.transpose()).toHaveAttribute("aria-pressed", "true");
     await expect(compare.hideEqual()).toBeChecked();
@@ -132,6 +133,7 @@ test.describe("compare", () => {
     await expect(compare.row(/^Decision rule/)).toHaveCount(0);
     await expect(page).toHaveURL(/fsort=-member_count&collapsed=governance$/);
     await page.reload();
+    await compare.live();
     await expect(compare.row(/^Decision rule/)).toHaveCount(0);
     await expect(compare.row(/^Collective-defence clause/)).toBeVisible();
   });
@@ -149,6 +151,23 @@ test.describe("compare", () => {
     const many = Array.from({ length: 52 }, (_, i) => `framework-${i}`).join(",");
     await compare.goto(`?fw=${many}`);
     await expect(compare.notices()).toContainText("Only the first 50 of the 52 frameworks are compared");
+  });
+
+  test("says so when the matrix data cannot be loaded, and tries again on request", async ({ page }) => {
+    let failures = 1;
+    await page.route(/\/api\/compare\/data\?/, (route) =>
+      failures-- > 0
+        ? route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "The catalog is busy." } } })
+        : route.continue(),
+    );
+    await page.goto("/compare?fw=nato,aukus");
+    const alert = page.getByRole("alert").filter({ hasText: "The catalog is busy." });
+    await expect(alert).toBeVisible();
+    await alert.getByRole("button", { name: "Try again" }).click();
+    const compare = new ComparePage(page);
+    await compare.live();
+    await expect(compare.columnHeaders()).toHaveText([/^Dimension/, /^NATO/, /^AUKUS/]);
+    await expect(alert).toHaveCount(0);
   });
 
   test("lists the countries two frameworks share, and draws the timeline", async ({ page }) => {

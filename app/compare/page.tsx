@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { preload } from "react-dom";
 import { CompareView } from "@/components/matrix/compare-view";
 import { SaveComparison } from "@/components/matrix/save-comparison";
 import { SavedComparisons } from "@/components/matrix/saved-comparisons";
@@ -6,10 +7,11 @@ import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listSavedComparisons } from "@/lib/comparisons/queries";
 import { getDb } from "@/lib/db";
+import { getMatrix, matrixDataPath } from "@/lib/matrix/cached";
 import { parseViewState } from "@/lib/matrix/parse-view-state";
-import { packMatrixData } from "@/lib/matrix/payload";
-import { listFrameworkOptions, loadMatrixData } from "@/lib/matrix/queries";
+import { listFrameworkOptions } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
+import { selectionOf } from "@/lib/matrix/view-state";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "./compare.css";
 import "./picker.css";
@@ -27,14 +29,17 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseViewState(await searchParams);
   const db = getDb();
-  const selection = parsed.state.scope ? { scope: parsed.state.scope } : { frameworks: parsed.state.frameworks };
   // Comparing "all frameworks matching", the picker is disabled: its list of every framework (one
   // per framework in the catalog) would only weigh on the page. Clearing the scope reloads it.
-  const [data, options] = await Promise.all([
-    loadMatrixData(db, selection),
+  const [matrix, options] = await Promise.all([
+    getMatrix(db, selectionOf(parsed.state)),
     parsed.state.scope ? [] : listFrameworkOptions(db),
   ]);
-  const resolved = resolveViewState(parsed.state, data);
+  // The data reaches the browser as a request of its own, started now (it may take a while for a
+  // large selection), not inside this page: the page's HTML stays small and paints at once.
+  const dataPath = matrixDataPath(matrix);
+  preload(dataPath, { as: "fetch", crossOrigin: "anonymous" });
+  const resolved = resolveViewState(parsed.state, matrix.prepared().data);
   const user = await getCurrentUser();
   const teams = user ? await listTeamsForUser(db, user.id) : [];
   const saved = user ? await listSavedComparisons(db, { userId: user.id, teamIds: teams.map((t) => t.id) }) : [];
@@ -55,7 +60,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       <CompareView
         initialState={resolved.state}
         notices={[...parsed.notices, ...resolved.notices]}
-        payload={packMatrixData(data)}
+        source={{ key: matrix.key, path: dataPath }}
         options={options}
         today={new Date().toISOString().slice(0, 10)}
         saveSlot={user ? <SaveComparison teams={teams} /> : null}

@@ -1,11 +1,10 @@
 "use client";
 
-import { type ReactNode, useCallback, useEffect, useMemo } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useState, useTransition } from "react";
 import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
-import { decodeMatrixPayload } from "@/lib/matrix/payload";
-import { prepareMatrix } from "@/lib/matrix/prepare";
+import type { PreparedMatrix } from "@/lib/matrix/prepare";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import { warmSearchTexts } from "@/lib/matrix/search";
 import type { Notice, ViewState } from "@/lib/matrix/types";
@@ -17,15 +16,15 @@ import { MatrixNotices } from "./matrix-notices";
 import { MatrixSummary } from "./matrix-summary";
 import { MatrixToolbar } from "./matrix-toolbar";
 import { OverlapHeatmap } from "./overlap-heatmap";
-import { markMatrixData } from "./perf";
 import { TimelineChart } from "./timeline-chart";
+import { forgetMatrixLoad, type MatrixSource, useMatrixData } from "./use-matrix-data";
 import { useViewState } from "./use-view-state";
 
 export type CompareViewProps = {
   initialState: ViewState;
   notices: Notice[];
-  /** The matrix data, packed (lib/matrix/payload). */
-  payload: string;
+  /** Where the matrix data comes from (it is not part of the page: see useMatrixData). */
+  source: MatrixSource;
   options: FrameworkOption[];
   /** The server's date (YYYY-MM-DD), where running frameworks end on the timeline. */
   today: string;
@@ -42,13 +41,49 @@ function download(text: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The /compare page's interactive part: picker, notices, toolbar, matrix and charts. */
-export function CompareView({ initialState, notices, payload, options, today, saveSlot }: CompareViewProps) {
-  const prepared = useMemo(() => {
-    markMatrixData();
-    const { data, coding } = decodeMatrixPayload(payload);
-    return prepareMatrix(data, coding);
-  }, [payload]);
+/**
+ * The /compare page's interactive part: picker, notices, toolbar, matrix and charts. The server
+ * renders it with the data; the browser fetches the data (see useMatrixData) and meanwhile shows the
+ * server's HTML, hydrating it once the data is there. No Suspense boundary here: React would
+ * stream a boundary this large after a "loading" fallback, where the HTML should show the matrix.
+ */
+export function CompareView({ source, ...props }: CompareViewProps) {
+  const [, setAttempt] = useState(0);
+  const [retrying, startTransition] = useTransition();
+  const load = useMatrixData(source);
+  if (load.error !== undefined) {
+    return (
+      <div className="notice matrix-load-error" role="alert">
+        <p>{load.error}</p>
+        <button
+          type="button"
+          className="button"
+          disabled={retrying}
+          onClick={() => {
+            forgetMatrixLoad(source.path);
+            // A transition: the message stays until the new request has settled.
+            startTransition(() => setAttempt((n) => n + 1));
+          }}
+        >
+          {retrying ? "Loading…" : "Try again"}
+        </button>
+      </div>
+    );
+  }
+  return <Comparison prepared={load.prepared} {...props} />;
+}
+
+/**
+ * Marks the comparison as hydrated (`data-live`): until then the page shows the server's HTML and
+ * does not react to input. Set on the element, not through state: no render for it.
+ */
+const markLive = (element: HTMLDivElement | null) => {
+  if (element) element.dataset.live = "true";
+};
+
+type ComparisonProps = Omit<CompareViewProps, "source"> & { prepared: PreparedMatrix };
+
+function Comparison({ prepared, initialState, notices, options, today, saveSlot }: ComparisonProps) {
   const { data } = prepared;
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
@@ -82,7 +117,7 @@ export function CompareView({ initialState, notices, payload, options, today, sa
   const onViewChange = useCallback((patch: Partial<ViewState>) => update(patch), [update]);
 
   return (
-    <div className="compare">
+    <div className="compare" ref={markLive}>
       <FrameworkPicker
         options={options}
         selected={state.frameworks}

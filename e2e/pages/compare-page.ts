@@ -23,6 +23,12 @@ export class ComparePage {
   async goto(query = "") {
     await this.page.goto(`/compare${query}`);
     await expect(this.page.getByRole("heading", { level: 1, name: "Compare frameworks" })).toBeVisible();
+    await this.live();
+  }
+
+  /** Waits until the page is interactive: the browser has the matrix data and React hydrated it. */
+  async live() {
+    await expect(this.page.locator(".compare[data-live]")).toHaveCount(1);
   }
 
   /** Adds a framework by typing in the picker and choosing the matching option. */
