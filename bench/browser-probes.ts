@@ -14,9 +14,10 @@ const HELPERS = `
 `;
 
 /**
- * Runs before the page's own scripts (an init script): notes when the first matrix cell enters the
- * DOM (the HTML parser inserting the server-rendered grid, or React rendering it) and when the
- * frame showing it has been painted, as `window.__benchCells = { inserted, painted }`; and keeps
+ * Runs before the page's own scripts (an init script): notes when the first matrix cell's text enters
+ * the DOM (the HTML parser inserting the server-rendered grid, or React rendering it) and when it was
+ * painted (Element Timing's renderTime: the paint itself, not the next task after it, which long
+ * script tasks can delay), as `window.__benchCells = { inserted, painted }`; and keeps
  * every long animation frame (over 50 ms) in `window.__benchFrames`.
  */
 export const LOAD_PROBES = `(() => {
@@ -25,18 +26,25 @@ export const LOAD_PROBES = `(() => {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__benchFrames.push({ start: e.startTime, duration: e.duration }); })
       .observe({ type: "long-animation-frame", buffered: true });
   } catch {}
-  const found = () => document.querySelector("[role=grid] td");
+  // The element holding the first text of the first matrix cell, once the parser (or React) inserted it.
+  const firstCellText = () => {
+    const td = document.querySelector("[role=grid] td");
+    if (!td) return null;
+    const text = document.createTreeWalker(td, NodeFilter.SHOW_TEXT, { acceptNode: (n) => n.data.trim() ? 1 : 3 }).nextNode();
+    return text ? text.parentElement : null;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === "bench-cell" && window.__benchCells) window.__benchCells.painted = e.renderTime || e.startTime;
+  }).observe({ type: "element", buffered: true });
   const observer = new MutationObserver(() => {
-    if (!found()) return;
+    const target = firstCellText();
+    if (!target) return;
     observer.disconnect();
-    const inserted = performance.now();
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => { window.__benchCells = { inserted, painted: performance.now() }; };
-      channel.port2.postMessage(null);
-    });
+    // Element Timing reports when this text was painted, whatever tasks run after that frame.
+    target.setAttribute("elementtiming", "bench-cell");
+    window.__benchCells = { inserted: performance.now(), painted: null };
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 })()`;
 
 /**
@@ -48,19 +56,24 @@ export const LOAD_PROBES = `(() => {
  * - client_ms: from "matrix:data" (the hydration render starts decoding the matrix data) to
  *   "matrix:rendered": the browser's own matrix work (decode, model, table, commit, paint);
  * - server_ms: request to first response byte (the whole page on the server, matrix included);
- * - html_ms: the last byte of the HTML.
+ * - html_ms: the last byte of the HTML;
+ * - data_ms: the last byte of the matrix data (GET /api/compare/data, preloaded by the page), with
+ *   data_bytes on the wire (0 when the browser's cache answered).
  */
 export const READ_FIRST_RENDER = `(() => {
   const nav = performance.getEntriesByType("navigation")[0];
   const data = performance.getEntriesByName("matrix:data")[0].startTime;
   const rendered = performance.getEntriesByName("matrix:rendered")[0].startTime;
   const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  const dataEntry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/compare/data"));
   return {
-    cells_painted_ms: window.__benchCells ? window.__benchCells.painted : NaN,
+    cells_painted_ms: window.__benchCells && window.__benchCells.painted !== null ? window.__benchCells.painted : NaN,
     live_ms: rendered,
     client_ms: rendered - data,
     server_ms: nav.responseStart - nav.requestStart,
     html_ms: nav.responseEnd,
+    data_ms: dataEntry ? dataEntry.responseEnd : NaN,
+    data_bytes: dataEntry ? dataEntry.transferSize : NaN,
     fcp_ms: fcp ? fcp.startTime : NaN,
     html_bytes: nav.decodedBodySize,
     dom_cells: document.querySelectorAll("[role=grid] td").length,

@@ -22,17 +22,29 @@
 //    - sort: click a text column's sort button -> the frame with the new order painted;
 //    - filter: type a filter term (one input event) -> the frame with the filtered rows painted;
 //    - longest frame between animation frames while a script scrolls 240 frames;
-//    - the same first render with virtualization off ("virtual=0"), and the ratio.
+//    - the same first render with virtualization off ("virtual=0"), and the ratio;
+//    - first_render_2_ms: the same page comparing two frameworks (what the page costs whatever the
+//      matrix's size), and size_ratio, 2,000 frameworks against two;
+//    - browser_floor_ms: the same probe on a static page holding one table cell, served by a bare
+//      Node HTTP server: what this browser on this machine needs to paint anything at all (in
+//      this environment, headless Chromium on two shared cores, it is well above 100 ms).
+//    The server keeps matrix data per catalog version (lib/matrix/cached.ts): the first-render runs
+//    after the first one are served from that cache, as every view is until the catalog changes.
+//    first-render-2000-cold measures the other case: before each of its runs the bench writes to
+//    the catalog (the database moves its version on), so the server loads the data again.
 // Prints one JSON line per measurement and ends with the summary line. Numbers, not assertions.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { packMatrixData } from "@/lib/matrix/payload";
-import { loadMatrixData, type MatrixSelection } from "@/lib/matrix/queries";
+import { loadMatrixData } from "@/lib/matrix/queries";
+import type { MatrixSelection } from "@/lib/matrix/types";
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "../e2e/chromium";
 // @ts-expect-error plain ESM script without type declarations
 import { buildIfStale } from "../scripts/build.mjs";
@@ -45,6 +57,13 @@ import {
   sortLatency,
 } from "./browser-probes";
 import { SUBSET_REGION, SUBSET_SIZE, writeSyntheticCatalog } from "./synthetic-catalog";
+
+declare global {
+  interface Window {
+    /** Set by LOAD_PROBES: when the first matrix cell's text was inserted and painted. */
+    __benchCells?: { inserted: number; painted: number | null };
+  }
+}
 
 const FRAMEWORKS = 2000;
 const DIMENSIONS = 60;
@@ -112,6 +131,8 @@ type FirstRender = {
   client_ms: number;
   server_ms: number;
   html_ms: number;
+  data_ms: number;
+  data_bytes: number;
   fcp_ms: number;
   html_bytes: number;
   dom_cells: number;
@@ -142,10 +163,12 @@ async function open(browser: Browser, query: string) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(LOAD_PROBES);
   await page.goto(`${base}/compare?${query}`, { waitUntil: "domcontentloaded", timeout: 300_000 });
-  await page.waitForFunction(() => performance.getEntriesByName("matrix:rendered").length > 0, null, {
-    timeout: 300_000,
-    polling: 50,
-  });
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName("matrix:rendered").length > 0 && typeof window.__benchCells?.painted === "number",
+    null,
+    { timeout: 300_000, polling: 50 },
+  );
   return { page, metrics: (await page.evaluate(READ_FIRST_RENDER)) as FirstRender };
 }
 
@@ -174,16 +197,30 @@ async function serverAlone(query: string, runs: number): Promise<number> {
   return round(median(times));
 }
 
+/** A write to the catalog (a no-op update of one dimension): the database bumps the catalog version. */
+function touchCatalog(file: string) {
+  const db = new Database(file);
+  try {
+    db.prepare(
+      `UPDATE "Dimension" SET "description" = "description" WHERE rowid = (SELECT min(rowid) FROM "Dimension")`,
+    ).run();
+  } finally {
+    db.close();
+  }
+}
+
 async function firstRender(
   browser: Browser,
   label: string,
   query: string,
   runs: number,
   server: { server_matrix_ms: number; payload_bytes: number } | null,
+  beforeEach?: () => void,
 ) {
   const all: FirstRender[] = [];
   const afterLive: number[] = [];
   for (let i = 0; i < runs; i++) {
+    beforeEach?.();
     const { page, metrics } = await open(browser, query);
     all.push(metrics);
     afterLive.push(((await page.evaluate(AFTER_LIVE_FRAMES)) as { max_frame_ms: number }).max_frame_ms);
@@ -191,7 +228,7 @@ async function firstRender(
     await page.close();
   }
   const mid = (pick: (m: FirstRender) => number) => round(median(all.map(pick)));
-  const alone = await serverAlone(query, runs);
+  const alone = beforeEach ? null : await serverAlone(query, runs);
   const result = {
     first_render_ms: mid((m) => m.cells_painted_ms),
     live_ms: mid((m) => m.live_ms),
@@ -200,6 +237,8 @@ async function firstRender(
     server_alone_ms: alone,
     ...server,
     html_ms: mid((m) => m.html_ms),
+    data_ms: mid((m) => m.data_ms),
+    data_bytes: all[0]?.data_bytes,
     fcp_ms: mid((m) => m.fcp_ms),
     after_live_max_frame_ms: round(median(afterLive)),
     html_bytes: all[0]?.html_bytes,
@@ -214,6 +253,29 @@ async function firstRender(
   };
   print({ scenario: label, ...result });
   return result;
+}
+
+/** First paint of a static page with one table cell (the LOAD_PROBES probe), served by a bare HTTP server. */
+async function browserFloor(browser: Browser, runs: number): Promise<number> {
+  const html =
+    '<!doctype html><html><head><title>Floor</title></head><body><table role="grid"><tr><td>cell</td></tr></table></body></html>';
+  const server = http.createServer((_, response) => response.end(html)).listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as { port: number };
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(LOAD_PROBES);
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForFunction(() => typeof window.__benchCells?.painted === "number");
+      times.push(await page.evaluate(() => window.__benchCells?.painted ?? Number.NaN));
+      await page.close();
+    }
+    return round(median(times));
+  } finally {
+    server.close();
+  }
 }
 
 async function interactions(browser: Browser) {
@@ -256,6 +318,19 @@ async function main() {
       matrixSmall,
     );
     const large = await firstRender(browser, `first-render-${FRAMEWORKS}`, "all=1&transpose=1", RUNS, matrixLarge);
+    // The same page comparing two frameworks: what the page costs whatever the matrix's size.
+    const tiny = await firstRender(
+      browser,
+      "first-render-2",
+      "fw=synthetic-0001,synthetic-0002&transpose=1",
+      RUNS,
+      null,
+    );
+    const cold = await firstRender(browser, `first-render-${FRAMEWORKS}-cold`, "all=1&transpose=1", RUNS, null, () =>
+      touchCatalog(file),
+    );
+    const floor = await browserFloor(browser, RUNS);
+    print({ scenario: "browser-floor", browser_floor_ms: floor });
     const measured = await interactions(browser);
     const flat = await firstRender(
       browser,
@@ -273,6 +348,11 @@ async function main() {
       server_ms: large.server_ms,
       server_alone_ms: large.server_alone_ms,
       server_matrix_ms: large.server_matrix_ms,
+      first_render_2_ms: tiny.first_render_ms,
+      size_ratio: round(large.first_render_ms / tiny.first_render_ms),
+      browser_floor_ms: floor,
+      first_render_cold_ms: cold.first_render_ms,
+      live_cold_ms: cold.live_ms,
       first_render_200_ms: small.first_render_ms,
       client_200_ms: small.client_ms,
       after_live_max_frame_ms: large.after_live_max_frame_ms,
