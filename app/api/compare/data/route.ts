@@ -28,7 +28,11 @@ export async function GET(request: Request) {
     if (version && !version.success) throw new AppError("bad_request", "“v” must be a catalog version number.");
     const parsed = parseViewState(params);
     if (parsed.notices.length) {
-      throw new AppError("bad_request", "Invalid selection.", parsed.notices.map((n) => ({ message: n.message })));
+      throw new AppError(
+        "bad_request",
+        "Invalid selection.",
+        parsed.notices.map((n) => ({ message: n.message })),
+      );
     }
     const selection = selectionOf(parsed.state);
     const asked = version?.data;
