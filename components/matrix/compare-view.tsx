@@ -54,7 +54,9 @@ export function CompareView({ source, ...props }: CompareViewProps) {
   if (load.error !== undefined) {
     return (
       <div className="notice matrix-load-error" role="alert">
-        <p>{load.error}</p>
+        <p>
+          <strong>The comparison could not be loaded.</strong> {load.error}
+        </p>
         <button
           type="button"
           className="button"

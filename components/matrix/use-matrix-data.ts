@@ -32,7 +32,7 @@ async function fetchMatrix(path: string): Promise<MatrixLoad> {
     const { data, coding } = decodeMatrixPayload(payload);
     return { prepared: prepareMatrix(data, coding) };
   } catch {
-    return { error: "The comparison data could not be loaded. Check your connection." };
+    return { error: "The server could not be reached: check your connection." };
   }
 }
 
