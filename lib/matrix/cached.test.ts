@@ -3,7 +3,13 @@ import { importCatalog } from "@/lib/catalog/exchange";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
 import { getMatrix, matrixDataPath } from "./cached";
-import { cachedMatrix, clearCachedMatrices, readCachedMatrix, storeCachedMatrix } from "./data-cache";
+import {
+  cachedMatrix,
+  clearCachedMatrices,
+  MAX_PAYLOAD_CHARS,
+  readCachedMatrix,
+  storeCachedMatrix,
+} from "./data-cache";
 import { loadMatrixData } from "./queries";
 
 const catalog = buildCatalog(
@@ -73,7 +79,7 @@ describe("matrix data cache", () => {
   const later = () => vi.advanceTimersByTime(11_000); // past the pin of recently read entries
 
   it("evicts the least recently used entries beyond its bound", () => {
-    const big = 9 * 1024 * 1024;
+    const big = Math.ceil(MAX_PAYLOAD_CHARS * 0.4);
     storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
     storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
     later();
@@ -84,14 +90,14 @@ describe("matrix data cache", () => {
     expect(readCachedMatrix("1|a")).toBeDefined();
     expect(readCachedMatrix("1|c")).toBeDefined();
     later();
-    storeCachedMatrix(cachedMatrix("1|huge", 1, payload(40 * 1024 * 1024)));
+    storeCachedMatrix(cachedMatrix("1|huge", 1, payload(MAX_PAYLOAD_CHARS * 2)));
     expect(readCachedMatrix("1|huge")).toBeDefined();
     expect(readCachedMatrix("1|a")).toBeUndefined();
     expect(readCachedMatrix("1|c")).toBeUndefined();
   });
 
   it("keeps entries read in the last seconds, whatever the bound: their page still renders from them", () => {
-    const big = 20 * 1024 * 1024;
+    const big = MAX_PAYLOAD_CHARS;
     storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
     storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
     storeCachedMatrix(cachedMatrix("2|a", 2, payload(10)));

@@ -16,8 +16,11 @@ export type CachedMatrix = {
   prepared: () => PreparedMatrix;
 };
 
-/** Bound of the cache: the sum of the payloads' lengths (decoded data takes a few times as much). */
-const MAX_PAYLOAD_CHARS = 24 * 1024 * 1024;
+/**
+ * Bound of the cache: the sum of the payloads' lengths. Decoded data takes a few times as much:
+ * 2,000 frameworks x 60 dimensions is a 1 MB payload and about 5 MB in all.
+ */
+export const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024;
 
 /**
  * An entry read this recently is never evicted: the page that read it renders its HTML from it a
