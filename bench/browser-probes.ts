@@ -53,7 +53,7 @@ export const LOAD_PROBES = `(() => {
  *   on the server, so this is when the user sees the matrix (not yet interactive);
  * - live_ms: the frame after React committed the grid in the browser ("matrix:rendered"): the
  *   cells are interactive (sorting, keyboard, popovers);
- * - client_ms: from "matrix:data" (the hydration render starts decoding the matrix data) to
+ * - client_ms: from "matrix:data" (the data has arrived and the browser starts decoding it) to
  *   "matrix:rendered": the browser's own matrix work (decode, model, table, commit, paint);
  * - server_ms: request to first response byte (the whole page on the server, matrix included);
  * - html_ms: the last byte of the HTML;

@@ -5,16 +5,17 @@
 //    (default 3915).
 // 2. In headless Chromium, with frameworks as rows (transposed; "all=1" selects every framework,
 //    "region=africa" the first 200):
-//    - first render (first_render_ms): from navigation start to the frame that shows the matrix's
-//      cells painted (the page is rendered on the server, so these are its server-rendered cells).
-//      Printed with its phases: server_ms (request to first byte: the whole page, matrix included),
-//      server_matrix_ms (loading and packing the matrix data alone, timed in this process against
-//      the same database, so the rest of server_ms is not the matrix), server_alone_ms (the page's
+//    - first render (first_render_ms): from navigation start to the paint of the matrix's first
+//      cell (Element Timing; the page is rendered on the server, so these are its server-rendered
+//      cells). Printed with its phases: server_ms (request to first byte: the whole page, matrix
+//      included), server_matrix_ms (loading and packing the matrix data alone on a cache miss, timed
+//      in this process against the same database), data_ms (the last byte of the matrix data,
+//      fetched by the browser from GET /api/compare/data), server_alone_ms (the page's
 //      first byte fetched from this process with the browser idle: in the browser, server_ms also
 //      holds the browser's own work competing for the same two cores), html_ms (last HTML byte),
 //      live_ms (navigation to the first frame after React committed the grid: interactive) and
-//      client_ms (the browser's own matrix work: from "matrix:data", the hydration render starting
-//      to decode the matrix data, to "matrix:rendered", the frame after the commit). Median of
+//      client_ms (the browser's own matrix work: from "matrix:data", the data arrived and being
+//      decoded, to "matrix:rendered", the frame after the hydration commit). Median of
 //      BENCH_RUNS page loads (3); after_live_max_frame_ms is the longest animation frame in the 2 s
 //      after the grid went live (follow-up renders, background work). Every page is left only
 //      when its follow-up requests (the header's route prefetches, rendered by the same server)
