@@ -56,6 +56,8 @@ describe.each(PROVIDERS)("route handlers refuse malformed requests on %s", (prov
     routes.briefing = (await load("@/app/api/briefings/[id]/route")).GET!;
     routes.export = (await load("@/app/api/briefings/[id]/export/route")).GET!;
     routes.compareCsv = (await load("@/app/api/compare.csv/route")).GET!;
+    routes.compareData = (await load("@/app/api/compare/data/route")).GET!;
+    routes.compareOptions = (await load("@/app/api/compare/options/route")).GET!;
     routes.comparison = (await load("@/app/api/comparisons/[id]/route")).GET!;
     routes.comparisons = (await load("@/app/api/comparisons/route")).GET!;
     routes.framework = (await load("@/app/api/frameworks/[slug]/route")).GET!;
@@ -118,6 +120,29 @@ describe.each(PROVIDERS)("route handlers refuse malformed requests on %s", (prov
       label: `compare.csv with ${query.slice(0, 40)}`,
       status: 400,
       request: () => get("compareCsv", `/api/compare.csv?${query}`),
+    })),
+    ...[
+      "bogus=1&fw=alpha",
+      "v=abc&fw=alpha",
+      "v=-1&fw=alpha",
+      "v=1.5&fw=alpha",
+      `v=${"9".repeat(40)}&fw=alpha`,
+      "fw=Alpha!",
+      "all=1&region=mars",
+      "fw=alpha&transpose=1",
+      `fw=${OVERSIZED}`,
+      `fw=${Array.from({ length: 60 }, (_, i) => `f${i}`).join(",")}`,
+      "__proto__=1&fw=alpha",
+      "constructor=1&fw=alpha",
+    ].map((query) => ({
+      label: `compare data with ${query.slice(0, 40)}`,
+      status: 400,
+      request: () => get("compareData", `/api/compare/data?${query}`),
+    })),
+    ...["v=abc", "v=0", "bogus=1", `v=${OVERSIZED}`, "__proto__=1", "constructor=1"].map((query) => ({
+      label: `compare options with ${query.slice(0, 40)}`,
+      status: 400,
+      request: () => get("compareOptions", `/api/compare/options?${query}`),
     })),
     ...pathCases("comparison", "id", (id) => `/api/comparisons/${id}`, [400, 404]),
     { label: "comparisons signed out", status: 401, request: () => get("comparisons", "/api/comparisons?limit=-1") },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { preload } from "react-dom";
+import { SUGGESTIONS } from "@/components/matrix/compare-empty-state";
 import { CompareView } from "@/components/matrix/compare-view";
 import { SaveComparison } from "@/components/matrix/save-comparison";
 import { SavedComparisons } from "@/components/matrix/saved-comparisons";
@@ -7,11 +8,10 @@ import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listSavedComparisons } from "@/lib/comparisons/queries";
 import { getDb } from "@/lib/db";
-import { getMatrix, matrixDataPath } from "@/lib/matrix/cached";
+import { frameworkOptionsPath, getMatrix, matrixDataPath } from "@/lib/matrix/cached";
 import { parseViewState } from "@/lib/matrix/parse-view-state";
-import { listFrameworkOptions } from "@/lib/matrix/queries";
 import { resolveViewState } from "@/lib/matrix/resolve";
-import { selectionOf } from "@/lib/matrix/view-state";
+import { hasSelection, selectionOf } from "@/lib/matrix/view-state";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "./compare.css";
 import "./picker.css";
@@ -29,11 +29,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
   const parsed = parseViewState(await searchParams);
   const db = getDb();
-  // Comparing "all frameworks matching", the picker is disabled: its list of every framework (one
-  // per framework in the catalog) would only weigh on the page. Clearing the scope reloads it.
-  const [matrix, options] = await Promise.all([
+  const empty = !hasSelection(parsed.state);
+  const [matrix, frameworkCount, known] = await Promise.all([
     getMatrix(db, selectionOf(parsed.state)),
-    parsed.state.scope ? [] : listFrameworkOptions(db),
+    empty ? db.framework.count() : 0,
+    empty
+      ? db.framework.findMany({ where: { slug: { in: SUGGESTIONS.flatMap((s) => s.slugs) } }, select: { slug: true } })
+      : [],
   ]);
   // The data reaches the browser as a request of its own, started now (it may take a while for a
   // large selection), not inside this page: the page's HTML stays small and paints at once.
@@ -61,7 +63,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
         initialState={resolved.state}
         notices={[...parsed.notices, ...resolved.notices]}
         source={{ key: matrix.key, path: dataPath }}
-        options={options}
+        optionsPath={frameworkOptionsPath(matrix)}
+        emptyState={{ frameworkCount, known: known.map((f) => f.slug) }}
         today={new Date().toISOString().slice(0, 10)}
         saveSlot={user ? <SaveComparison teams={teams} /> : null}
       />

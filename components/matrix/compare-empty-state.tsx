@@ -1,19 +1,23 @@
 import Link from "next/link";
-import type { FrameworkOption } from "@/lib/matrix/queries";
 
-const SUGGESTIONS = [
+/** Comparisons to start from; the page offers those whose frameworks are all in the catalog. */
+export const SUGGESTIONS = [
   { slugs: ["nato", "aukus", "quad"], text: "NATO vs AUKUS vs the Quad" },
   { slugs: ["nato", "warsaw-pact"], text: "NATO vs the Warsaw Pact" },
   { slugs: ["seato", "cento", "anzus"], text: "SEATO vs CENTO vs ANZUS" },
   { slugs: ["five-eyes", "aukus"], text: "Five Eyes vs AUKUS" },
 ];
 
-export type CompareEmptyStateProps = { options: FrameworkOption[] };
+export type CompareEmptyStateProps = {
+  /** Frameworks in the catalog. */
+  frameworkCount: number;
+  /** Slugs of SUGGESTIONS' frameworks that the catalog has. */
+  known: string[];
+};
 
 /** Shown when nothing is selected: what the page does, and comparisons to start from. */
-export function CompareEmptyState({ options }: CompareEmptyStateProps) {
-  const known = new Set(options.map((o) => o.slug));
-  const suggestions = SUGGESTIONS.filter((s) => s.slugs.every((slug) => known.has(slug)));
+export function CompareEmptyState({ frameworkCount, known }: CompareEmptyStateProps) {
+  const suggestions = SUGGESTIONS.filter((s) => s.slugs.every((slug) => known.includes(slug)));
   return (
     <div className="empty-state compare-empty" data-testid="compare-empty">
       <h2>Pick frameworks to compare</h2>
@@ -35,9 +39,9 @@ export function CompareEmptyState({ options }: CompareEmptyStateProps) {
           </ul>
         </>
       ) : null}
-      {options.length ? (
+      {frameworkCount ? (
         <p className="muted">
-          <Link href="/compare?all=1&transpose=1">Or compare all {options.length} frameworks at once</Link> (frameworks
+          <Link href="/compare?all=1&transpose=1">Or compare all {frameworkCount} frameworks at once</Link> (frameworks
           as rows).
         </p>
       ) : null}

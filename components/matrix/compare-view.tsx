@@ -5,11 +5,10 @@ import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
 import type { PreparedMatrix } from "@/lib/matrix/prepare";
-import type { FrameworkOption } from "@/lib/matrix/queries";
 import { warmSearchTexts } from "@/lib/matrix/search";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
-import { CompareEmptyState } from "./compare-empty-state";
+import { CompareEmptyState, type CompareEmptyStateProps } from "./compare-empty-state";
 import { FrameworkPicker } from "./framework-picker";
 import { MatrixGrid } from "./matrix-grid";
 import { MatrixNotices } from "./matrix-notices";
@@ -25,7 +24,10 @@ export type CompareViewProps = {
   notices: Notice[];
   /** Where the matrix data comes from (it is not part of the page: see useMatrixData). */
   source: MatrixSource;
-  options: FrameworkOption[];
+  /** GET /api/compare/options: the picker's list of every framework, loaded when needed. */
+  optionsPath: string;
+  /** What the empty state offers (when nothing is selected). */
+  emptyState: CompareEmptyStateProps;
   /** The server's date (YYYY-MM-DD), where running frameworks end on the timeline. */
   today: string;
   /** The "save comparison" control, supplied by the page once accounts exist. */
@@ -85,7 +87,7 @@ const markLive = (element: HTMLDivElement | null) => {
 
 type ComparisonProps = Omit<CompareViewProps, "source"> & { prepared: PreparedMatrix };
 
-function Comparison({ prepared, initialState, notices, options, today, saveSlot }: ComparisonProps) {
+function Comparison({ prepared, initialState, notices, optionsPath, emptyState, today, saveSlot }: ComparisonProps) {
   const { data } = prepared;
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
@@ -121,7 +123,8 @@ function Comparison({ prepared, initialState, notices, options, today, saveSlot 
   return (
     <div className="compare" ref={markLive}>
       <FrameworkPicker
-        options={options}
+        optionsPath={optionsPath}
+        known={data.frameworks}
         selected={state.frameworks}
         scope={state.scope}
         scopeCount={data.frameworks.length}
@@ -131,7 +134,7 @@ function Comparison({ prepared, initialState, notices, options, today, saveSlot 
       />
       <MatrixNotices notices={notices} />
       {!hasSelection(state) ? (
-        <CompareEmptyState options={options} />
+        <CompareEmptyState {...emptyState} />
       ) : (
         <>
           <MatrixToolbar

@@ -1,13 +1,16 @@
 "use client";
 
-import { useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { FrameworkOption } from "@/lib/matrix/queries";
 import type { CatalogScope } from "@/lib/matrix/types";
 import { MAX_FRAMEWORKS } from "@/lib/matrix/view-state";
 import { shortName } from "./matrix-layout";
 
 export type FrameworkPickerProps = {
-  options: FrameworkOption[];
+  /** GET /api/compare/options: every framework, loaded when the page is idle or the picker is used. */
+  optionsPath: string;
+  /** Frameworks already known (those compared now): labels of the chips before the list is loaded. */
+  known: FrameworkOption[];
   selected: string[];
   scope: CatalogScope | null;
   /** Frameworks an "all matching" scope currently holds. */
@@ -40,12 +43,46 @@ function matches(options: FrameworkOption[], query: string, exclude: Set<string>
     .map((x) => x.o);
 }
 
+type OptionsLoad = { options: FrameworkOption[] | null; failed: boolean; load: () => void };
+
+/**
+ * The catalog's frameworks for the picker, fetched once per catalog version: when the browser is
+ * idle after the page went live, or at once when the picker is used first (`load`).
+ */
+function useFrameworkOptions(path: string, prefetch: boolean): OptionsLoad {
+  const [loaded, setLoaded] = useState<{ path: string; options: FrameworkOption[] } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const started = useRef<string | null>(null);
+  const load = useCallback(() => {
+    if (started.current === path) return;
+    started.current = path;
+    setFailed(false);
+    fetch(path)
+      .then((response) => (response.ok ? (response.json() as Promise<FrameworkOption[]>) : Promise.reject()))
+      .then(
+        (options) => setLoaded({ path, options }),
+        () => {
+          started.current = null; // the next use tries again
+          setFailed(true);
+        },
+      );
+  }, [path]);
+  useEffect(() => {
+    if (!prefetch) return;
+    const timer = setTimeout(load, 1000);
+    return () => clearTimeout(timer);
+  }, [load, prefetch]);
+  // A list of an older catalog version still serves until the new one is there.
+  return { options: loaded?.options ?? null, failed, load };
+}
+
 /**
  * Search-as-you-type multi-select of frameworks (WAI-ARIA combobox with a listbox): type, move
  * with the arrow keys, Enter adds; Backspace in the empty field removes the last one.
  */
 export function FrameworkPicker({
-  options,
+  optionsPath,
+  known,
   selected,
   scope,
   scopeCount,
@@ -58,9 +95,13 @@ export function FrameworkPicker({
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const [highlighted, setHighlighted] = useState(0);
-  const bySlug = useMemo(() => new Map(options.map((o) => [o.slug, o])), [options]);
+  const { options, failed, load } = useFrameworkOptions(optionsPath, !scope);
+  const bySlug = useMemo(() => new Map([...(options ?? []), ...known].map((o) => [o.slug, o])), [options, known]);
   const full = selected.length >= MAX_FRAMEWORKS;
-  const suggestions = useMemo(() => matches(options, query, new Set(selected)), [options, query, selected]);
+  const suggestions = useMemo(
+    () => (options ? matches(options, query, new Set(selected)) : []),
+    [options, query, selected],
+  );
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-option-${i}`;
   const expanded = open && !full && !scope;
@@ -139,12 +180,17 @@ export function FrameworkPicker({
           }
           disabled={Boolean(scope)}
           value={query}
+          onFocus={load}
           onChange={(e) => {
+            load();
             setQuery(e.target.value);
             setOpen(true);
             setHighlighted(0);
           }}
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            load();
+            setOpen(true);
+          }}
           onBlur={() => setOpen(false)}
           onKeyDown={(e) => {
             if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -188,6 +234,10 @@ export function FrameworkPicker({
             </div>
           ))}
         </div>
+      ) : expanded && !options && (query.trim() || failed) ? (
+        <p className="picker__list picker__option--none" role="status">
+          {failed ? "The list of frameworks could not be loaded. Type to try again." : "Loading the frameworks…"}
+        </p>
       ) : expanded && query.trim() ? (
         <p className="picker__list picker__option--none">No framework matches “{query}”.</p>
       ) : null}

@@ -41,3 +41,8 @@ export function matrixDataPath(entry: CachedMatrix): string {
   const query = entry.key.slice(entry.key.indexOf("|") + 1);
   return `/api/compare/data?v=${entry.version}${query ? `&${query}` : ""}`;
 }
+
+/** GET /api/compare/options at the catalog version of a cache entry: the picker's list of frameworks. */
+export function frameworkOptionsPath(entry: CachedMatrix): string {
+  return `/api/compare/options?v=${entry.version}`;
+}
