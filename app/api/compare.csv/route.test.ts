@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { parseCsv } from "@/lib/csv";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
+import { useRouteDatabase } from "@/lib/test/route-database";
 
 const catalog = buildCatalog(
   [
@@ -33,22 +33,12 @@ const catalog = buildCatalog(
 );
 
 describe("GET /api/compare.csv", () => {
-  let t: TestDatabase;
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    await importCatalog(t.db, catalog);
-    // The route uses the process-wide client for DATABASE_URL: point it at the test database first.
-    process.env.DATABASE_URL = t.url;
-    ({ GET } = await import("./route"));
-  });
-  afterAll(async () => {
-    const { getDb } = await import("@/lib/db");
-    await getDb().$disconnect();
-    await t.drop();
-  });
+  const route = useRouteDatabase(
+    () => import("./route"),
+    (db) => importCatalog(db, catalog),
+  );
 
-  const get = (query: string) => GET(new Request(`http://localhost/api/compare.csv${query}`));
+  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare.csv${query}`));
   const errorOf = async (response: Response) =>
     (
       (await response.json()) as {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { clearCachedMatrices } from "@/lib/matrix/data-cache";
 import { unpackMatrixData } from "@/lib/matrix/payload";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
+import { useRouteDatabase } from "@/lib/test/route-database";
 
 const catalog = buildCatalog(
   [
@@ -18,22 +18,13 @@ const catalog = buildCatalog(
 );
 
 describe("GET /api/compare/data", () => {
-  let t: TestDatabase;
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    await importCatalog(t.db, catalog);
-    process.env.DATABASE_URL = t.url;
-    ({ GET } = await import("./route"));
-  });
-  afterAll(async () => {
-    clearCachedMatrices();
-    const { getDb } = await import("@/lib/db");
-    await getDb().$disconnect();
-    await t.drop();
-  });
+  const route = useRouteDatabase(
+    () => import("./route"),
+    (db) => importCatalog(db, catalog),
+  );
+  afterAll(() => clearCachedMatrices());
 
-  const get = (query: string) => GET(new Request(`http://localhost/api/compare/data${query}`));
+  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare/data${query}`));
   const version = async () => Number((await get("?fw=north-pact")).headers.get("X-Catalog-Version"));
 
   it("answers the packed data of a selection, cacheable for good at the current version", async () => {
@@ -50,7 +41,7 @@ describe("GET /api/compare/data", () => {
 
   it("without a version, or at a superseded one, answers the current data uncached", async () => {
     const old = await version();
-    await t.db.dimension.updateMany({ data: { description: "Changed." } });
+    await route.t.db.dimension.updateMany({ data: { description: "Changed." } });
     expect(await version()).toBeGreaterThan(old);
     clearCachedMatrices(); // as on another instance, which never held the old version
     for (const query of [`?v=${old}&fw=north-pact`, "?fw=north-pact"]) {

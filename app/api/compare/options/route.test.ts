@@ -1,39 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
-import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework } from "@/lib/test/fixtures";
+import { useRouteDatabase } from "@/lib/test/route-database";
 
 describe("GET /api/compare/options", () => {
-  let t: TestDatabase;
-  let GET: (request: Request) => Promise<Response>;
-  beforeAll(async () => {
-    t = await createTestDatabase("sqlite");
-    await importCatalog(
-      t.db,
-      buildCatalog(
-        [
-          buildFramework({
-            slug: "south-forum",
-            name: "South Forum",
-            acronym: "SF",
-            status: "defunct",
-            ended: "1990-01-01",
-          }),
-          buildFramework({ slug: "north-pact", name: "North Pact", acronym: null }),
-        ],
-        [buildDimension()],
+  const route = useRouteDatabase(
+    () => import("./route"),
+    (db) =>
+      importCatalog(
+        db,
+        buildCatalog(
+          [
+            buildFramework({
+              slug: "south-forum",
+              name: "South Forum",
+              acronym: "SF",
+              status: "defunct",
+              ended: "1990-01-01",
+            }),
+            buildFramework({ slug: "north-pact", name: "North Pact", acronym: null }),
+          ],
+          [buildDimension()],
+        ),
       ),
-    );
-    process.env.DATABASE_URL = t.url;
-    ({ GET } = await import("./route"));
-  });
-  afterAll(async () => {
-    const { getDb } = await import("@/lib/db");
-    await getDb().$disconnect();
-    await t.drop();
-  });
+  );
 
-  const get = (query: string) => GET(new Request(`http://localhost/api/compare/options${query}`));
+  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare/options${query}`));
 
   it("lists every framework by name, cacheable for good at the current catalog version only", async () => {
     const first = await get("");
@@ -44,7 +36,7 @@ describe("GET /api/compare/options", () => {
       { slug: "south-forum", name: "South Forum", acronym: "SF", status: "defunct" },
     ]);
     expect((await get(`?v=${version}`)).headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-    await t.db.framework.update({ where: { slug: "north-pact" }, data: { name: "North Pact Organization" } });
+    await route.t.db.framework.update({ where: { slug: "north-pact" }, data: { name: "North Pact Organization" } });
     const stale = await get(`?v=${version}`);
     expect(stale.headers.get("Cache-Control")).toBe("no-cache");
     expect(((await stale.json()) as { name: string }[])[0]?.name).toBe("North Pact Organization");
