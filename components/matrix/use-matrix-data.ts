@@ -64,7 +64,8 @@ export function forgetMatrixLoad(path: string): void {
 export function useMatrixData(source: MatrixSource): MatrixLoad {
   if (typeof window === "undefined") {
     const entry = readCachedMatrix(source.key);
-    // Rendering falls back to the client (the nearest Suspense boundary), which fetches the data.
+    // Not expected: the page read this entry a moment ago, and entries read in the last seconds are
+    // never evicted (see storeCachedMatrix).
     if (!entry) throw new Error("The comparison data was no longer in the server's cache.");
     return { prepared: entry.prepared() };
   }
