@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { parseCsv } from "@/lib/csv";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
-import { useRouteDatabase } from "@/lib/test/route-database";
+import { routeTestDatabase } from "@/lib/test/route-database";
+import { GET } from "./route";
 
 const catalog = buildCatalog(
   [
@@ -33,12 +34,9 @@ const catalog = buildCatalog(
 );
 
 describe("GET /api/compare.csv", () => {
-  const route = useRouteDatabase(
-    () => import("./route"),
-    (db) => importCatalog(db, catalog),
-  );
+  routeTestDatabase((db) => importCatalog(db, catalog));
 
-  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare.csv${query}`));
+  const get = (query: string) => GET(new Request(`http://localhost/api/compare.csv${query}`));
   const errorOf = async (response: Response) =>
     (
       (await response.json()) as {

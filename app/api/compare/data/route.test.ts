@@ -3,7 +3,8 @@ import { importCatalog } from "@/lib/catalog/exchange";
 import { clearCachedMatrices } from "@/lib/matrix/data-cache";
 import { unpackMatrixData } from "@/lib/matrix/payload";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
-import { useRouteDatabase } from "@/lib/test/route-database";
+import { routeTestDatabase } from "@/lib/test/route-database";
+import { GET } from "./route";
 
 const catalog = buildCatalog(
   [
@@ -18,13 +19,10 @@ const catalog = buildCatalog(
 );
 
 describe("GET /api/compare/data", () => {
-  const route = useRouteDatabase(
-    () => import("./route"),
-    (db) => importCatalog(db, catalog),
-  );
+  const database = routeTestDatabase((db) => importCatalog(db, catalog));
   afterAll(() => clearCachedMatrices());
 
-  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare/data${query}`));
+  const get = (query: string) => GET(new Request(`http://localhost/api/compare/data${query}`));
   const version = async () => Number((await get("?fw=north-pact")).headers.get("X-Catalog-Version"));
 
   it("answers the packed data of a selection, cacheable for good at the current version", async () => {
@@ -41,7 +39,7 @@ describe("GET /api/compare/data", () => {
 
   it("without a version, or at a superseded one, answers the current data uncached", async () => {
     const old = await version();
-    await route.t.db.dimension.updateMany({ data: { description: "Changed." } });
+    await database.t.db.dimension.updateMany({ data: { description: "Changed." } });
     expect(await version()).toBeGreaterThan(old);
     clearCachedMatrices(); // as on another instance, which never held the old version
     for (const query of [`?v=${old}&fw=north-pact`, "?fw=north-pact"]) {

@@ -1,31 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { buildCatalog, buildDimension, buildFramework } from "@/lib/test/fixtures";
-import { useRouteDatabase } from "@/lib/test/route-database";
+import { routeTestDatabase } from "@/lib/test/route-database";
+import { GET } from "./route";
 
 describe("GET /api/compare/options", () => {
-  const route = useRouteDatabase(
-    () => import("./route"),
-    (db) =>
-      importCatalog(
-        db,
-        buildCatalog(
-          [
-            buildFramework({
-              slug: "south-forum",
-              name: "South Forum",
-              acronym: "SF",
-              status: "defunct",
-              ended: "1990-01-01",
-            }),
-            buildFramework({ slug: "north-pact", name: "North Pact", acronym: null }),
-          ],
-          [buildDimension()],
-        ),
+  const database = routeTestDatabase((db) =>
+    importCatalog(
+      db,
+      buildCatalog(
+        [
+          buildFramework({
+            slug: "south-forum",
+            name: "South Forum",
+            acronym: "SF",
+            status: "defunct",
+            ended: "1990-01-01",
+          }),
+          buildFramework({ slug: "north-pact", name: "North Pact", acronym: null }),
+        ],
+        [buildDimension()],
       ),
+    ),
   );
 
-  const get = (query: string) => route.GET(new Request(`http://localhost/api/compare/options${query}`));
+  const get = (query: string) => GET(new Request(`http://localhost/api/compare/options${query}`));
 
   it("lists every framework by name, cacheable for good at the current catalog version only", async () => {
     const first = await get("");
@@ -36,7 +35,7 @@ describe("GET /api/compare/options", () => {
       { slug: "south-forum", name: "South Forum", acronym: "SF", status: "defunct" },
     ]);
     expect((await get(`?v=${version}`)).headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-    await route.t.db.framework.update({ where: { slug: "north-pact" }, data: { name: "North Pact Organization" } });
+    await database.t.db.framework.update({ where: { slug: "north-pact" }, data: { name: "North Pact Organization" } });
     const stale = await get(`?v=${version}`);
     expect(stale.headers.get("Cache-Control")).toBe("no-cache");
     expect(((await stale.json()) as { name: string }[])[0]?.name).toBe("North Pact Organization");
