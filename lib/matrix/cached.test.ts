@@ -80,17 +80,17 @@ describe("matrix data cache", () => {
 
   it("evicts the least recently used entries beyond its bound", () => {
     const big = Math.ceil(MAX_PAYLOAD_CHARS * 0.4);
-    storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
-    storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
+    storeCachedMatrix(cachedMatrix(1, "a", payload(big)));
+    storeCachedMatrix(cachedMatrix(1, "b", payload(big)));
     later();
     expect(readCachedMatrix("1|a")).toBeDefined(); // a is now more recent than b
     later();
-    storeCachedMatrix(cachedMatrix("1|c", 1, payload(big)));
+    storeCachedMatrix(cachedMatrix(1, "c", payload(big)));
     expect(readCachedMatrix("1|b")).toBeUndefined();
     expect(readCachedMatrix("1|a")).toBeDefined();
     expect(readCachedMatrix("1|c")).toBeDefined();
     later();
-    storeCachedMatrix(cachedMatrix("1|huge", 1, payload(MAX_PAYLOAD_CHARS * 2)));
+    storeCachedMatrix(cachedMatrix(1, "huge", payload(MAX_PAYLOAD_CHARS * 2)));
     expect(readCachedMatrix("1|huge")).toBeDefined();
     expect(readCachedMatrix("1|a")).toBeUndefined();
     expect(readCachedMatrix("1|c")).toBeUndefined();
@@ -98,22 +98,22 @@ describe("matrix data cache", () => {
 
   it("keeps entries read in the last seconds, whatever the bound: their page still renders from them", () => {
     const big = MAX_PAYLOAD_CHARS;
-    storeCachedMatrix(cachedMatrix("1|a", 1, payload(big)));
-    storeCachedMatrix(cachedMatrix("1|b", 1, payload(big)));
-    storeCachedMatrix(cachedMatrix("2|a", 2, payload(10)));
+    storeCachedMatrix(cachedMatrix(1, "a", payload(big)));
+    storeCachedMatrix(cachedMatrix(1, "b", payload(big)));
+    storeCachedMatrix(cachedMatrix(2, "a", payload(10)));
     expect(readCachedMatrix("1|a")).toBeDefined();
     expect(readCachedMatrix("1|b")).toBeDefined();
     later();
-    storeCachedMatrix(cachedMatrix("2|b", 2, payload(10)));
+    storeCachedMatrix(cachedMatrix(2, "b", payload(10)));
     expect(readCachedMatrix("1|a")).toBeUndefined();
     expect(readCachedMatrix("1|b")).toBeUndefined();
   });
 
   it("drops entries of older catalog versions when a newer one arrives", () => {
-    storeCachedMatrix(cachedMatrix("1|a", 1, payload(10)));
-    storeCachedMatrix(cachedMatrix("1|b", 1, payload(10)));
+    storeCachedMatrix(cachedMatrix(1, "a", payload(10)));
+    storeCachedMatrix(cachedMatrix(1, "b", payload(10)));
     later();
-    storeCachedMatrix(cachedMatrix("2|a", 2, payload(10)));
+    storeCachedMatrix(cachedMatrix(2, "a", payload(10)));
     expect(readCachedMatrix("1|a")).toBeUndefined();
     expect(readCachedMatrix("1|b")).toBeUndefined();
     expect(readCachedMatrix("2|a")).toBeDefined();

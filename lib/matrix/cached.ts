@@ -1,7 +1,7 @@
 import { getCatalogVersion } from "@/lib/catalog/version";
 import type { Db } from "@/lib/db";
 import { processWide } from "@/lib/process-wide";
-import { type CachedMatrix, cachedMatrix, readCachedMatrix, storeCachedMatrix } from "./data-cache";
+import { type CachedMatrix, cachedMatrix, matrixKey, readCachedMatrix, storeCachedMatrix } from "./data-cache";
 import { packMatrixData } from "./payload";
 import { loadMatrixData } from "./queries";
 import type { MatrixSelection } from "./types";
@@ -18,7 +18,8 @@ const inFlight = () => processWide("matrix-data-loads", () => new Map<string, Pr
  */
 export async function getMatrix(db: Db, selection: MatrixSelection): Promise<CachedMatrix> {
   const version = await getCatalogVersion(db);
-  const key = `${version}|${selectionQuery(selection)}`;
+  const query = selectionQuery(selection);
+  const key = matrixKey(version, query);
   const hit = readCachedMatrix(key);
   if (hit) return hit;
   const loads = inFlight();
@@ -26,7 +27,7 @@ export async function getMatrix(db: Db, selection: MatrixSelection): Promise<Cac
   if (!load) {
     load = loadMatrixData(db, selection)
       .then((data) => {
-        const entry = cachedMatrix(key, version, packMatrixData(data));
+        const entry = cachedMatrix(version, query, packMatrixData(data));
         storeCachedMatrix(entry);
         return entry;
       })
@@ -36,10 +37,14 @@ export async function getMatrix(db: Db, selection: MatrixSelection): Promise<Cac
   return load;
 }
 
-/** GET /api/compare/data for a selection at a catalog version: the browser's copy of the data. */
-export function matrixDataPath(entry: CachedMatrix): string {
-  const query = entry.key.slice(entry.key.indexOf("|") + 1);
-  return `/api/compare/data?v=${entry.version}${query ? `&${query}` : ""}`;
+/** The data of a selection at catalog version `version`, if this process still holds it. */
+export function cachedMatrixAt(version: number, selection: MatrixSelection): CachedMatrix | undefined {
+  return readCachedMatrix(matrixKey(version, selectionQuery(selection)));
+}
+
+/** GET /api/compare/data for a cache entry's selection and version: the browser's copy of the data. */
+export function matrixDataPath({ version, query }: CachedMatrix): string {
+  return `/api/compare/data?v=${version}${query ? `&${query}` : ""}`;
 }
 
 /** GET /api/compare/options at the catalog version of a cache entry: the picker's list of frameworks. */

@@ -9,9 +9,11 @@ import { type PreparedMatrix, prepareMatrix } from "./prepare";
  * caches only save work), so a view of it costs no database round trip.
  */
 export type CachedMatrix = {
-  /** `${version}|${selection key}`: equal keys hold equal data. */
+  /** matrixKey(version, query): equal keys hold equal data. */
   key: string;
   version: number;
+  /** The selection's canonical query string (selectionQuery). */
+  query: string;
   payload: string;
   prepared: () => PreparedMatrix;
 };
@@ -34,12 +36,16 @@ type Store = { entries: Map<string, CachedMatrix>; usedAt: Map<string, number>; 
 const store = () =>
   processWide<Store>("matrix-data-cache", () => ({ entries: new Map(), usedAt: new Map(), chars: 0 }));
 
+/** The cache key of a selection's data (its canonical query string) at a catalog version. */
+export const matrixKey = (version: number, query: string) => `${version}|${query}`;
+
 /** A cache entry for `payload`, decoding it on first use. */
-export function cachedMatrix(key: string, version: number, payload: string): CachedMatrix {
+export function cachedMatrix(version: number, query: string, payload: string): CachedMatrix {
   let prepared: PreparedMatrix | undefined;
   return {
-    key,
+    key: matrixKey(version, query),
     version,
+    query,
     payload,
     prepared: () => {
       if (!prepared) {

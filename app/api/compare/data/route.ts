@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, errorResponse } from "@/lib/errors";
-import { getMatrix } from "@/lib/matrix/cached";
-import { readCachedMatrix } from "@/lib/matrix/data-cache";
+import { cachedMatrixAt, getMatrix } from "@/lib/matrix/cached";
 import { parseViewState } from "@/lib/matrix/parse-view-state";
-import { selectionOf, selectionQuery } from "@/lib/matrix/view-state";
+import { selectionOf } from "@/lib/matrix/view-state";
 
 export const dynamic = "force-dynamic";
 
@@ -37,8 +36,7 @@ export async function GET(request: Request) {
     const selection = selectionOf(parsed.state);
     const asked = version?.data;
     const entry =
-      (asked !== undefined ? readCachedMatrix(`${asked}|${selectionQuery(selection)}`) : undefined) ??
-      (await getMatrix(getDb(), selection));
+      (asked !== undefined ? cachedMatrixAt(asked, selection) : undefined) ?? (await getMatrix(getDb(), selection));
     return new Response(entry.payload, {
       headers: {
         "Content-Type": "application/json; charset=utf-8",
