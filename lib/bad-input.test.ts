@@ -2,7 +2,7 @@
 // 4xx error result and a message a person can read, and write nothing. The caller is the instance
 // administrator, who owns every object involved, so only the input is at fault. Only Next's
 // request context (headers, revalidatePath) is provided by the test.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import {
   type ActionSpec,
@@ -13,14 +13,8 @@ import {
 } from "@/lib/test/bad-input";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
+import { request } from "@/lib/test/next-request";
 import { tableSnapshot } from "@/lib/test/snapshot";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, set: () => {}, getAll: () => [] }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const { createAuth } = await import("@/lib/auth/auth");
 const { importCatalog } = await import("@/lib/catalog/exchange");

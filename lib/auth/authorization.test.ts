@@ -1,17 +1,12 @@
 // The authorization matrix: every role x every action, through the real server actions and route
 // handlers, on SQLite and PostgreSQL. Only Next's request context (headers, revalidatePath) is
 // provided by the test; sessions, permission checks and writes are the real ones.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildSource } from "@/lib/test/fixtures";
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, set: () => {}, getAll: () => [] }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+import { request } from "@/lib/test/next-request";
 
 const { createAuth } = await import("./auth");
 const briefingActions = await import("@/lib/briefings/actions");

@@ -1,19 +1,14 @@
 // Who may open a briefing's collaboration websocket, and which actions announce access changes
 // (so that open connections are checked again). Real sessions and permission checks on SQLite.
 import type { IncomingMessage } from "node:http";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AccessChange, onAccessChange } from "@/lib/auth/access-events";
 import { AppError } from "@/lib/errors";
 import { insertShareLink, markShareLinkRevoked } from "@/lib/shares/queries";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({
-  headers: async () => request.headers,
-  cookies: async () => ({ get: () => undefined, set: () => {}, getAll: () => [] }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+import { request } from "@/lib/test/next-request";
 
 const { createAuth } = await import("./auth");
 const { authorizeCollab } = await import("./collab");

@@ -1,14 +1,11 @@
 // The briefing list (tabs, title search, trash) and the create/rename/delete actions behind it,
 // through the real server actions and sessions on SQLite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { request } from "@/lib/test/next-request";
 import { blockTexts } from "@/lib/test/ydoc";
-
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createAuth } = await import("@/lib/auth/auth");
 const actions = await import("./actions");

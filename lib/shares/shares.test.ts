@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 
-const request = vi.hoisted(() => ({ headers: new Headers() }));
-vi.mock("next/headers", () => ({ headers: async () => request.headers }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+import { request } from "@/lib/test/next-request";
 
 const { createAuth } = await import("@/lib/auth/auth");
 const { createBriefing } = await import("@/lib/briefings/create");
