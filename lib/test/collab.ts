@@ -121,12 +121,14 @@ export function statusReached(client: TestClient, status: string): Promise<void>
   });
 }
 
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Polls `check` until it returns true (or throws after `timeoutMs`). */
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 5_000, label = "condition") {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`Timed out waiting for ${label}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
 }
 

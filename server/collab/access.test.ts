@@ -6,6 +6,7 @@ import { keepAuthenticated } from "@/lib/collab/reauth";
 import {
   connectClient,
   eventually,
+  sleep,
   startTestCollabServer,
   statusReached,
   synced,
@@ -19,8 +20,6 @@ import { startTestRedis, type TestRedis } from "@/lib/test/redis";
 import { blockTexts } from "@/lib/test/ydoc";
 import { RedisFanout } from "./redis-fanout";
 import { createTokenAuthorizer, type TokenGrant } from "./token-authorizer";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves with the code the server closed the client's connection with. */
 function closedWith(client: TestClient): Promise<number> {

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBriefing } from "@/lib/briefings/create";
-import { connectClient, statusReached, synced, TEST_TOKENS, type TestClient, typist } from "@/lib/test/collab";
+import { connectClient, sleep, statusReached, synced, TEST_TOKENS, type TestClient, typist } from "@/lib/test/collab";
 import { type CollabProcess, spawnCollabProcess } from "@/lib/test/collab-process";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { blockTexts } from "@/lib/test/ydoc";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(PROVIDERS)("kill -9 during edits on %s", (provider) => {
   let t: TestDatabase;

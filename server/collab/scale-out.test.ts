@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import type { SaveStatus } from "@/lib/collab/save-status";
-import { connectClient, eventually, synced, TEST_TOKENS, type TestClient, typist } from "@/lib/test/collab";
+import { connectClient, eventually, sleep, synced, TEST_TOKENS, type TestClient, typist } from "@/lib/test/collab";
 import { type CollabProcess, spawnCollabProcess } from "@/lib/test/collab-process";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
@@ -14,7 +14,6 @@ import { blockTexts } from "@/lib/test/ydoc";
 // real Redis that can be killed, and a loopback TCP balancer in front (no sticky sessions: each new
 // connection goes to the next live instance). Bounded by the deadlines of `eventually`.
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOKENS = ["alice", "bob", "carol"] as const;
 type Typist = ReturnType<typeof typist>;
 
