@@ -8,6 +8,7 @@ import { announceAccessChange } from "./access-events";
 import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
 import { authSecret } from "./secret";
+import { announceLeavingTeam, teamAccessHooks } from "./team-access-hooks";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
@@ -68,6 +69,8 @@ export function createAuth(db: Db) {
         },
       },
     },
+    // Membership changes made through better-auth's own endpoints close lost access too.
+    hooks: { after: announceLeavingTeam },
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -92,6 +95,7 @@ export function createAuth(db: Db) {
         organizationHooks: {
           beforeCreateOrganization: async ({ organization }) => checkTeamFields(organization),
           beforeUpdateOrganization: async ({ organization }) => checkTeamFields(organization),
+          ...teamAccessHooks(db),
         },
         sendInvitationEmail: async (data) => {
           await sendMail(

@@ -4,7 +4,6 @@ import { APIError } from "better-auth/api";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { type ActionResult, parseInput, runAction } from "@/lib/actions";
-import { announceAccessChange } from "@/lib/auth/access-events";
 import { getAuth, invitationUrl } from "@/lib/auth/auth";
 import { authorize, canAcceptInvitation } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -102,15 +101,10 @@ export async function removeTeamMember(input: unknown): Promise<ActionResult> {
     const data = parseInput(memberRefSchema, input);
     const db = getDb();
     await authorize(db, user, { action: "team:manage", teamId: data.teamId });
-    const member = await db.member.findFirst({
-      where: { id: data.memberId, organizationId: data.teamId },
-      select: { userId: true },
-    });
+    // better-auth's afterRemoveMember hook announces the access change (lib/auth/team-access-hooks.ts).
     await asUser((auth, h) =>
       auth.api.removeMember({ body: { memberIdOrEmail: data.memberId, organizationId: data.teamId }, headers: h }),
     );
-    // Briefings shared with the team are no longer open to them.
-    if (member) announceAccessChange({ userId: member.userId });
     revalidatePath(`/teams/${data.teamId}`);
     return null;
   });
