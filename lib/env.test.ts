@@ -27,4 +27,17 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://root@db/app" })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
     expect(() => parseEnv({ PORT: "99999" })).toThrow(/PORT/);
   });
+
+  it("caps collaboration connections per user, per user and briefing, and per share link", () => {
+    expect(parseEnv({})).toMatchObject({
+      COLLAB_MAX_CONNECTIONS_PER_USER: 50,
+      COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING: 20,
+      COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK: 50,
+    });
+    expect(parseEnv({ COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK: "200" }).COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK).toBe(200);
+    expect(() => parseEnv({ COLLAB_MAX_CONNECTIONS_PER_USER: "0" })).toThrow(/COLLAB_MAX_CONNECTIONS_PER_USER/);
+    expect(() => parseEnv({ COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING: "many" })).toThrow(
+      /COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING/,
+    );
+  });
 });

@@ -34,6 +34,9 @@ const flag = z
 
 const timeoutMs = z.coerce.number().int().min(1_000).max(3_600_000).optional();
 
+/** A cap on concurrent collaboration connections (server/collab/connection-limits.ts). */
+const connectionCap = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl,
@@ -62,6 +65,12 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: timeoutMs,
     HTTP_REQUEST_TIMEOUT_MS: timeoutMs,
     HTTP_KEEP_ALIVE_TIMEOUT_MS: timeoutMs,
+    /** Concurrent collaboration connections per signed-in user (all briefings), per instance. */
+    COLLAB_MAX_CONNECTIONS_PER_USER: connectionCap(50),
+    /** Concurrent collaboration connections per signed-in user on one briefing, per instance. */
+    COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING: connectionCap(20),
+    /** Concurrent collaboration connections of one share link's viewers together, per instance. */
+    COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK: connectionCap(50),
   })
   .refine((e) => e.DATABASE_URL.provider === "sqlite" || e.BETTER_AUTH_SECRET, {
     message: "is required with PostgreSQL (every instance must share it): generate one with `openssl rand -hex 32`",

@@ -60,6 +60,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     fanout,
     // Session cookie + the one permission module, as for pages and actions.
     authorize: options.authorizeCollab ?? ((req, briefingId) => authorizeCollab(getDb(), req, briefingId)),
+    connectionLimits: {
+      perUser: config.COLLAB_MAX_CONNECTIONS_PER_USER,
+      perUserPerBriefing: config.COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING,
+      perShareLink: config.COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK,
+    },
   });
   server.on("upgrade", (req, socket, head) => {
     if (collab.handleUpgrade(req, socket, head)) return;

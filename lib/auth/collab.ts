@@ -7,7 +7,7 @@ import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
 import { getSessionFromHeaders } from "./user";
 
-export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number };
+export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number; shareLinkId?: string };
 
 /** Node's request headers as a fetch Headers object (what better-auth reads the session from). */
 export function toHeaders(req: IncomingMessage): Headers {
@@ -44,7 +44,13 @@ async function authorizeShareLink(db: Db, token: string, briefingId: string): Pr
   if (!resolution.ok) throw invalidShareError(resolution);
   if (resolution.briefingId !== briefingId) throw new AppError("not_found", "No such briefing.");
   const expiresAt = resolution.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  return { userId: `share-link:${resolution.linkId}`, name: "Link viewer", readOnly: true, expiresAt };
+  return {
+    userId: `share-link:${resolution.linkId}`,
+    name: "Link viewer",
+    readOnly: true,
+    expiresAt,
+    shareLinkId: resolution.linkId,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
 import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
+import { PresenceGuard, type PresenceLimits } from "./presence-guard";
 import { stampPresence } from "./presence-identity";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
@@ -9,6 +10,8 @@ import type { CollabUser, RoomPeer } from "./types";
 export type ConnectionOptions = {
   /** Close a client whose unsent backlog exceeds this (it is not reading; it will resync). */
   maxBufferedBytes: number;
+  /** What this connection may put into the room's presence (see PresenceGuard). */
+  presence?: PresenceLimits;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -38,6 +41,8 @@ export class CollabConnection implements RoomPeer {
   private incomplete = false;
   /** The Yjs client ids this client said its document has (in its save requests). */
   private readonly clientIds = new Set<number>();
+  /** Admits this client's presence updates: only its own client ids, bounded in number, size and rate. */
+  readonly presence: PresenceGuard;
 
   constructor(
     readonly ws: WebSocket,
@@ -48,6 +53,18 @@ export class CollabConnection implements RoomPeer {
     readonly request: IncomingMessage,
     private readonly options: ConnectionOptions,
   ) {
+    this.presence = new PresenceGuard(
+      {
+        user: () => this.user,
+        current: (clientId) => room.awareness.getStates().get(clientId),
+        apply: (entries) => {
+          if (this.isClosing) return; // the room has removed (or will remove) this connection's presence
+          this.apply(() => room.applyAwareness(this, stampPresence(entries, this.user)), "Invalid awareness update");
+        },
+      },
+      options.presence,
+    );
+    ws.once("close", () => this.presence.stop());
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     ws.on("pong", () => {
       this.alive = true;
@@ -123,13 +140,10 @@ export class CollabConnection implements RoomPeer {
         this.apply(() => this.room.applyUpdate(this, message.update), "Invalid document update");
         return;
       case "awareness":
-        this.apply(
-          () => this.room.applyAwareness(this, stampPresence(message.entries, this.user)),
-          "Invalid awareness update",
-        );
+        this.presence.admit(message.entries);
         return;
       case "query-awareness":
-        this.send(this.room.awarenessSnapshot());
+        if (this.presence.allowQuery()) this.send(this.room.awarenessSnapshot());
         return;
       case "save-request":
         if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) this.clientIds.add(message.clientId);

@@ -293,6 +293,12 @@ export class Room {
       // "added": y-protocols keeps its meta after removal. It is this connection's all the same.
       for (const id of [...added, ...updated]) clients.add(id);
       for (const id of removed) clients.delete(id);
+      // A person's new connection took over a presence from their old one (see PresenceGuard):
+      // closing the old one must not remove it.
+      for (const [peer, owned] of this.peerClients) {
+        if (peer === origin) continue;
+        for (const id of [...added, ...updated]) owned.delete(id);
+      }
     }
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
     const message = awarenessMessage(update);

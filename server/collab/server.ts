@@ -7,7 +7,9 @@ import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
 import { concerns, recheckConnection } from "./access";
 import { CollabConnection } from "./connection";
+import { ConnectionCounter, type ConnectionLimits } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
+import { DEFAULT_PRESENCE_LIMITS, type PresenceLimits } from "./presence-guard";
 import type { Room } from "./room";
 import { RoomRegistry } from "./rooms";
 import type { CollabAuthorizer, CollabUser } from "./types";
@@ -29,6 +31,10 @@ export type CollabServerOptions = {
   heartbeatMs?: number;
   idleUnloadMs?: number;
   maxBufferedBytes?: number;
+  /** Concurrent connections per user, per user and briefing, per share link (over: 429 at the upgrade). */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** What each connection may put into its room's presence. */
+  presenceLimits?: Partial<PresenceLimits>;
   /** How long shutdown may spend persisting. */
   shutdownTimeoutMs?: number;
   persistence?: Partial<PersistenceOptions>;
@@ -88,7 +94,12 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     onError,
   });
   const connections = new Set<CollabConnection>();
-  const connectionOptions = { maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB, onError };
+  const connectionOptions = {
+    maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
+    presence: { ...DEFAULT_PRESENCE_LIMITS, ...options.presenceLimits },
+    onError,
+  };
+  const slots = new ConnectionCounter(options.connectionLimits);
   let closing = false;
 
   const heartbeat = setInterval(() => {
@@ -149,6 +160,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const user = await options.authorize(req, briefingId);
     if (!user) return refuseUpgrade(socket, 403, "You do not have access to this briefing.");
     if (socket.destroyed) return;
+    const slot = slots.reserve(user, briefingId);
+    if (!slot.ok) return refuseUpgrade(socket, 429, slot.message);
+    // Whatever happens next (refusal, failed handshake, the websocket closing), the socket closes.
+    socket.once("close", slot.release);
     const room = await rooms.acquire(briefingId);
     if (!room) return refuseUpgrade(socket, 404, "Briefing not found.");
     if (socket.destroyed || closing) {

@@ -27,6 +27,7 @@ export function createTokenAuthorizer(tokens: Record<string, TokenGrant>): Colla
     if (grant.expiresAt !== undefined && grant.expiresAt <= Date.now()) {
       throw new AppError("unauthorized", "This token has expired.");
     }
-    return { userId: grant.userId, name: grant.name, readOnly: grant.readOnly, expiresAt: grant.expiresAt };
+    const { userId, name, readOnly, expiresAt, shareLinkId } = grant;
+    return { userId, name, readOnly, expiresAt, ...(shareLinkId ? { shareLinkId } : {}) };
   };
 }

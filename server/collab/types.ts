@@ -5,7 +5,14 @@ import type { IncomingMessage } from "node:http";
  * credentials it connected with (session or token) stop being valid: the server checks them again
  * then, and closes the connection with 4401 unless they were renewed.
  */
-export type CollabUser = { userId: string; name: string; readOnly: boolean; expiresAt?: number };
+export type CollabUser = {
+  userId: string;
+  name: string;
+  readOnly: boolean;
+  expiresAt?: number;
+  /** Set for a share link's anonymous viewers (who all share the link's identity): its id. */
+  shareLinkId?: string;
+};
 
 /**
  * Decides whether the upgrade request may open this briefing. Return null to refuse with 403, or
