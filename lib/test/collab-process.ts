@@ -36,6 +36,9 @@ export function spawnCollabProcess(options: CollabProcessOptions): Promise<Colla
     COLLAB_TOKENS: JSON.stringify(options.tokens),
     COLLAB_OPTIONS: JSON.stringify(options.tuning ?? {}),
     REDIS_URL: options.redisUrl ?? "",
+    // The benchmarks connect hundreds of simulated editors with one token (one "user").
+    COLLAB_MAX_CONNECTIONS_PER_USER: "100000",
+    COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING: "100000",
     // Required with PostgreSQL; the standalone server authorizes with tokens, not sessions.
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "standalone-collab-server-unused-secret-0123456789",
   });

@@ -53,7 +53,7 @@ const standaloneEnv = z.object({
  * reports its memory, rooms and connections (for the load benchmark).
  */
 async function main(): Promise<void> {
-  const { DATABASE_URL, REDIS_URL } = parseEnv();
+  const { DATABASE_URL, REDIS_URL, ...env } = parseEnv();
   const parsed = standaloneEnv.safeParse(process.env);
   if (!parsed.success)
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
@@ -68,6 +68,11 @@ async function main(): Promise<void> {
     fanout,
     authorize: createTokenAuthorizer(config.COLLAB_TOKENS),
     persistence: { batchMs, compactEvery, retryMaxMs },
+    connectionLimits: {
+      perUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
+      perUserPerBriefing: env.COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING,
+      perShareLink: env.COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK,
+    },
     ...serverTuning,
   });
   const server = http.createServer(httpServerOptions(), (req, res) => {
