@@ -56,7 +56,10 @@ export class CollabConnection implements RoomPeer {
     this.presence = new PresenceGuard(
       {
         user: () => this.user,
-        current: (clientId) => room.awareness.getStates().get(clientId),
+        current: (clientId) => {
+          const meta = room.awareness.meta.get(clientId);
+          return meta && { state: room.awareness.getStates().get(clientId), clock: meta.clock };
+        },
         apply: (entries) => {
           if (this.isClosing) return; // the room has removed (or will remove) this connection's presence
           this.apply(() => room.applyAwareness(this, stampPresence(entries, this.user)), "Invalid awareness update");

@@ -24,8 +24,11 @@ export const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
 export type PresenceHost = {
   /** Who is connected (read at every use: a renewed check of the credentials replaces it). */
   user(): CollabUser;
-  /** The room's current presence state of a client id; undefined when it has none. */
-  current(clientId: number): unknown;
+  /**
+   * What the room knows of a client id: its presence state (undefined once removed) and clock;
+   * undefined when it never had one.
+   */
+  current(clientId: number): { state: unknown; clock: number } | undefined;
   /** Applies admitted entries to the room (stamped with the connection's identity). */
   apply(entries: AwarenessEntry[]): void;
 };
@@ -66,7 +69,9 @@ export class PresenceGuard {
   /** Takes a client's awareness entries: refuses what it may not set, applies the rest (now or soon). */
   admit(entries: AwarenessEntry[]): void {
     for (const entry of entries) {
-      if (!this.allowed(entry)) {
+      const verdict = this.verdict(entry);
+      if (verdict === "stale") continue;
+      if (verdict === "refused") {
         this.refused++;
         continue;
       }
@@ -88,20 +93,31 @@ export class PresenceGuard {
     this.pending.clear();
   }
 
-  private allowed({ clientId, state }: AwarenessEntry): boolean {
-    if (state !== null && !isPlainObject(state)) return false;
+  /**
+   * "stale": not newer than what the room has. The stock y-websocket client sends back every
+   * presence change it receives, other people's included; the room would ignore these anyway, and
+   * they must not count as this connection's.
+   */
+  private verdict({ clientId, clock, state }: AwarenessEntry): "ok" | "stale" | "refused" {
+    if (state !== null && !isPlainObject(state)) return "refused";
     const mine = this.owned.has(clientId);
-    // Removing (state null) is allowed only for this connection's own presences.
-    if (!mine && (state === null || !this.mayClaim(clientId))) return false;
-    if (state !== null && JSON.stringify(state).length > this.limits.maxStateChars) return false;
+    if (!mine) {
+      const known = this.host.current(clientId);
+      if (known && clock <= known.clock) return "stale";
+      // Removing (state null) is allowed only for this connection's own presences.
+      if (state === null || !this.mayClaim(known?.state)) return "refused";
+    }
+    if (state !== null && JSON.stringify(state).length > this.limits.maxStateChars) return "refused";
     this.owned.add(clientId);
-    return true;
+    return "ok";
   }
 
-  /** A client id is free, or shown by the same signed-in person (a tab reconnecting before its old socket is gone). */
-  private mayClaim(clientId: number): boolean {
+  /**
+   * A client id may become this connection's when it shows nothing now, or shows the same signed-in
+   * person (a tab reconnecting before the server noticed its old socket is gone).
+   */
+  private mayClaim(existing: unknown): boolean {
     if (this.owned.size >= this.limits.maxClients) return false;
-    const existing = this.host.current(clientId);
     if (existing === undefined) return true;
     // Share-link viewers all carry the link's identity: none of them may take over another's presence.
     const user = this.host.user();

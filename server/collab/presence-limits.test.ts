@@ -209,6 +209,28 @@ describe("presence and connection limits", () => {
     await eventually(() => !room?.awareness.getStates().has(aliceId), 5_000, "Alice's own removal");
   });
 
+  it("ignores a stock client's echoes of other people's presence, even of people who have left", async () => {
+    const server = await start();
+    const id = await briefing();
+    const alice = await socket(server, id, "alice");
+    const others = ["bob", "carol", "viewer", "link"];
+    for (const [i, token] of others.entries()) {
+      const ws = await socket(server, id, token);
+      ws.send(awarenessFrame([{ clientId: 11 + i, clock: 1, state: { caret: i } }]));
+      await barrier(ws, 1);
+      ws.close();
+    }
+    await eventually(() => server.collab.connections.size === 1, 5_000, "the others to leave");
+
+    // y-websocket sends every presence change it hears back to the server; these arrived late.
+    alice.send(awarenessFrame(others.map((_, i) => ({ clientId: 11 + i, clock: 1, state: { caret: i } }))));
+    alice.send(awarenessFrame([{ clientId: 99, clock: 1, state: { caret: 5 } }]));
+    await barrier(alice, 1);
+    const room = server.collab.rooms.peek(id);
+    expect([...(room?.awareness.getStates().keys() ?? [])]).toEqual([99]);
+    expect([...server.collab.connections][0]?.presence.refused).toBe(0);
+  });
+
   it("lets a person's new connection take over their presence while the old one is still open", async () => {
     const server = await start();
     const id = await briefing();
