@@ -5,7 +5,12 @@ import * as encoding from "lib0/encoding";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RawData, WebSocket } from "ws";
 import { createBriefing } from "@/lib/briefings/create";
-import { encodeSaveRequest, MESSAGE_AWARENESS, MESSAGE_SAVE_STATUS } from "@/lib/collab/protocol";
+import {
+  encodeSaveRequest,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVE_STATUS,
+} from "@/lib/collab/protocol";
 import {
   connectClient,
   eventually,
@@ -179,6 +184,23 @@ describe("presence and connection limits", () => {
     const caretSeen = () =>
       (watcher.provider.awareness.getStates().get(typist.doc.clientID) as { caret?: number } | undefined)?.caret;
     await eventually(() => caretSeen() === 100, 5_000, "the last caret position");
+  });
+
+  it("answers requests for everyone's presence within the same rate", async () => {
+    const limits = { ratePerSecond: 5, burst: 5 };
+    const server = await start({ presenceLimits: limits });
+    const id = await briefing();
+    const viewer = await socket(server, id, "link");
+    let answers = 0;
+    viewer.on("message", (data: RawData) => {
+      if ((data as Buffer)[0] === MESSAGE_AWARENESS) answers++;
+    });
+    const started = performance.now();
+    for (let i = 0; i < 100; i++) viewer.send(Uint8Array.of(MESSAGE_QUERY_AWARENESS));
+    await barrier(viewer, 1);
+    const seconds = (performance.now() - started) / 1000;
+    expect(answers).toBeGreaterThan(0);
+    expect(answers).toBeLessThanOrEqual(limits.burst + Math.ceil(limits.ratePerSecond * seconds));
   });
 
   it("refuses a viewer's entries for an editor's client id: no overwriting, no removing", async () => {
