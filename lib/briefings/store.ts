@@ -122,7 +122,7 @@ export class LocalBriefingStore implements BriefingStore {
     const copy = await this.copy(briefingId);
     if (!copy) return;
     await this.catchUp(briefingId, copy);
-    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
+    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc, briefingId));
   }
 
   async release(briefingId: string): Promise<void> {
