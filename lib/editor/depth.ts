@@ -72,20 +72,29 @@ function typeDepth(type: Y.AbstractType<unknown>, memo: Map<Y.AbstractType<unkno
  * document does not have yet (Yjs keeps them pending) count from the missing anchor; the document's
  * pending structs are measured along with every update, so a deep chain sent in pieces is caught
  * by the update that would release it. Iterative: a 20,000-level update is measured, not recursed.
+ * With `stopAbove`, returns as soon as some type is deeper than that (a lower bound then).
  */
-export function updateDepth(doc: Y.Doc, update: Uint8Array): number {
+export function updateDepth(doc: Y.Doc, update: Uint8Array, stopAbove = Number.POSITIVE_INFINITY): number {
   const decoded = Y.decodeUpdate(update).structs as Struct[];
   const pending = doc.store.pendingStructs;
   const hasType = (structs: Struct[]) =>
     structs.some((struct) => struct instanceof Y.Item && struct.content instanceof Y.ContentType);
+  // Yjs retries its pending structs only when an update supplies a clock they wait for; only then
+  // are they measured (decoding them for every keystroke would cost as much as they weigh).
+  const releases = (missing: Map<number, number>) =>
+    decoded.some((struct) => {
+      const clock = missing.get(struct.id.client);
+      return clock !== undefined && struct.id.clock + struct.length > clock;
+    });
   // Yjs keeps pending structs in the v2 encoding.
-  const pendingStructs = pending ? (Y.decodeUpdateV2(pending.update).structs as Struct[]) : [];
+  const pendingStructs =
+    pending && releases(pending.missing) ? (Y.decodeUpdateV2(pending.update).structs as Struct[]) : [];
   if (!hasType(decoded) && !hasType(pendingStructs)) return 0; // the common case: typing text
   const index = new StructIndex();
   index.add(decoded);
   index.add(pendingStructs);
   index.sort();
-  return new DepthResolver(doc, index).deepest([...decoded, ...pendingStructs]);
+  return new DepthResolver(doc, index).deepest([...decoded, ...pendingStructs], stopAbove);
 }
 
 /** Resolves the depth of the type each new item lives in (its parent), without recursion. */
@@ -99,11 +108,12 @@ class DepthResolver {
     private readonly index: StructIndex,
   ) {}
 
-  deepest(structs: Struct[]): number {
+  deepest(structs: Struct[], stopAbove: number): number {
     let max = 0;
     for (const struct of structs) {
       if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) continue;
       max = Math.max(max, this.depthOfParent(struct) + 1);
+      if (max > stopAbove) break; // the caller only needs to know it is too deep
     }
     return max;
   }

@@ -4,7 +4,7 @@ import { MAX_DOCUMENT_DEPTH, updateDepth } from "@/lib/editor/depth";
 /** An update refused because it would nest the document deeper than the limit. */
 export class DocumentTooDeepError extends Error {
   constructor(readonly depth: number) {
-    super(`Document nested too deeply (${depth} levels; at most ${MAX_DOCUMENT_DEPTH})`);
+    super(`Document nested too deeply (more than ${MAX_DOCUMENT_DEPTH} levels)`);
   }
 }
 
@@ -14,6 +14,6 @@ export class DocumentTooDeepError extends Error {
  * see it. An update that inserts only text costs one decode of the update; see updateDepth.
  */
 export function assertUpdateDepth(doc: Y.Doc, update: Uint8Array): void {
-  const depth = updateDepth(doc, update);
+  const depth = updateDepth(doc, update, MAX_DOCUMENT_DEPTH);
   if (depth > MAX_DOCUMENT_DEPTH) throw new DocumentTooDeepError(depth);
 }
