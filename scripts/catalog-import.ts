@@ -1,5 +1,6 @@
 // npm run catalog:import -- FILE   (.json exchange document, or .csv of frameworks + members)
 import fs from "node:fs";
+import path from "node:path";
 import { catalogFromCsv } from "@/lib/catalog/csv";
 import { CatalogValidationError, exportCatalog, importCatalog } from "@/lib/catalog/exchange";
 import { getDb } from "@/lib/db";
@@ -22,7 +23,7 @@ runCli(async () => {
       throw new CatalogValidationError([`not valid JSON: ${(error as Error).message}`]);
     }
   }
-  const report = await importCatalog(db, input);
+  const report = await importCatalog(db, input, { importedBy: "catalog:import", file: path.basename(file) });
   const { frameworks: f, dimensions: d } = report;
   console.log(
     `Imported ${file}: frameworks ${f.created} created, ${f.updated} updated, ${f.unchanged} unchanged; ` +

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { type Db, dbProvider } from "@/lib/db";
-import { yDocToProsemirrorJson } from "./content";
+import { briefingJson } from "./content";
 import { applyStoredState, BriefingUpdateLog } from "./update-log";
 
 const EMPTY_DOC: JSONContent = { type: "doc", content: [] };
@@ -44,7 +44,7 @@ async function readContent(db: Db, briefingId: string): Promise<JSONContent | nu
     const doc = new Y.Doc();
     try {
       applyStoredState(doc, state);
-      return yDocToProsemirrorJson(doc);
+      return briefingJson(doc, briefingId);
     } finally {
       doc.destroy();
     }

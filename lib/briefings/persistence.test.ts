@@ -10,6 +10,14 @@ import { type BriefingStore, LocalBriefingStore } from "./store";
 import { ThreadedBriefingStore } from "./threaded-store";
 import { applyStoredState, BriefingUpdateLog } from "./update-log";
 
+async function eventuallyTrue(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const quiet: Partial<PersistenceOptions> = { onError: () => {}, retryMinMs: 5, retryMaxMs: 20 };
 
 /** A store whose next `failures` appends throw, as a database outage would. */
@@ -59,6 +67,23 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
 
   const newBriefing = async (template: "blank" | "policy-brief" = "blank") =>
     (await createBriefing(t.db, { title: "T", ownerId, template })).id;
+
+  it("rewrites derived content at open when the log holds rows beyond the snapshot (an unclean stop)", async () => {
+    const id = await newBriefing();
+    const before = await t.db.briefing.findUniqueOrThrow({ where: { id } });
+    const typed = new Y.Doc();
+    appendParagraph(typed, "typed before the crash");
+    await log.append(id, Y.encodeStateAsUpdate(typed)); // stored, but its content never derived
+    const { persistence } = await open(id, { contentDebounceMs: 60_000, contentMaxWaitMs: 60_000 });
+    try {
+      await eventuallyTrue(async () => {
+        const row = await t.db.briefing.findUniqueOrThrow({ where: { id } });
+        return row.contentText === "typed before the crash" && row.updatedAt > before.updatedAt;
+      });
+    } finally {
+      await persistence.close();
+    }
+  });
 
   it("loads the template, batches updates into one row and reloads them", async () => {
     const id = await newBriefing("policy-brief");

@@ -80,7 +80,12 @@ export class BriefingPersistence {
     if (!stored) return null;
     const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
     const merged = { ...DEFAULT_PERSISTENCE_OPTIONS, ...given };
-    return { persistence: new BriefingPersistence(briefingId, doc, store, merged), stored };
+    const persistence = new BriefingPersistence(briefingId, doc, store, merged);
+    // Rows beyond the snapshot mean the last load ended uncleanly (a clean close compacts them
+    // away and writes the content): its derived content may predate them. Rewrite it now, not
+    // after a debounce, so even a server that keeps crashing gets it written.
+    if (stored.update) void persistence.refreshContent();
+    return { persistence, stored };
   }
 
   /** Loads a briefing's stored state into `doc` and returns its persistence (open + applyStored). */

@@ -8,7 +8,7 @@ import { BriefingUpdateLog } from "./update-log";
 
 type Request = {
   id: number;
-  method: "ping" | "open" | "append" | "compact" | "writeContent" | "release";
+  method: "ping" | "open" | "append" | "compact" | "writeContent" | "rederiveStale" | "release";
   args: unknown[];
 };
 

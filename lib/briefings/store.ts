@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { deriveBriefingContent } from "./content";
+import { rederiveStaleContent } from "./stale-content";
 import {
   applyStoredState,
   type BriefingUpdateLog,
@@ -25,6 +26,11 @@ export interface BriefingStore {
   compact(briefingId: string): Promise<CompactionResult>;
   /** Rewrites the derived JSON and text from the stored document. */
   writeContent(briefingId: string): Promise<void>;
+  /**
+   * Rewrites the derived content of briefings whose log outran it (left by an unclean stop), for
+   * those nobody opens again too; resolves with how many were rewritten.
+   */
+  rederiveStale(): Promise<number>;
   /** Forgets the open document (after close). */
   release(briefingId: string): Promise<void>;
   /** Releases everything (and the worker, if any). */
@@ -122,7 +128,11 @@ export class LocalBriefingStore implements BriefingStore {
     const copy = await this.copy(briefingId);
     if (!copy) return;
     await this.catchUp(briefingId, copy);
-    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc));
+    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc, briefingId));
+  }
+
+  rederiveStale(): Promise<number> {
+    return rederiveStaleContent(this.log, (error, context) => console.error(`[briefing store] ${context}:`, error));
   }
 
   async release(briefingId: string): Promise<void> {

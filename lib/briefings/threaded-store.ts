@@ -47,6 +47,10 @@ export class ThreadedBriefingStore implements BriefingStore {
     await this.call("writeContent", [briefingId]);
   }
 
+  rederiveStale(): Promise<number> {
+    return this.call("rederiveStale", []) as Promise<number>;
+  }
+
   async release(briefingId: string): Promise<void> {
     await this.call("release", [briefingId]);
   }

@@ -4,12 +4,13 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type CatalogChangeInput = {
   frameworkSlug: string | null;
-  entity: "framework" | "member" | "attribute" | "dimension";
+  entity: "framework" | "member" | "attribute" | "dimension" | "import";
   entityKey: string;
   action: "create" | "update" | "delete";
   before: unknown;
   after: unknown;
-  userId: string;
+  /** Null for changes made by a script (the `after` value then names it in `importedBy`). */
+  userId: string | null;
 };
 
 /** Records one catalog change inside the transaction that makes it, so history and data never disagree. */
@@ -34,6 +35,19 @@ export type CatalogChangeView = {
   createdAt: string;
 };
 
+/** The script named in a change made without a user, e.g. "catalog:import (nato.json)". */
+function scriptOf(after: string | null): string {
+  try {
+    const parsed = after ? (JSON.parse(after) as { importedBy?: unknown; file?: unknown }) : null;
+    if (typeof parsed?.importedBy === "string") {
+      return typeof parsed.file === "string" ? `${parsed.importedBy} (${parsed.file})` : parsed.importedBy;
+    }
+  } catch {
+    // not JSON: fall through
+  }
+  return "A script";
+}
+
 /** The history of one framework, newest first. */
 export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 50): Promise<CatalogChangeView[]> {
   const rows = await db.catalogChange.findMany({
@@ -49,7 +63,7 @@ export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 5
     action: r.action,
     before: r.before ? (JSON.parse(r.before) as unknown) : null,
     after: r.after ? (JSON.parse(r.after) as unknown) : null,
-    userName: r.user?.name ?? "Deleted user",
+    userName: r.user?.name ?? (r.userId ? "Deleted user" : scriptOf(r.after)),
     createdAt: r.createdAt.toISOString(),
   }));
 }

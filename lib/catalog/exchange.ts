@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
+import { type ImportAudit, type ImportOrigin, recordImport } from "./import-audit";
+import { redefinedDimensions, storedValueProblems } from "./import-checks";
 import {
   type CatalogFile,
   catalogSchema,
@@ -177,9 +179,11 @@ const searchTextOf = (f: { name: string; acronym: string | null; slug: string })
 /**
  * Validates and imports a catalog document in one transaction: dimensions are upserted by key,
  * frameworks by slug; a framework in the file replaces its stored members and values. Rows that
- * would not change are not written. On any problem nothing is written.
+ * would not change are not written. On any problem nothing is written. A dimension redefined (type
+ * or options) must still hold every stored value of the frameworks the file does not replace, or
+ * the import is refused with a list of them. With `origin`, the import is recorded in the history.
  */
-export async function importCatalog(db: Db, input: unknown): Promise<ImportReport> {
+export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigin): Promise<ImportReport> {
   const existing = await db.dimension.findMany();
   const known = new Map(
     existing.map((d) => [d.key, { valueType: d.valueType, options: JSON.parse(d.options) as string[] }]),
@@ -193,6 +197,11 @@ export async function importCatalog(db: Db, input: unknown): Promise<ImportRepor
   await db.$transaction(
     async (tx) => {
       const current = new Map((await tx.dimension.findMany()).map((d) => [d.key, d]));
+      const redefined = redefinedDimensions(file.dimensions, current);
+      const replaced = new Set(file.frameworks.map((f) => f.slug));
+      const storedProblems = await storedValueProblems(tx, redefined, replaced);
+      if (storedProblems.length) throw new CatalogValidationError(storedProblems);
+      const changed: ImportAudit["frameworks"] = [];
       let nextPosition = Math.max(-1, ...[...current.values()].map((d) => d.position)) + 1;
       for (const d of file.dimensions) {
         const data = {
@@ -253,7 +262,9 @@ export async function importCatalog(db: Db, input: unknown): Promise<ImportRepor
           await tx.framework.create({ data: { ...data, ...children } });
           report.frameworks.created++;
         }
+        changed.push({ slug: f.slug, action: row ? "update" : "create" });
       }
+      if (origin) await recordImport(tx, { origin, counts: report, frameworks: changed, redefined });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

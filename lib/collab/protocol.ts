@@ -39,6 +39,8 @@ export const CLOSE = {
   sessionExpired: 4401,
   /** Access to the briefing was removed, or the briefing was deleted. */
   accessRevoked: 4403,
+  /** The update would nest the document deeper than MAX_DOCUMENT_DEPTH; resending it cannot help. */
+  documentTooDeep: 4422,
 } as const;
 
 /** The server's answer to a save request (and its unsolicited "storage failing" notice). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
+import { DocumentTooDeepError } from "./depth-guard";
 import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
 import { PresenceGuard, type PresenceLimits } from "./presence-guard";
 import { stampPresence } from "./presence-identity";
@@ -160,7 +161,8 @@ export class CollabConnection implements RoomPeer {
       action();
     } catch (error) {
       this.options.onError(error, `${reason} from user ${this.user.userId} in ${this.room.id}`);
-      this.close(CLOSE.invalidPayload, reason);
+      if (error instanceof DocumentTooDeepError) this.close(CLOSE.documentTooDeep, error.message);
+      else this.close(CLOSE.invalidPayload, reason);
     }
   }
 

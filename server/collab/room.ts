@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
 import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
+import { assertUpdateDepth } from "./depth-guard";
 import { newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
 import { RemoteLedger } from "./remote-ledger";
 import type { RoomPeer } from "./types";
@@ -186,8 +187,9 @@ export class Room {
     return encoding.toUint8Array(encoder);
   }
 
-  /** Applies a peer's document update; throws on an invalid update. */
+  /** Applies a peer's document update; throws on an invalid or too deeply nested update. */
   applyUpdate(peer: RoomPeer, update: Uint8Array): void {
+    assertUpdateDepth(this.doc, update);
     Y.applyUpdate(this.doc, update, peer);
   }
 

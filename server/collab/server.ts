@@ -93,6 +93,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     onError,
   });
+  // Content left stale by an unclean stop is rewritten even for briefings nobody opens again.
+  options.store.rederiveStale().catch((error) => onError(error, "re-deriving stale briefing content"));
   const connections = new Set<CollabConnection>();
   const connectionOptions = {
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
