@@ -1,14 +1,18 @@
 import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
-import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
+import { type IncomingLimits, IncomingReader } from "./incoming";
+import type { ClientMessage } from "./messages";
 import { stampPresence } from "./presence-identity";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
+import { UpdateRefused } from "./update-guard";
 
 export type ConnectionOptions = {
   /** Close a client whose unsent backlog exceeds this (it is not reading; it will resync). */
   maxBufferedBytes: number;
+  /** Sizes and byte budget of what the client sends. */
+  incoming: IncomingLimits;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -38,6 +42,7 @@ export class CollabConnection implements RoomPeer {
   private incomplete = false;
   /** The Yjs client ids this client said its document has (in its save requests). */
   private readonly clientIds = new Set<number>();
+  private readonly incoming: IncomingReader;
 
   constructor(
     readonly ws: WebSocket,
@@ -48,6 +53,7 @@ export class CollabConnection implements RoomPeer {
     readonly request: IncomingMessage,
     private readonly options: ConnectionOptions,
   ) {
+    this.incoming = new IncomingReader(options.incoming, () => this.user.readOnly);
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     ws.on("pong", () => {
       this.alive = true;
@@ -95,15 +101,13 @@ export class CollabConnection implements RoomPeer {
       this.close(CLOSE.unsupportedData, "Text messages are not supported");
       return;
     }
-    let message: ClientMessage;
-    try {
-      message = parseClientMessage(toBytes(data));
-    } catch (error) {
-      const protocolError = error instanceof ProtocolError ? error : new ProtocolError("malformed", "invalid message");
-      const code = protocolError.kind === "unsupported" ? CLOSE.unsupportedData : CLOSE.invalidPayload;
-      this.close(code, `Malformed message: ${protocolError.message}`.slice(0, 120));
+    const incoming = this.incoming.read(toBytes(data));
+    if (incoming.kind === "close") {
+      this.close(incoming.code, incoming.reason);
       return;
     }
+    if (incoming.kind === "partial") return;
+    const { message } = incoming;
     if (message.kind === "sync-step1" && this.room.serveStored(this, message.stateVector)) return;
     this.room.whenReady(() => {
       if (!this.closing) this.handle(message);
@@ -120,7 +124,7 @@ export class CollabConnection implements RoomPeer {
           this.droppedUpdates++;
           return;
         }
-        this.apply(() => this.room.applyUpdate(this, message.update), "Invalid document update");
+        this.apply(() => this.room.applyUpdate(this, message.update, message.live), "Invalid document update");
         return;
       case "awareness":
         this.apply(
@@ -128,11 +132,16 @@ export class CollabConnection implements RoomPeer {
           "Invalid awareness update",
         );
         return;
+      case "chunk": // reassembled by IncomingReader; never reaches here
+        return;
       case "query-awareness":
         this.send(this.room.awarenessSnapshot());
         return;
       case "save-request":
-        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) this.clientIds.add(message.clientId);
+        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) {
+          this.clientIds.add(message.clientId);
+          if (!this.user.readOnly) this.room.guard.claim(this, message.clientId);
+        }
         this.answerSaveRequest(message.nonce);
         return;
     }
@@ -142,6 +151,10 @@ export class CollabConnection implements RoomPeer {
     try {
       action();
     } catch (error) {
+      if (error instanceof UpdateRefused) {
+        this.close(error.code, error.message);
+        return;
+      }
       this.options.onError(error, `${reason} from user ${this.user.userId} in ${this.room.id}`);
       this.close(CLOSE.invalidPayload, reason);
     }

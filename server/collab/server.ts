@@ -6,6 +6,7 @@ import type { PersistenceOptions } from "@/lib/briefings/persistence";
 import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
 import { concerns, recheckConnection } from "./access";
+import { type ByteBudgetOptions, DEFAULT_BYTE_BUDGET } from "./byte-budget";
 import { CollabConnection } from "./connection";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
 import type { Room } from "./room";
@@ -23,8 +24,15 @@ export type CollabServerOptions = {
   orphanAfterMs?: number;
   /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
   pathPrefix?: string;
-  /** Largest accepted message; bigger ones close the connection with 1009. */
+  /** Largest accepted frame; bigger ones close the connection with 1009. */
   maxMessageBytes?: number;
+  /**
+   * Largest change an editor may send (in chunks of frames, see lib/collab/chunked-socket.ts);
+   * bigger ones close with 4413. Read-only connections are limited to `maxMessageBytes`.
+   */
+  maxChangeBytes?: number;
+  /** Bytes each connection may send (a burst, then a rate); beyond it the connection closes with 4429. */
+  byteBudget?: ByteBudgetOptions;
   /** Ping interval; a connection that has not answered the previous ping is terminated. */
   heartbeatMs?: number;
   idleUnloadMs?: number;
@@ -88,7 +96,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     onError,
   });
   const connections = new Set<CollabConnection>();
-  const connectionOptions = { maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB, onError };
+  const connectionOptions = {
+    maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
+    incoming: {
+      maxChangeBytes: options.maxChangeBytes ?? 16 * MiB,
+      maxReadOnlyBytes: maxMessageBytes,
+      byteBudget: options.byteBudget ?? DEFAULT_BYTE_BUDGET,
+    },
+    onError,
+  };
   let closing = false;
 
   const heartbeat = setInterval(() => {
