@@ -36,7 +36,10 @@ export function chunkingWebSocket(Base: SocketClass, chunkBytes = CHUNK_BYTES): 
   return class ChunkingWebSocket extends Base {
     override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
       const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
-      if (!bytes || bytes.length <= chunkBytes) return super.send(data);
+      if (!bytes || bytes.length <= chunkBytes) {
+        super.send(data);
+        return;
+      }
       for (const chunk of splitMessage(bytes, chunkBytes)) super.send(chunk);
     }
   };
