@@ -83,7 +83,7 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
               Connecting…
             </output>
           ) : (
-            <SaveStatusBadge status={collab.status} />
+            <SaveStatusBadge status={collab.status} problem={collab.problem} />
           )}
           <PresenceList provider={session.provider} self={self} />
         </div>
@@ -96,6 +96,14 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
           </a>{" "}
           (in a new tab) to keep saving; your changes are kept on this device and are saved once you are back.
         </p>
+      ) : null}
+      {collab.problem ? (
+        <div className="notice notice--warning" role="alert" data-testid="save-problem">
+          {collab.problem}{" "}
+          <button type="button" className="button button--secondary" onClick={collab.reconnect}>
+            Reconnect
+          </button>
+        </div>
       ) : null}
       {collab.access === "revoked" ? (
         <p className="notice notice--warning" role="alert">

@@ -11,11 +11,15 @@ const LABELS: Record<SaveStatus, { text: string; hint: string }> = {
   "read-only": { text: "Read-only", hint: "You can read this briefing but not change it." },
 };
 
-export type SaveStatusBadgeProps = { status: SaveStatus };
+export type SaveStatusBadgeProps = {
+  status: SaveStatus;
+  /** Why the server stopped taking changes (shown instead of "Offline"); see useCollaboration. */
+  problem?: string | null;
+};
 
 /** The save status, announced politely to screen readers when it changes. */
-export function SaveStatusBadge({ status }: SaveStatusBadgeProps) {
-  const { text, hint } = LABELS[status];
+export function SaveStatusBadge({ status, problem }: SaveStatusBadgeProps) {
+  const { text, hint } = problem && status === "offline" ? { text: "Not saved", hint: problem } : LABELS[status];
   return (
     <output className={`save-status save-status--${status}`} aria-live="polite" title={hint} data-testid="save-status">
       <span className="save-status__dot" aria-hidden="true" />

@@ -5,9 +5,12 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { describeClose } from "@/lib/collab/close-reasons";
+import { collabProviderOptions } from "@/lib/collab/provider-options";
 import { type AccessState, keepAuthenticated } from "@/lib/collab/reauth";
 import { type SaveStatus, SaveStatusTracker } from "@/lib/collab/save-status";
 import { collabUrl } from "@/lib/collab/url";
+import { publishSaveStatus } from "./save-status-store";
 
 /** The Yjs side of an open briefing: document, server connection, local copy and save status. */
 export type CollabSession = {
@@ -28,6 +31,12 @@ export type CollabState = {
   connecting: boolean;
   /** The session expired (sign in again to keep saving) or access to the briefing was removed. */
   access: AccessState;
+  /**
+   * Why the server stopped taking this editor's changes (e.g. a change too large to save), in
+   * words for the user; the connection stays closed until `reconnect`.
+   */
+  problem: string | null;
+  reconnect: () => void;
 };
 
 /** True when this browser's session cookie is valid again (e.g. after signing in in another tab). */
@@ -50,25 +59,42 @@ export function useCollaboration(briefingId: string): CollabState {
     unsaved: false,
     connecting: true,
     access: "ok",
+    problem: null,
+    reconnect: () => {},
   });
 
   useEffect(() => {
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`briefing:${briefingId}`, doc);
-    const provider = new WebsocketProvider(collabUrl(), briefingId, doc, { connect: navigator.onLine });
+    const provider = new WebsocketProvider(collabUrl(), briefingId, doc, {
+      connect: navigator.onLine,
+      ...collabProviderOptions(WebSocket),
+    });
     const tracker = new SaveStatusTracker(provider);
     const auth = keepAuthenticated(provider, { renew: sessionIsValid });
     const session: CollabSession = { doc, provider, local, tracker };
     let ready = false;
     let dirty = false;
     let everSynced = false;
+    let problem: string | null = null;
+    const reconnect = () => {
+      problem = null;
+      provider.connect();
+      publish();
+    };
 
     const publish = () => {
       const status = tracker.status;
       if (status === "saved" || status === "read-only") dirty = false;
       const unsaved = status === "saving" || status === "unsaved" || (status === "offline" && dirty);
-      const connecting = status === "offline" && !everSynced && navigator.onLine;
-      setState({ session, status, ready, unsaved, connecting, access: auth.state });
+      const connecting = status === "offline" && !everSynced && navigator.onLine && !problem;
+      publishSaveStatus(briefingId, status);
+      setState({ session, status, ready, unsaved, connecting, access: auth.state, problem, reconnect });
+    };
+    // A close the client does not retry (see shouldReconnect): say why instead of "Offline".
+    const onClosed = (event: { code: number; reason: string }) => {
+      problem = describeClose(event.code, event.reason);
+      publish();
     };
     const markReady = () => {
       if (ready) return;
@@ -103,6 +129,7 @@ export function useCollaboration(briefingId: string): CollabState {
     const onFocus = () => auth.retryNow();
 
     provider.on("sync", onSync);
+    provider.on("closed", onClosed);
     doc.on("update", onUpdate);
     const unsubscribe = tracker.subscribe(publish);
     const unsubscribeAuth = auth.subscribe(publish);
@@ -120,6 +147,8 @@ export function useCollaboration(briefingId: string): CollabState {
       auth.destroy();
       doc.off("update", onUpdate);
       provider.off("sync", onSync);
+      provider.off("closed", onClosed);
+      publishSaveStatus(briefingId, null);
       tracker.destroy();
       provider.destroy();
       local.destroy();

@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { useSaveStatus } from "@/components/editor/save-status-store";
 import type { ExportFormat } from "@/lib/export/types";
 import { fileNameFrom, readWithProgress, saveBlob } from "./download";
+import { UnsavedExportWarning } from "./unsaved-export-warning";
 import "@/components/share/share.css";
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
@@ -19,6 +21,8 @@ export type ExportMenuProps = {
 };
 
 type Progress = { label: string; received: number; total: number } | null;
+/** An export held back because the editor has changes the server has not stored yet. */
+type Held = { format: ExportFormat; label: string; waiting: boolean } | null;
 
 /**
  * The Export menu: fetches the chosen format from the export endpoint (so failures can be shown
@@ -28,6 +32,10 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
+  const [held, setHeld] = useState<Held>(null);
+  // The export is made from the server's copy: changes not stored yet are not in it.
+  const saveStatus = useSaveStatus(briefingId);
+  const unsaved = saveStatus !== null && saveStatus !== "saved" && saveStatus !== "read-only";
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -41,6 +49,18 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
     document.addEventListener("mousedown", close);
     return () => document.removeEventListener("mousedown", close);
   }, [open]);
+
+  useEffect(() => {
+    if (!held?.waiting || unsaved) return;
+    setHeld(null);
+    void download(held.format, held.label);
+  });
+
+  function choose(format: ExportFormat, label: string) {
+    if (!unsaved) return void download(format, label);
+    setOpen(false);
+    setHeld({ format, label, waiting: false });
+  }
 
   async function download(format: ExportFormat, label: string) {
     setOpen(false);
@@ -109,13 +129,25 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
               type="button"
               role="menuitem"
               className="export-menu__item"
-              onClick={() => download(format, label)}
+              onClick={() => choose(format, label)}
             >
               {label}
               <span className="export-menu__hint">{hint}</span>
             </button>
           ))}
         </div>
+      ) : null}
+      {held ? (
+        <UnsavedExportWarning
+          label={held.label}
+          waiting={held.waiting}
+          onWait={() => setHeld({ ...held, waiting: true })}
+          onContinue={() => {
+            setHeld(null);
+            void download(held.format, held.label);
+          }}
+          onCancel={() => setHeld(null)}
+        />
       ) : null}
       {progress ? (
         <p className="export-progress" role="status">

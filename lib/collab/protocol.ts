@@ -19,6 +19,13 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  */
 export const MESSAGE_SAVE_STATUS = 100;
 
+/**
+ * Our extension for large changes: a message longer than the server's frame cap is sent as
+ * consecutive chunks [110, totalBytes, bytes] (see chunked-socket.ts); the server reassembles them
+ * into the original message, up to its per-connection limit.
+ */
+export const MESSAGE_CHUNK = 110;
+
 const FLAG_READ_ONLY = 1;
 const FLAG_STORAGE_FAILING = 2;
 
@@ -35,12 +42,20 @@ export const CLOSE = {
   tryAgainLater: 1013,
   /** The role changed (e.g. editor -> viewer): the client reconnects and gets the new one. */
   accessChanged: 4000,
+  /** An update depends on changes the server never got: the client reconnects and resyncs. */
+  missingDependencies: 4009,
   /** 44xx are terminal for y-websocket (it stops reconnecting): sign in again, then reconnect. */
   sessionExpired: 4401,
   /** Access to the briefing was removed, or the briefing was deleted. */
   accessRevoked: 4403,
   /** The update would nest the document deeper than MAX_DOCUMENT_DEPTH; resending it cannot help. */
   documentTooDeep: 4422,
+  /** The update creates content under a Yjs client id another live connection writes with. */
+  clientIdInUse: 4409,
+  /** One change is larger than the server accepts from this connection; retrying cannot help. */
+  changeTooLarge: 4413,
+  /** The connection sent more bytes than its budget allows; reconnecting at once would repeat it. */
+  tooMuchData: 4429,
 } as const;
 
 /** The server's answer to a save request (and its unsolicited "storage failing" notice). */

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { LocalBriefingStore } from "@/lib/briefings/store";
 import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
 import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { collabProviderOptions } from "@/lib/collab/provider-options";
 import { SaveStatusTracker } from "@/lib/collab/save-status";
 import type { DbProvider } from "@/lib/db";
 import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
@@ -77,7 +78,7 @@ export type TestClient = { doc: Y.Doc; provider: WebsocketProvider; status: Save
 export function connectClient(url: string, briefingId: string, token: string, connect = true): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, briefingId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    ...collabProviderOptions(WebSocket as unknown as typeof globalThis.WebSocket),
     params: { token },
     disableBc: true, // or clients in one process would sync through it, bypassing the server
     connect,

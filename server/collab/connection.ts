@@ -1,18 +1,21 @@
 import type { IncomingMessage } from "node:http";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
-import { DocumentTooDeepError } from "./depth-guard";
-import { type ClientMessage, ProtocolError, parseClientMessage } from "./messages";
+import { type IncomingLimits, IncomingReader } from "./incoming";
+import type { ClientMessage } from "./messages";
 import { PresenceGuard, type PresenceLimits } from "./presence-guard";
 import { stampPresence } from "./presence-identity";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
+import { UpdateRefused } from "./update-guard";
 
 export type ConnectionOptions = {
   /** Close a client whose unsent backlog exceeds this (it is not reading; it will resync). */
   maxBufferedBytes: number;
   /** What this connection may put into the room's presence (see PresenceGuard). */
   presence?: PresenceLimits;
+  /** Sizes and byte budget of what the client sends. */
+  incoming: IncomingLimits;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -44,6 +47,7 @@ export class CollabConnection implements RoomPeer {
   private readonly clientIds = new Set<number>();
   /** Admits this client's presence updates: only its own client ids, bounded in number, size and rate. */
   readonly presence: PresenceGuard;
+  private readonly incoming: IncomingReader;
 
   constructor(
     readonly ws: WebSocket,
@@ -69,6 +73,7 @@ export class CollabConnection implements RoomPeer {
       options.presence,
     );
     ws.once("close", () => this.presence.stop());
+    this.incoming = new IncomingReader(options.incoming, () => this.user.readOnly);
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     ws.on("pong", () => {
       this.alive = true;
@@ -116,15 +121,13 @@ export class CollabConnection implements RoomPeer {
       this.close(CLOSE.unsupportedData, "Text messages are not supported");
       return;
     }
-    let message: ClientMessage;
-    try {
-      message = parseClientMessage(toBytes(data));
-    } catch (error) {
-      const protocolError = error instanceof ProtocolError ? error : new ProtocolError("malformed", "invalid message");
-      const code = protocolError.kind === "unsupported" ? CLOSE.unsupportedData : CLOSE.invalidPayload;
-      this.close(code, `Malformed message: ${protocolError.message}`.slice(0, 120));
+    const incoming = this.incoming.read(toBytes(data));
+    if (incoming.kind === "close") {
+      this.close(incoming.code, incoming.reason);
       return;
     }
+    if (incoming.kind === "partial") return;
+    const { message } = incoming;
     if (message.kind === "sync-step1" && this.room.serveStored(this, message.stateVector)) return;
     this.room.whenReady(() => {
       if (!this.closing) this.handle(message);
@@ -141,16 +144,21 @@ export class CollabConnection implements RoomPeer {
           this.droppedUpdates++;
           return;
         }
-        this.apply(() => this.room.applyUpdate(this, message.update), "Invalid document update");
+        this.apply(() => this.room.applyUpdate(this, message.update, message.live), "Invalid document update");
         return;
       case "awareness":
         this.presence.admit(message.entries);
+        return;
+      case "chunk": // reassembled by IncomingReader; never reaches here
         return;
       case "query-awareness":
         if (this.presence.allowQuery()) this.send(this.room.awarenessSnapshot());
         return;
       case "save-request":
-        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) this.clientIds.add(message.clientId);
+        if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) {
+          this.clientIds.add(message.clientId);
+          if (!this.user.readOnly) this.room.guard.claim(this, message.clientId);
+        }
         this.answerSaveRequest(message.nonce);
         return;
     }
@@ -160,9 +168,12 @@ export class CollabConnection implements RoomPeer {
     try {
       action();
     } catch (error) {
+      if (error instanceof UpdateRefused) {
+        this.close(error.code, error.message);
+        return;
+      }
       this.options.onError(error, `${reason} from user ${this.user.userId} in ${this.room.id}`);
-      if (error instanceof DocumentTooDeepError) this.close(CLOSE.documentTooDeep, error.message);
-      else this.close(CLOSE.invalidPayload, reason);
+      this.close(CLOSE.invalidPayload, reason);
     }
   }
 

@@ -3,6 +3,7 @@ import * as syncProtocol from "y-protocols/sync";
 import {
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
+  MESSAGE_CHUNK,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SAVE_STATUS,
   MESSAGE_SYNC,
@@ -11,7 +12,10 @@ import {
 /** A decoded client message. */
 export type ClientMessage =
   | { kind: "sync-step1"; stateVector: Uint8Array }
-  | { kind: "update"; update: Uint8Array }
+  /** `live`: an incremental edit (sync update), not the catch-up of a sync step 2. */
+  | { kind: "update"; update: Uint8Array; live: boolean }
+  /** One piece of a large message (see lib/collab/chunked-socket.ts). */
+  | { kind: "chunk"; totalBytes: number; bytes: Uint8Array }
   | { kind: "awareness"; entries: AwarenessEntry[] }
   | { kind: "query-awareness" }
   | { kind: "save-request"; nonce: number; clientId: number | null };
@@ -34,12 +38,17 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
         return { kind: "sync-step1", stateVector: decoding.readVarUint8Array(decoder) };
       }
       if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-        return { kind: "update", update: decoding.readVarUint8Array(decoder) };
+        const live = syncType === syncProtocol.messageYjsUpdate;
+        return { kind: "update", update: decoding.readVarUint8Array(decoder), live };
       }
       throw new ProtocolError("malformed", `unknown sync message type ${syncType}`);
     }
     case MESSAGE_AWARENESS: {
       return { kind: "awareness", entries: readAwarenessEntries(decoding.readVarUint8Array(decoder)) };
+    }
+    case MESSAGE_CHUNK: {
+      const totalBytes = decoding.readVarUint(decoder);
+      return { kind: "chunk", totalBytes, bytes: decoding.readVarUint8Array(decoder) };
     }
     case MESSAGE_QUERY_AWARENESS:
       return { kind: "query-awareness" };

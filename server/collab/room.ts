@@ -5,10 +5,10 @@ import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
 import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
-import { assertUpdateDepth } from "./depth-guard";
 import { newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
 import { RemoteLedger } from "./remote-ledger";
 import type { RoomPeer } from "./types";
+import { UpdateGuard } from "./update-guard";
 
 /** Origin of changes relayed from other instances: broadcast locally, never stored or republished. */
 export const REMOTE_ORIGIN = Symbol("collab-remote");
@@ -69,6 +69,8 @@ export class Room {
   private readonly originId = newOriginId();
   private readonly ledger: RemoteLedger;
   private orphanTimer: ReturnType<typeof setInterval> | undefined;
+  /** Applies local peers' updates: client ids bound to connections, no pending structs kept. */
+  readonly guard: UpdateGuard;
 
   private constructor(
     readonly id: string,
@@ -82,6 +84,7 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.ledger = new RemoteLedger(orphanAfterMs);
+    this.guard = new UpdateGuard(doc);
     doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     this.stopWatchingStorage = persistence.onChange((failing) => {
@@ -175,6 +178,7 @@ export class Room {
     this.peers.delete(peer);
     const clients = this.peerClients.get(peer);
     this.peerClients.delete(peer);
+    this.guard.release(peer);
     if (clients?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
   }
 
@@ -187,10 +191,12 @@ export class Room {
     return encoding.toUint8Array(encoder);
   }
 
-  /** Applies a peer's document update; throws on an invalid or too deeply nested update. */
-  applyUpdate(peer: RoomPeer, update: Uint8Array): void {
-    assertUpdateDepth(this.doc, update);
-    Y.applyUpdate(this.doc, update, peer);
+  /**
+   * Applies a peer's document update (`live`: an incremental edit rather than a sync step 2);
+   * throws UpdateRefused (see UpdateGuard) or, for an invalid update, any other error.
+   */
+  applyUpdate(peer: RoomPeer, update: Uint8Array, live = true): void {
+    this.guard.apply(peer, update, live);
   }
 
   /** Applies a peer's awareness update; throws on an invalid one. */

@@ -6,6 +6,7 @@ import type { PersistenceOptions } from "@/lib/briefings/persistence";
 import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
 import { concerns, recheckConnection } from "./access";
+import { type ByteBudgetOptions, DEFAULT_BYTE_BUDGET } from "./byte-budget";
 import { CollabConnection } from "./connection";
 import { ConnectionCounter, type ConnectionLimits } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
@@ -25,8 +26,15 @@ export type CollabServerOptions = {
   orphanAfterMs?: number;
   /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
   pathPrefix?: string;
-  /** Largest accepted message; bigger ones close the connection with 1009. */
+  /** Largest accepted frame; bigger ones close the connection with 1009. */
   maxMessageBytes?: number;
+  /**
+   * Largest change an editor may send (in chunks of frames, see lib/collab/chunked-socket.ts);
+   * bigger ones close with 4413. Read-only connections are limited to `maxMessageBytes`.
+   */
+  maxChangeBytes?: number;
+  /** Bytes each connection may send (a burst, then a rate); beyond it the connection closes with 4429. */
+  byteBudget?: ByteBudgetOptions;
   /** Ping interval; a connection that has not answered the previous ping is terminated. */
   heartbeatMs?: number;
   idleUnloadMs?: number;
@@ -99,6 +107,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const connectionOptions = {
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
     presence: { ...DEFAULT_PRESENCE_LIMITS, ...options.presenceLimits },
+    incoming: {
+      maxChangeBytes: options.maxChangeBytes ?? 16 * MiB,
+      maxReadOnlyBytes: maxMessageBytes,
+      byteBudget: options.byteBudget ?? DEFAULT_BYTE_BUDGET,
+    },
     onError,
   };
   const slots = new ConnectionCounter(options.connectionLimits);
