@@ -3,19 +3,23 @@
 import { useRouter } from "next/navigation";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
+import type { PendingAccessRequest } from "@/lib/access-requests/queries";
 import { deleteBriefing, revokeBriefingGrant, shareBriefing } from "@/lib/briefings/actions";
+import { AccessRequests } from "./access-requests";
 
 export type Grant = { id: string; label: string; role: string };
 export type BriefingAccessProps = {
   briefingId: string;
   grants: Grant[];
   teams: { id: string; name: string }[];
+  /** Pending requests for access (only passed to those who may share). */
+  requests: PendingAccessRequest[];
   canShare: boolean;
   canDelete: boolean;
 };
 
 /** Who has access, sharing with a person or a team, and deleting (for those allowed). */
-export function BriefingAccess({ briefingId, grants, teams, canShare, canDelete }: BriefingAccessProps) {
+export function BriefingAccess({ briefingId, grants, teams, requests, canShare, canDelete }: BriefingAccessProps) {
   const router = useRouter();
   const share = useAction(shareBriefing);
   const revoke = useAction(revokeBriefingGrant);
@@ -23,6 +27,7 @@ export function BriefingAccess({ briefingId, grants, teams, canShare, canDelete 
   return (
     <section aria-labelledby="access-heading" className="detail__section">
       <h2 id="access-heading">Access</h2>
+      {canShare ? <AccessRequests briefingId={briefingId} requests={requests} /> : null}
       {grants.length === 0 ? <p className="muted">Only the owner has access.</p> : null}
       <ul className="plain-list" aria-label="People and teams with access">
         {grants.map((g) => (

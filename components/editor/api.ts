@@ -29,6 +29,7 @@ export async function listComparisons(signal?: AbortSignal): Promise<ComparisonO
   return (await getJson<{ comparisons: ComparisonOption[] }>("/api/comparisons", signal)).comparisons;
 }
 
-export function comparisonUrl(id: string): string {
-  return `/api/comparisons/${encodeURIComponent(id)}`;
+/** A saved comparison as embedded in a briefing (the embed rule of that briefing applies). */
+export function comparisonUrl(id: string, briefingId: string): string {
+  return `/api/comparisons/${encodeURIComponent(id)}?briefing=${encodeURIComponent(briefingId)}`;
 }

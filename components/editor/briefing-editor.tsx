@@ -78,12 +78,12 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
           <p className="editor-bar__note">You can read this briefing; your role does not allow changes.</p>
         )}
         <div className="editor-bar__meta">
-          {collab.connecting ? (
+          {collab.connecting && collab.access === "ok" ? (
             <output className="save-status" data-testid="save-status">
               Connecting…
             </output>
           ) : (
-            <SaveStatusBadge status={collab.status} problem={collab.problem} />
+            <SaveStatusBadge status={collab.status} problem={collab.problem} access={collab.access} />
           )}
           <PresenceList provider={session.provider} self={self} />
         </div>

@@ -1,15 +1,32 @@
 "use client";
 
 import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
+import type { ComponentType } from "react";
 import type { ComparisonEmbed } from "@/lib/comparisons/embed";
+import { COMPARISON_UNAVAILABLE } from "@/lib/comparisons/unavailable";
 import type { ComparisonAttrs } from "@/lib/editor/nodes/comparison";
 import { comparisonUrl } from "./api";
 import { useLiveJson } from "./use-live-json";
 
+const views = new Map<string, ComponentType<ReactNodeViewProps>>();
+
+/**
+ * The node view of comparisons in one briefing: the server decides what the embed shows by that
+ * briefing's embed rule, the same answer as the share page and the exports.
+ */
+export function comparisonViewFor(briefingId: string): ComponentType<ReactNodeViewProps> {
+  let view = views.get(briefingId);
+  if (!view) {
+    view = (props: ReactNodeViewProps) => <ComparisonView {...props} briefingId={briefingId} />;
+    views.set(briefingId, view);
+  }
+  return view;
+}
+
 /** A saved comparison in a briefing: the live matrix, read-only, with a way to open it in Compare. */
-export function ComparisonView({ node, selected }: ReactNodeViewProps) {
+export function ComparisonView({ node, selected, briefingId }: ReactNodeViewProps & { briefingId: string }) {
   const attrs = node.attrs as ComparisonAttrs;
-  const live = useLiveJson<ComparisonEmbed>(attrs.comparisonId ? comparisonUrl(attrs.comparisonId) : null);
+  const live = useLiveJson<ComparisonEmbed>(attrs.comparisonId ? comparisonUrl(attrs.comparisonId, briefingId) : null);
   const embed = live.data;
   const title = embed?.name ?? attrs.title ?? "Comparison";
   return (
@@ -34,7 +51,7 @@ export function ComparisonView({ node, selected }: ReactNodeViewProps) {
             {live.loading
               ? "Loading the comparison…"
               : live.status === 404
-                ? "You cannot see this saved comparison: it was deleted, or it belongs to someone who has not shared it with your team."
+                ? COMPARISON_UNAVAILABLE
                 : (live.error ?? "The comparison could not be loaded.")}
           </p>
         )}

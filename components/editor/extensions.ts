@@ -8,7 +8,7 @@ import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { editorExtensions } from "@/lib/editor/extensions";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
-import { ComparisonView } from "./comparison-view";
+import { comparisonViewFor } from "./comparison-view";
 import { FrameworkCardView } from "./framework-card-view";
 import type { CollabSession } from "./use-collaboration";
 
@@ -79,7 +79,7 @@ export function browserExtensions(
       return FrameworkCardNode.extend({ addNodeView: () => ReactNodeViewRenderer(FrameworkCardView) });
     }
     if (extension.name === COMPARISON_NODE) {
-      return ComparisonNode.extend({ addNodeView: () => ReactNodeViewRenderer(ComparisonView) });
+      return ComparisonNode.extend({ addNodeView: () => ReactNodeViewRenderer(comparisonViewFor(session.briefingId)) });
     }
     return extension;
   });

@@ -14,6 +14,8 @@ import { publishSaveStatus } from "./save-status-store";
 
 /** The Yjs side of an open briefing: document, server connection, local copy and save status. */
 export type CollabSession = {
+  /** The briefing this session edits (embeds are resolved in its context). */
+  briefingId: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   local: IndexeddbPersistence;
@@ -72,7 +74,7 @@ export function useCollaboration(briefingId: string): CollabState {
     });
     const tracker = new SaveStatusTracker(provider);
     const auth = keepAuthenticated(provider, { renew: sessionIsValid });
-    const session: CollabSession = { doc, provider, local, tracker };
+    const session: CollabSession = { briefingId, doc, provider, local, tracker };
     let ready = false;
     let dirty = false;
     let everSynced = false;

@@ -1,10 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { invalidShareError } from "@/lib/shares/content";
-import { resolveShareToken } from "@/lib/shares/queries";
-import { getBriefingRole } from "./permissions";
-import { BRIEFING_ABILITIES } from "./roles";
+import { shareLinkActor } from "./actor";
+import { allows, getActorBriefingRole } from "./permissions";
 import { getSessionFromHeaders } from "./user";
 
 export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number; shareLinkId?: string };
@@ -36,37 +34,32 @@ function isCrossSite(req: IncomingMessage): boolean {
 }
 
 /**
- * A share link's viewer: read-only, no account. The link's id stands in for the user, so that
- * revoking or expiring the link closes exactly its connections.
- */
-async function authorizeShareLink(db: Db, token: string, briefingId: string): Promise<CollabGrant> {
-  const resolution = await resolveShareToken(db, token);
-  if (!resolution.ok) throw invalidShareError(resolution);
-  if (resolution.briefingId !== briefingId) throw new AppError("not_found", "No such briefing.");
-  const expiresAt = resolution.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  return {
-    userId: `share-link:${resolution.linkId}`,
-    name: "Link viewer",
-    readOnly: true,
-    expiresAt,
-    shareLinkId: resolution.linkId,
-  };
-}
-
-/**
- * Decides a collaboration websocket upgrade: the session cookie must belong to a user who may read
- * the briefing; users who may not edit it (viewers, commenters) get a read-only connection. With
- * `?share=<token>` a share link's page connects read-only instead.
- * Returns null to refuse. Same permission module as every page and action.
+ * Decides a collaboration websocket upgrade with the one permission module: the actor is the share
+ * link named by `?share=<token>` (the share page, no account) or else the session's user; it must
+ * be allowed to read the briefing, and gets a read-only connection unless allowed to edit it.
+ * A link's id stands in for the user, so that revoking or expiring the link closes exactly its
+ * connections. Throws an AppError (401/403/404/410) to refuse.
  */
 export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: string): Promise<CollabGrant | null> {
   if (isCrossSite(req)) throw new AppError("forbidden", "Connections from other sites are not allowed.");
   const shareToken = new URL(req.url ?? "/", "http://localhost").searchParams.get("share");
-  if (shareToken) return authorizeShareLink(db, shareToken, briefingId);
+  if (shareToken) {
+    const actor = await shareLinkActor(db, shareToken, briefingId);
+    const role = await getActorBriefingRole(db, actor, briefingId, { includeDeleted: false });
+    if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
+    const expiresAt = actor.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    return {
+      userId: `share-link:${actor.linkId}`,
+      name: "Link viewer",
+      readOnly: !allows(role, "edit"),
+      expiresAt,
+      shareLinkId: actor.linkId,
+    };
+  }
   const session = await getSessionFromHeaders(toHeaders(req), db);
   if (!session) throw new AppError("unauthorized", "Sign in to open briefings.");
   const { user, expiresAt } = session;
-  const role = await getBriefingRole(db, user.id, briefingId, { includeDeleted: false });
-  if (!role) throw new AppError("not_found", "No such briefing.");
-  return { userId: user.id, name: user.name, readOnly: !BRIEFING_ABILITIES[role].includes("edit"), expiresAt };
+  const role = await getActorBriefingRole(db, user, briefingId, { includeDeleted: false });
+  if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
+  return { userId: user.id, name: user.name, readOnly: !allows(role, "edit"), expiresAt };
 }

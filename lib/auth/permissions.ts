@@ -9,14 +9,29 @@ import {
   type TeamRole,
 } from "./roles";
 
-/** Who is asking. null = not signed in. */
-export type Actor = { id: string; isAdmin: boolean; catalogEditor: boolean } | null;
+/** A signed-in user. */
+export type UserActor = { id: string; isAdmin: boolean; catalogEditor: boolean };
+
+/**
+ * The holder of a share link. Made only from a link that was valid when the request came in
+ * (lib/auth/actor.ts); it may read that one briefing, like a viewer, and nothing else.
+ */
+export type ShareLinkActor = { kind: "share-link"; linkId: string; briefingId: string; expiresAt: Date | null };
+
+/** Who is asking: a user, a share link's holder, or null = anonymous (not signed in, no link). */
+export type Actor = UserActor | ShareLinkActor | null;
+
+/** True for a share link's holder. */
+export function isShareLink(actor: Actor): actor is ShareLinkActor {
+  return actor !== null && "kind" in actor && actor.kind === "share-link";
+}
 
 /** Everything the app ever asks permission for. */
 export type Permission =
   | { action: `briefing:${BriefingAction}`; briefingId: string }
   | { action: "briefing:create"; teamId?: string | null }
   | { action: "comparison:read" | "comparison:edit"; comparisonId: string }
+  | { action: "comparison:read-embedded"; comparisonId: string; briefingId: string }
   | { action: "comparison:create"; teamId?: string | null }
   | { action: "catalog:edit" }
   | { action: "team:create" }
@@ -80,6 +95,7 @@ export function resolveBriefingRole(
   return role;
 }
 
+/** What a user may do with a saved comparison: its owner edits; team admins edit, members read. */
 async function comparisonAccess(db: Db, userId: string, comparisonId: string): Promise<"none" | "read" | "edit"> {
   const c = await db.savedComparison.findUnique({
     where: { id: comparisonId },
@@ -94,11 +110,68 @@ async function comparisonAccess(db: Db, userId: string, comparisonId: string): P
 }
 
 /**
+ * The embed rule: a saved comparison embedded in a briefing is shown (to whoever may read the
+ * briefing, in the editor, on share links and in every export) only when the briefing's OWNER may
+ * read the comparison. Embedding a comparison shares its table with the briefing's readers, the
+ * way sharing the briefing shares its text; an id of a comparison the owner cannot see (written
+ * into the document by anyone, even straight into the Yjs state) reveals nothing.
+ */
+export async function isComparisonVisibleIn(db: Db, briefingId: string, comparisonId: string): Promise<boolean> {
+  const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { ownerId: true } });
+  return briefing !== null && (await comparisonAccess(db, briefing.ownerId, comparisonId)) !== "none";
+}
+
+/**
+ * The actor's role on a briefing, the one answer every check of a request derives from: a user's
+ * role (getBriefingRole), "viewer" for a share link of this very briefing, nothing for anyone else.
+ * Resolve it once per request and ask `allows` for each action.
+ */
+export async function getActorBriefingRole(
+  db: Db,
+  actor: Actor,
+  briefingId: string,
+  options: { includeDeleted?: boolean } = {},
+): Promise<BriefingRole | null> {
+  if (!actor) return null;
+  if (isShareLink(actor)) return actor.briefingId === briefingId ? "viewer" : null;
+  return getBriefingRole(db, actor.id, briefingId, options);
+}
+
+/** Whether a briefing role (null = none) allows an action: the role table, nothing else. */
+export function allows(role: BriefingRole | null, action: BriefingAction): boolean {
+  return role !== null && BRIEFING_ABILITIES[role].includes(action);
+}
+
+/**
+ * The actor's role on a briefing when it allows `action`, resolved once; otherwise the same errors
+ * as `authorize` (unauthorized when anonymous, not_found when the actor may not even read it,
+ * forbidden otherwise). For handlers that need the role itself after the check.
+ */
+export async function authorizeBriefing(
+  db: Db,
+  actor: Actor,
+  briefingId: string,
+  action: BriefingAction,
+): Promise<BriefingRole> {
+  if (!actor) throw new AppError("unauthorized", "Sign in to continue.");
+  const role = await getActorBriefingRole(db, actor, briefingId);
+  if (role && allows(role, action)) return role;
+  if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
+  throw new AppError("forbidden", "You do not have permission to do that.");
+}
+
+/**
  * THE access decision of the app: may this actor do this? Used by pages, server actions, route
  * handlers and the collaboration server; nothing else decides access.
  */
 export async function can(db: Db, actor: Actor, permission: Permission): Promise<boolean> {
   if (!actor) return false;
+  if (isShareLink(actor)) {
+    // A link reads its briefing and what the briefing embeds, nothing else.
+    if (permission.action === "briefing:read") return permission.briefingId === actor.briefingId;
+    if (permission.action !== "comparison:read-embedded" || permission.briefingId !== actor.briefingId) return false;
+    return isComparisonVisibleIn(db, permission.briefingId, permission.comparisonId);
+  }
   switch (permission.action) {
     case "catalog:edit":
       return actor.catalogEditor || actor.isAdmin;
@@ -121,10 +194,14 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
       return (await comparisonAccess(db, actor.id, permission.comparisonId)) !== "none";
     case "comparison:edit":
       return (await comparisonAccess(db, actor.id, permission.comparisonId)) === "edit";
+    case "comparison:read-embedded":
+      return (
+        allows(await getBriefingRole(db, actor.id, permission.briefingId), "read") &&
+        isComparisonVisibleIn(db, permission.briefingId, permission.comparisonId)
+      );
     default: {
       const role = await getBriefingRole(db, actor.id, permission.briefingId);
-      const action = permission.action.slice("briefing:".length) as BriefingAction;
-      return role !== null && BRIEFING_ABILITIES[role].includes(action);
+      return allows(role, permission.action.slice("briefing:".length) as BriefingAction);
     }
   }
 }
@@ -142,12 +219,16 @@ export async function authorize(db: Db, actor: Actor, permission: Permission): P
   ) {
     throw new AppError("not_found", "No such briefing.");
   }
-  if ("comparisonId" in permission && permission.action !== "comparison:read") {
+  if (permission.action === "comparison:edit") {
     if (!(await can(db, actor, { action: "comparison:read", comparisonId: permission.comparisonId }))) {
       throw new AppError("not_found", "No such comparison.");
     }
   }
-  if (permission.action === "comparison:read") throw new AppError("not_found", "No such comparison.");
+  if (permission.action === "comparison:read" || permission.action === "comparison:read-embedded") {
+    throw new AppError("not_found", "No such comparison.");
+  }
+  // A share link opens nothing else: answer like a missing page.
+  if (isShareLink(actor)) throw new AppError("not_found", "Not found.");
   throw new AppError("forbidden", "You do not have permission to do that.");
 }
 

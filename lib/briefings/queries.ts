@@ -1,4 +1,4 @@
-import { type Actor, authorize, getBriefingRole, resolveBriefingRole } from "@/lib/auth/permissions";
+import { type Actor, authorizeBriefing, resolveBriefingRole } from "@/lib/auth/permissions";
 import { BRIEFING_ABILITIES, type BriefingRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 
@@ -133,9 +133,12 @@ export async function listBriefings(
   return { items, counts, truncated: matching.length > page.length };
 }
 
-/** A briefing the actor may read, with the actor's role; throws not_found/unauthorized otherwise. */
+/**
+ * A briefing the actor may read, with the actor's role (resolved once); throws
+ * not_found/unauthorized otherwise.
+ */
 export async function getBriefingForActor(db: Db, actor: Actor, briefingId: string) {
-  await authorize(db, actor, { action: "briefing:read", briefingId });
+  const role = await authorizeBriefing(db, actor, briefingId, "read");
   const briefing = await db.briefing.findUniqueOrThrow({
     where: { id: briefingId },
     select: {
@@ -148,6 +151,5 @@ export async function getBriefingForActor(db: Db, actor: Actor, briefingId: stri
       deletedAt: true,
     },
   });
-  const role = actor ? await getBriefingRole(db, actor.id, briefingId) : null;
-  return { ...briefing, role: role as BriefingRole };
+  return { ...briefing, role };
 }

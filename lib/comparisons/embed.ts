@@ -45,11 +45,24 @@ export async function listComparisonOptions(db: Db, userId: string): Promise<Com
 
 /**
  * The saved comparison `id` rendered through the one matrix model (same ordering, hidden and
- * equal-row rules as /compare; collapsed groups are shown, a table cannot fold them). Authorized
- * with `comparison:read`; throws not_found when the actor may not read it.
+ * equal-row rules as /compare; collapsed groups are shown, a table cannot fold them). As embedded
+ * in `briefingId`, it is authorized with `comparison:read-embedded` (the briefing's embed rule,
+ * the same as share pages and exports); on its own with `comparison:read`. Throws not_found when
+ * the actor may not see it.
  */
-export async function getComparisonEmbed(db: Db, actor: Actor, id: string): Promise<ComparisonEmbed> {
-  await authorize(db, actor, { action: "comparison:read", comparisonId: id });
+export async function getComparisonEmbed(
+  db: Db,
+  actor: Actor,
+  id: string,
+  briefingId?: string,
+): Promise<ComparisonEmbed> {
+  await authorize(
+    db,
+    actor,
+    briefingId
+      ? { action: "comparison:read-embedded", comparisonId: id, briefingId }
+      : { action: "comparison:read", comparisonId: id },
+  );
   const saved = await getSavedComparison(db, id);
   if (!saved) throw new AppError("not_found", "No such comparison.");
   const parsed = parseViewState(saved.state);

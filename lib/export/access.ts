@@ -1,9 +1,7 @@
+import { actorFromRequest } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
-import { getUserFromHeaders } from "@/lib/auth/user";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { invalidShareError } from "@/lib/shares/content";
-import { resolveShareToken } from "@/lib/shares/queries";
 import { EXPORT_FORMATS, type ExportFormat } from "./types";
 
 /** The `format` query parameter, or a 400 naming the accepted values. */
@@ -15,19 +13,14 @@ export function parseExportFormat(value: string | null): ExportFormat {
 }
 
 /**
- * May this request export the briefing? Either a share token for this very briefing (the share
- * page's downloads, no sign-in) or a session whose user may read it, the same check as opening it.
+ * May this request export the briefing? The same decision as opening it, for whoever asks: the
+ * session's user, or the share link named by `share` (the share page's downloads, no sign-in; a
+ * link to another briefing is refused like an unknown one and its use is not recorded).
  */
 export async function authorizeExport(
   db: Db,
   request: { briefingId: string; headers: Headers; shareToken: string | null },
 ): Promise<void> {
-  if (request.shareToken !== null) {
-    // A link to another briefing is refused like an unknown one (and its use is not recorded).
-    const resolution = await resolveShareToken(db, request.shareToken, new Date(), request.briefingId);
-    if (!resolution.ok) throw invalidShareError(resolution);
-    return;
-  }
-  const user = await getUserFromHeaders(request.headers, db);
-  await authorize(db, user, { action: "briefing:read", briefingId: request.briefingId });
+  const actor = await actorFromRequest(db, request);
+  await authorize(db, actor, { action: "briefing:read", briefingId: request.briefingId });
 }

@@ -1,4 +1,6 @@
+import { isComparisonVisibleIn } from "@/lib/auth/permissions";
 import { getSavedComparison } from "@/lib/comparisons/queries";
+import { COMPARISON_UNAVAILABLE } from "@/lib/comparisons/unavailable";
 import type { Db } from "@/lib/db";
 import { getMatrix } from "@/lib/matrix/cached";
 import { buildMatrix, type MatrixModel } from "@/lib/matrix/model";
@@ -16,10 +18,12 @@ export type LoadedComparison = { name: string; model: MatrixModel; notices: stri
  * Loads a saved comparison as the /compare page would show it (same ordering, hidden and
  * equal-row rules, row filter); collapsed groups are expanded because a printed table cannot fold
  * them. A catalog-scope comparison is cut to MAX_FRAMEWORKS frameworks, with a notice.
- * Access follows the briefing: whoever may read a briefing sees the comparisons embedded in it.
+ * Null when the embed rule hides it in this briefing (isComparisonVisibleIn: the briefing's owner
+ * must be able to read it), so exports and share pages show what the editor shows.
  */
-export async function loadComparison(db: Db, comparisonId: string): Promise<LoadedComparison> {
+export async function loadComparison(db: Db, briefingId: string, comparisonId: string): Promise<LoadedComparison> {
   if (!comparisonId) return null;
+  if (!(await isComparisonVisibleIn(db, briefingId, comparisonId))) return null;
   const saved = await getSavedComparison(db, comparisonId);
   if (!saved) return null;
   const parsed = parseViewState(saved.state);
@@ -35,10 +39,14 @@ export async function loadComparison(db: Db, comparisonId: string): Promise<Load
   return { name: saved.name, model: buildMatrix(prepared, state), notices };
 }
 
-/** Loads several comparisons at once (each id once). */
-export async function loadComparisons(db: Db, ids: string[]): Promise<Map<string, LoadedComparison>> {
+/** Loads the comparisons embedded in a briefing at once (each id once). */
+export async function loadComparisons(
+  db: Db,
+  briefingId: string,
+  ids: string[],
+): Promise<Map<string, LoadedComparison>> {
   const unique = [...new Set(ids)];
-  const loaded = await Promise.all(unique.map((id) => loadComparison(db, id)));
+  const loaded = await Promise.all(unique.map((id) => loadComparison(db, briefingId, id)));
   return new Map(unique.map((id, i) => [id, loaded[i] ?? null]));
 }
 
@@ -54,7 +62,7 @@ export function matrixView(loaded: LoadedComparison, title: string, registry: So
       corner: "",
       columns: [],
       rows: [],
-      notices: ["This comparison is no longer available."],
+      notices: [COMPARISON_UNAVAILABLE],
       found: false,
     };
   }

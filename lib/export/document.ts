@@ -34,15 +34,20 @@ async function loadAuthors(db: Db, briefingId: string, ownerName: string): Promi
 /**
  * Builds the document model of a briefing's ProseMirror JSON: loads every embedded card and
  * comparison in a few queries, then converts the nodes in document order, numbering the cited
- * sources as cards and matrix cells are met.
+ * sources as cards and matrix cells are met. Embedded comparisons obey the embed rule of the
+ * briefing `briefingId` (lib/auth/permissions.ts isComparisonVisibleIn).
  */
 export async function resolveContent(
   db: Db,
+  briefingId: string,
   json: JSONContent,
   options: ExportOptions = {},
 ): Promise<Pick<ExportDocument, "blocks" | "sources">> {
   const { slugs, comparisonIds } = collectEmbeds(json);
-  const [live, comparisons] = await Promise.all([loadLiveCards(db, slugs), loadComparisons(db, comparisonIds)]);
+  const [live, comparisons] = await Promise.all([
+    loadLiveCards(db, slugs),
+    loadComparisons(db, briefingId, comparisonIds),
+  ]);
   const base = (options.baseUrl ?? appUrl()).replace(/\/$/, "");
   const frameworkUrl = (slug: string) => `${base}/frameworks/${encodeURIComponent(slug)}`;
   const registry = new SourceRegistry();
@@ -73,7 +78,7 @@ export async function loadExportDocument(
     loadAuthors(db, briefingId, briefing.owner.name),
   ]);
   if (!json) return null;
-  const content = await resolveContent(db, json, options);
+  const content = await resolveContent(db, briefingId, json, options);
   return {
     briefingId: briefing.id,
     title: briefing.title,

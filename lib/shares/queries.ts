@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { shareTokenSchema } from "./schema";
 import { hashShareToken, newShareToken } from "./tokens";
 
@@ -17,6 +18,16 @@ export type ShareLinkView = {
 export type ShareResolution =
   | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
+
+/** The one message every dead link shows: it does not say whether the link ever existed. */
+export const INVALID_LINK_MESSAGE = "This link is no longer valid.";
+
+/** An AppError for a token that opens nothing: 404 for an unknown token, 410 for one that worked once. */
+export function invalidShareError(resolution: Extract<ShareResolution, { ok: false }>): AppError {
+  return new AppError(resolution.reason === "unknown" ? "not_found" : "gone", INVALID_LINK_MESSAGE, {
+    reason: resolution.reason,
+  });
+}
 
 /** The active (not revoked, not expired) share links of a briefing, newest first. */
 export async function listShareLinks(db: Db, briefingId: string, now = new Date()): Promise<ShareLinkView[]> {

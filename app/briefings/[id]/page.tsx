@@ -3,16 +3,16 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
+import { NoAccess } from "@/components/briefings/no-access";
 import { RestoreButton } from "@/components/briefings/restore-button";
 import { BriefingEditorLoader } from "@/components/editor/briefing-editor-loader";
 import { ExportMenu } from "@/components/export/export-menu";
-import { can } from "@/lib/auth/permissions";
+import { listPendingAccessRequests } from "@/lib/access-requests/queries";
+import { getBriefingPageAccess } from "@/lib/auth/briefing-access";
+import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getBriefingForActor } from "@/lib/briefings/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "../briefings.css";
 import "../editor.css";
@@ -21,33 +21,33 @@ export const metadata: Metadata = { title: "Briefing" };
 
 export default async function BriefingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await getCurrentUser();
+  // The user's role is resolved once for the whole page; every ability below is read off it.
+  const { user, access } = await getBriefingPageAccess(id);
   if (!user) redirect(`/sign-in?next=/briefings/${encodeURIComponent(id)}`);
+  if (access.kind === "not-found") notFound();
+  if (access.kind === "no-access") return <NoAccess briefingId={id} request={access.request} />;
+  const { role, title } = access;
+  const deleted = access.deletedAt !== null;
+  const canEdit = allows(role, "edit") && !deleted;
+  const canShare = allows(role, "share");
   const db = getDb();
-  const briefing = await getBriefingForActor(db, user, id).catch((error: unknown) => {
-    if (error instanceof AppError) notFound();
-    throw error;
-  });
-  const [canEdit, canShare, canDelete, grants, teams] = await Promise.all([
-    can(db, user, { action: "briefing:edit", briefingId: id }),
-    can(db, user, { action: "briefing:share", briefingId: id }),
-    can(db, user, { action: "briefing:delete", briefingId: id }),
+  const [grants, requests, teams] = await Promise.all([
     db.briefingGrant.findMany({
       where: { briefingId: id },
       select: { id: true, role: true, user: { select: { name: true, email: true } }, team: { select: { name: true } } },
       orderBy: { createdAt: "asc" },
     }),
+    canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
   ]);
-  const deleted = briefing.deletedAt !== null;
   return (
     <div className="briefing-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link href="/briefings">Briefings</Link> <span aria-hidden="true">/</span> <span>{briefing.title}</span>
+        <Link href="/briefings">Briefings</Link> <span aria-hidden="true">/</span> <span>{title}</span>
       </nav>
       <header className="briefing-page__header">
-        <BriefingTitle briefingId={id} title={briefing.title} canRename={canEdit && !deleted} />
-        <p className="muted">Your role: {ROLE_LABELS[briefing.role]}</p>
+        <BriefingTitle briefingId={id} title={title} canRename={canEdit} />
+        <p className="muted">Your role: {ROLE_LABELS[role]}</p>
         {deleted ? null : (
           <div className="briefing-page__actions">
             <ExportMenu briefingId={id} />
@@ -59,8 +59,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       </header>
       {deleted ? (
         <div className="notice notice--warning" role="status">
-          This briefing is in the trash; restore it to edit or share it.{" "}
-          <RestoreButton briefingId={id} title={briefing.title} />
+          This briefing is in the trash; restore it to edit or share it. <RestoreButton briefingId={id} title={title} />
         </div>
       ) : null}
       <div className="briefing-page__body">
@@ -68,15 +67,16 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           key={id}
           briefingId={id}
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
-          canEdit={canEdit && !deleted}
+          canEdit={canEdit}
         />
         {deleted ? null : (
           <aside className="briefing-page__aside" aria-label="Sharing">
             <BriefingAccess
               briefingId={id}
               canShare={canShare}
-              canDelete={canDelete}
+              canDelete={allows(role, "delete")}
               teams={teams}
+              requests={requests}
               grants={grants.map((g) => ({
                 id: g.id,
                 role: ROLE_LABELS[g.role as keyof typeof ROLE_LABELS] ?? g.role,

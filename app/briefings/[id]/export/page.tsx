@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ClassificationForm } from "@/components/export/classification-form";
 import { ExportMenu } from "@/components/export/export-menu";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
-import { can } from "@/lib/auth/permissions";
+import { allows } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getBriefingForActor } from "@/lib/briefings/queries";
 import { getDb } from "@/lib/db";
@@ -22,10 +22,9 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
     if (error instanceof AppError) notFound();
     throw error;
   });
-  const [canEdit, canShare] = await Promise.all([
-    can(db, user, { action: "briefing:edit", briefingId: id }),
-    can(db, user, { action: "briefing:share", briefingId: id }),
-  ]);
+  // The role was resolved once by getBriefingForActor; each ability is read off it.
+  const canEdit = allows(briefing.role, "edit");
+  const canShare = allows(briefing.role, "share");
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
