@@ -17,17 +17,19 @@ export function parseExportFormat(value: string | null): ExportFormat {
 /**
  * May this request export the briefing? Either a share token for this very briefing (the share
  * page's downloads, no sign-in) or a session whose user may read it, the same check as opening it.
+ * Returns the share link used, if any (anonymous exports are rate-limited per link).
  */
 export async function authorizeExport(
   db: Db,
   request: { briefingId: string; headers: Headers; shareToken: string | null },
-): Promise<void> {
+): Promise<{ shareLinkId: string | null }> {
   if (request.shareToken !== null) {
     // A link to another briefing is refused like an unknown one (and its use is not recorded).
     const resolution = await resolveShareToken(db, request.shareToken, new Date(), request.briefingId);
     if (!resolution.ok) throw invalidShareError(resolution);
-    return;
+    return { shareLinkId: resolution.linkId };
   }
   const user = await getUserFromHeaders(request.headers, db);
   await authorize(db, user, { action: "briefing:read", briefingId: request.briefingId });
+  return { shareLinkId: null };
 }
