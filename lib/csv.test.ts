@@ -21,6 +21,14 @@ describe("csv", () => {
     expect(parseCsv(toCsv(rows, true))).toEqual(rows);
   });
 
+  it("neutralises text a spreadsheet would run as a formula, keeps plain numbers, and parses it back", () => {
+    const cells = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=evil", "\r=evil", "'=already quoted", "-5", "+1.5", "plain"];
+    const csv = toCsv([cells]);
+    expect(csv).toBe(`'=1+1,'+SUM(A1),'-2+3,'@cmd,'\t=evil,"'\r=evil",''=already quoted,-5,+1.5,plain\r\n`);
+    expect(toCsv([[-5]])).toBe("-5\r\n");
+    expect(parseCsv(csv)).toEqual([cells]);
+  });
+
   it("reports an unterminated quote with its line", () => {
     expect(() => parseCsv('a,b\n"open,c\n')).toThrow(/line 2/);
   });

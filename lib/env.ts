@@ -51,6 +51,12 @@ const envSchema = z
     TRUST_PROXY: flag,
     /** Sign-in attempts allowed per client address per minute. */
     SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Exports through a share link allowed per link and per client address per minute. */
+    SHARE_EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+    /** Threads rendering exports at once; unset = CPU cores - 1 (at least 1). */
+    EXPORT_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+    /** Rendered exports kept in memory, in MB (0 turns the cache off). */
+    EXPORT_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
     /** Optional mail server for invitations, e.g. smtp://user:pass@mail.example.org:587 */
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Briefing editor <no-reply@localhost>"),

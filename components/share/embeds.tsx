@@ -96,8 +96,12 @@ export function MatrixBlock({ matrix }: { matrix: MatrixView }) {
       <table className="table doc-matrix">{caption}</table>
     );
   return (
-    <figure className="doc-matrix-figure table-wrap">
-      {table}
+    <figure className="doc-matrix-figure">
+      {/* The matrix scrolls in its own box, not the page; focusable so keyboard users can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must be focusable (WCAG 2.1.1). */}
+      <section className="doc-matrix-scroller" tabIndex={0} aria-label={`Comparison: ${matrix.title}`}>
+        {table}
+      </section>
       {matrix.notices.map((notice) => (
         <p key={notice} className="muted doc-notice">
           {notice}

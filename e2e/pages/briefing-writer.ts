@@ -69,6 +69,15 @@ export class BriefingWriter {
     await this.until("saved");
   }
 
+  /** Appends an embedded saved comparison and waits until it is stored. */
+  async appendComparison(comparisonId: string, title: string): Promise<void> {
+    const embed = new Y.XmlElement("comparison");
+    embed.setAttribute("comparisonId", comparisonId);
+    embed.setAttribute("title", title);
+    this.fragment.push([embed]);
+    await this.until("saved");
+  }
+
   close(): void {
     this.status.destroy();
     this.provider.destroy();

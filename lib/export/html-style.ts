@@ -4,7 +4,7 @@
  */
 export const EXPORT_CSS = `
 :root { color-scheme: light; }
-body { font: 11pt/1.5 "Helvetica Neue", Arial, sans-serif; color: #1b1f24; max-width: 48rem; margin: 2rem auto; padding: 0 1.5rem; }
+body { font: 11pt/1.5 "Helvetica Neue", Arial, sans-serif; color: #1b1f24; max-width: 48rem; margin: 2rem auto; padding: 0 1.5rem; overflow-wrap: anywhere; }
 h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoid; }
 h1 { font-size: 2rem; margin-top: 0.5em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; } h5 { font-size: 1rem; }
@@ -34,6 +34,9 @@ tr { break-inside: avoid; }
 .matrix { margin: 1.5em 0; }
 .matrix caption { text-align: left; font-weight: 700; padding-bottom: 0.4em; }
 .matrix table { font-size: 0.85em; }
+.matrix-scroller { max-width: 100%; overflow-x: auto; }
+.matrix-scroller:focus-visible { outline: 2px solid #1f4e8c; outline-offset: 2px; }
+.matrix th, .matrix td { overflow-wrap: normal; min-width: 7em; }
 .matrix tr.group th { background: #dde4ee; }
 .notice { font-size: 0.85em; color: #5b6470; font-style: italic; }
 .ref { font-size: 0.75em; vertical-align: super; text-decoration: none; margin-left: 0.1em; }
@@ -42,6 +45,7 @@ tr { break-inside: avoid; }
 .sources .url { color: #5b6470; font-size: 0.9em; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
+  .matrix-scroller { overflow: visible; }
   a { color: inherit; }
   .card { background: #f4f7fb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { size: A4; margin: 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }

@@ -74,7 +74,9 @@ function matrixHtml(m: MatrixView): string {
             .join("")}</tr>`,
     )
     .join("");
-  return `<figure class="matrix"><table>${caption}${head}<tbody>${rows}</tbody></table>${notices}</figure>`;
+  // Its own keyboard-reachable scroller: a wide matrix scrolls inside the figure, not the page.
+  const scroller = `<section class="matrix-scroller" tabindex="0" aria-label="Comparison: ${escapeHtml(m.title)}">`;
+  return `<figure class="matrix">${scroller}<table>${caption}${head}<tbody>${rows}</tbody></table></section>${notices}</figure>`;
 }
 
 function blockHtml(block: Block): string {

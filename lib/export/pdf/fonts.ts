@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import * as fontkit from "fontkit";
 
@@ -14,9 +15,50 @@ const FILES: Record<string, string> = {
 };
 
 // Resolved from the working directory (the app's root) rather than through a bundler's module graph.
-const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+const MODULES = path.join(process.cwd(), "node_modules");
+const FONT_DIR = path.join(MODULES, "dejavu-fonts-ttf", "ttf");
 
-let regular: fontkit.Font | undefined;
+/**
+ * Fallback faces for what DejaVu lacks: Noto Sans CJK (OFL-1.1, from the @embedpdf/fonts-* npm
+ * packages). The Simplified Chinese cut has the Han characters of Chinese (simplified and
+ * traditional) and Japanese kana; the Korean cut adds Hangul. No oblique cuts exist: italic text
+ * uses the upright face of its weight.
+ */
+const CJK_FILES = {
+  sc: {
+    regular: path.join(MODULES, "@embedpdf", "fonts-sc", "fonts", "NotoSansHans-Regular.otf"),
+    bold: path.join(MODULES, "@embedpdf", "fonts-sc", "fonts", "NotoSansHans-Bold.otf"),
+  },
+  kr: {
+    regular: path.join(MODULES, "@embedpdf", "fonts-kr", "fonts", "NotoSansKR-Regular.otf"),
+    bold: path.join(MODULES, "@embedpdf", "fonts-kr", "fonts", "NotoSansKR-Bold.otf"),
+  },
+} as const;
+type CjkCut = keyof typeof CJK_FILES;
+
+// Opened once per process (each export worker): fontkit parses lazily, lookups are cmap reads.
+const opened = new Map<string, fontkit.Font>();
+function font(file: string): fontkit.Font {
+  let result = opened.get(file);
+  if (!result) {
+    result = fontkit.openSync(file) as fontkit.Font;
+    opened.set(file, result);
+  }
+  return result;
+}
+
+// The font files, read once per process instead of once per document.
+const bytes = new Map<string, Buffer>();
+function fileBytes(file: string): Buffer {
+  let result = bytes.get(file);
+  if (!result) {
+    result = fs.readFileSync(file);
+    bytes.set(file, result);
+  }
+  return result;
+}
+
+const cjkName = (cut: CjkCut, bold: boolean) => `NotoSansCJK-${cut}${bold ? "-Bold" : ""}`;
 
 /**
  * The document's initial font when drawing with the Unicode faces: PDFKit loads its initial font
@@ -25,13 +67,30 @@ let regular: fontkit.Font | undefined;
  */
 export const UNICODE_INITIAL_FONT = path.join(FONT_DIR, FILES.Helvetica!);
 
-/** Registers the Unicode faces on a PDFKit document under the standard face names. */
+/** Registers the Unicode faces on a PDFKit document: DejaVu under the standard names, and the CJK faces. */
 export function registerUnicodeFonts(doc: PDFKit.PDFDocument): void {
-  for (const [name, file] of Object.entries(FILES)) doc.registerFont(name, path.join(FONT_DIR, file));
+  for (const [name, file] of Object.entries(FILES)) doc.registerFont(name, fileBytes(path.join(FONT_DIR, file)));
+  for (const cut of Object.keys(CJK_FILES) as CjkCut[]) {
+    doc.registerFont(cjkName(cut, false), fileBytes(CJK_FILES[cut].regular));
+    doc.registerFont(cjkName(cut, true), fileBytes(CJK_FILES[cut].bold));
+  }
 }
 
-/** True when the Unicode faces have a glyph for this code point. */
+/** True when DejaVu has a glyph for this code point. */
+export function dejavuCovers(codePoint: number): boolean {
+  return font(path.join(FONT_DIR, FILES.Helvetica!)).hasGlyphForCodePoint(codePoint);
+}
+
+/** The registered CJK face (bold when `base` is) that has this code point, or null. */
+export function cjkFaceFor(codePoint: number, base = "Helvetica"): string | null {
+  const bold = base.includes("Bold");
+  for (const cut of Object.keys(CJK_FILES) as CjkCut[]) {
+    if (font(CJK_FILES[cut].regular).hasGlyphForCodePoint(codePoint)) return cjkName(cut, bold);
+  }
+  return null;
+}
+
+/** True when one of the Unicode faces (DejaVu or a CJK fallback) has a glyph for this code point. */
 export function unicodeFontCovers(codePoint: number): boolean {
-  regular ??= fontkit.openSync(path.join(FONT_DIR, FILES.Helvetica!)) as fontkit.Font;
-  return regular.hasGlyphForCodePoint(codePoint);
+  return dejavuCovers(codePoint) || cjkFaceFor(codePoint) !== null;
 }

@@ -3,8 +3,8 @@
  * Windows-1252 ("WinAnsi") glyphs: nothing to embed, and the fastest output. A briefing with other
  * characters is drawn with embedded Unicode fonts instead (see fonts.ts and withUnicodeText).
  * Characters the fonts in use lack are written without their accents when that gives a drawable
- * letter ("ş" -> "s"), as a close ASCII form for common symbols, and as "?" otherwise, rather than
- * as blank boxes.
+ * letter ("ş" -> "s"), as a close ASCII form for common symbols, and otherwise as U+FFFD (the
+ * replacement character, drawn as a visible box by DejaVu), never as a "?" that reads as text.
  */
 
 // The characters of 0x80-0x9F in Windows-1252, which PDFKit maps from their Unicode code points.
@@ -51,14 +51,17 @@ function isControl(char: string): boolean {
 const cache = new Map<string, string>();
 
 function mapChar(char: string): string {
-  const known = cache.get(char);
+  const key = drawable ? char : `w${char}`; // the last resort differs between the two font sets
+  const known = cache.get(key);
   if (known !== undefined) return known;
   let out = FALLBACKS[char];
   if (out === undefined) {
     const stripped = char.normalize("NFKD").replace(/\p{M}/gu, "");
-    out = stripped && [...stripped].every(winAnsi) ? stripped : "?";
+    // Nothing drawable: the Unicode faces draw U+FFFD as a visible box. The standard fonts
+    // cannot, but they are only used when needsUnicodeFonts found no such character.
+    out = stripped && [...stripped].every(winAnsi) ? stripped : drawable ? "\uFFFD" : "?";
   }
-  cache.set(char, out);
+  cache.set(key, out);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import PDFDocument from "pdfkit";
 import type { Inline } from "../types";
+import { installFontFallback } from "./fallback";
 import { registerUnicodeFonts, UNICODE_INITIAL_FONT } from "./fonts";
 import { pdfText } from "./text";
 
@@ -58,7 +59,10 @@ export class PdfWriter {
       displayTitle: true,
       ...(unicode ? { font: UNICODE_INITIAL_FONT } : {}),
     });
-    if (unicode) registerUnicodeFonts(this.doc);
+    if (unicode) {
+      registerUnicodeFonts(this.doc);
+      installFontFallback(this.doc);
+    }
     this.frame = { x: this.doc.page.margins.left, width: this.contentWidth };
     this.doc.font(FONTS.regular).fontSize(BODY_SIZE).fillColor(PDF_COLORS.text);
   }

@@ -1,0 +1,35 @@
+import { toDocx } from "./docx";
+import { contentDisposition } from "./filename";
+import { toHtml } from "./html";
+import { toMarkdown } from "./markdown";
+import { toPdf } from "./pdf";
+import type { ExportDocument, ExportFormat } from "./types";
+
+// No database and no auth in here: the export worker threads import this file alone.
+
+type Exporter = { contentType: string; extension: string; render: (doc: ExportDocument) => Promise<Buffer> | string };
+
+/** The four formats: how each is rendered and served. */
+export const EXPORTERS: Record<ExportFormat, Exporter> = {
+  pdf: { contentType: "application/pdf", extension: "pdf", render: toPdf },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    extension: "docx",
+    render: toDocx,
+  },
+  md: { contentType: "text/markdown; charset=utf-8", extension: "md", render: toMarkdown },
+  html: { contentType: "text/html; charset=utf-8", extension: "html", render: toHtml },
+};
+
+export type ExportFile = { body: Buffer; contentType: string; contentDisposition: string };
+
+/** Renders an export document in a format, as the bytes and headers of a download. */
+export async function renderExport(doc: ExportDocument, format: ExportFormat): Promise<ExportFile> {
+  const exporter = EXPORTERS[format];
+  const rendered = await exporter.render(doc);
+  return {
+    body: typeof rendered === "string" ? Buffer.from(rendered, "utf8") : rendered,
+    contentType: exporter.contentType,
+    contentDisposition: contentDisposition(doc.title, exporter.extension),
+  };
+}
