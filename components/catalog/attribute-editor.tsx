@@ -13,7 +13,14 @@ export type EditableDimension = {
   label: string;
   valueType: string;
   options: string[];
-  current: { value: TypedValue; display: string; note: string | null; sources: SourceInput[] } | null;
+  current: {
+    value: TypedValue;
+    display: string;
+    note: string | null;
+    asOf: string | null;
+    reviewDue: string | null;
+    sources: SourceInput[];
+  } | null;
 };
 
 export type AttributeEditorProps = { slug: string; dimension: EditableDimension; today: string };
@@ -82,6 +89,7 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
                 url: String(f.getAll("source-url")[i] ?? ""),
                 publisher: String(f.getAll("source-publisher")[i] ?? "") || null,
                 accessed: String(f.getAll("source-accessed")[i] ?? "") || null,
+                type: String(f.getAll("source-type")[i] ?? ""),
               }))
               .filter((s) => s.title.trim() || s.url.trim());
             save.run(
@@ -90,6 +98,8 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
                 dimension: d.key,
                 value: readValue(d.valueType, String(f.get("value"))),
                 note: String(f.get("note") ?? ""),
+                asOf: String(f.get("asOf") ?? ""),
+                reviewDue: String(f.get("reviewDue") ?? ""),
                 sources,
               },
               () => setEditing(false),
@@ -100,6 +110,12 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
           <div className="field">
             <label htmlFor={`note-${d.key}`}>Note</label>
             <textarea id={`note-${d.key}`} name="note" rows={2} defaultValue={d.current?.note ?? ""} />
+          </div>
+          <div className="field field--inline">
+            <label htmlFor={`asof-${d.key}`}>As of</label>
+            <input id={`asof-${d.key}`} name="asOf" type="date" defaultValue={d.current?.asOf ?? today} />
+            <label htmlFor={`review-${d.key}`}>Review due</label>
+            <input id={`review-${d.key}`} name="reviewDue" type="date" defaultValue={d.current?.reviewDue ?? ""} />
           </div>
           <SourcesFields initial={d.current?.sources ?? []} today={today} />
           <FormStatus error={save.error} />
