@@ -4,9 +4,11 @@ import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { deleteAttributeValue, setAttributeValue } from "@/lib/catalog/actions";
+import { valueFlags } from "@/lib/catalog/flags";
 import { formatOption } from "@/lib/catalog/format";
 import type { SourceInput, TypedValue } from "@/lib/catalog/schema";
 import { SourcesFields } from "./sources-fields";
+import { ValueFlags } from "./value-flags";
 
 export type EditableDimension = {
   key: string;
@@ -44,6 +46,7 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
         <dt>{d.label}</dt>
         <dd>
           <span className="value">{d.current?.display ?? <span className="muted">No value</span>}</span>{" "}
+          {d.current ? <ValueFlags flags={valueFlags(d.current, today)} /> : null}
           <button
             type="button"
             className="button button--secondary button--small"
@@ -167,7 +170,13 @@ function ValueInput({ id, dimension: d }: { id: string; dimension: EditableDimen
     );
   if (d.valueType === "date")
     return (
-      <input id={id} name="value" type="date" required defaultValue={typeof current === "string" ? current : ""} />
+      <input
+        id={id}
+        name="value"
+        required
+        placeholder="YYYY, YYYY-MM, YYYY-MM-DD or c. YYYY"
+        defaultValue={typeof current === "string" ? current : ""}
+      />
     );
   return <textarea id={id} name="value" rows={3} required defaultValue={typeof current === "string" ? current : ""} />;
 }
