@@ -10,6 +10,8 @@ export type CatalogChangeInput = {
   before: unknown;
   after: unknown;
   userId: string;
+  /** The change this one undoes, when it is a revert. */
+  revertOf?: string;
 };
 
 /** Records one catalog change inside the transaction that makes it, so history and data never disagree. */
@@ -32,6 +34,10 @@ export type CatalogChangeView = {
   after: unknown;
   userName: string;
   createdAt: string;
+  /** The change this one undid, if it is a revert. */
+  revertOf: string | null;
+  /** Whether a later change undid this one. */
+  reverted: boolean;
 };
 
 /** The history of one framework, newest first. */
@@ -42,6 +48,11 @@ export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 5
     take,
     include: { user: { select: { name: true } } },
   });
+  const reverts = await db.catalogChange.findMany({
+    where: { revertOf: { in: rows.map((r) => r.id) } },
+    select: { revertOf: true },
+  });
+  const reverted = new Set(reverts.map((r) => r.revertOf));
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,
@@ -51,5 +62,7 @@ export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 5
     after: r.after ? (JSON.parse(r.after) as unknown) : null,
     userName: r.user?.name ?? "Deleted user",
     createdAt: r.createdAt.toISOString(),
+    revertOf: r.revertOf,
+    reverted: reverted.has(r.id),
   }));
 }

@@ -10,7 +10,7 @@ import { listCatalogChanges } from "@/lib/catalog/audit";
 import { KINDS, MEMBER_STATUSES, REGIONS, ROLES, STATUSES } from "@/lib/catalog/constants";
 import { valueFlags } from "@/lib/catalog/flags";
 import { formatDate } from "@/lib/catalog/format";
-import { getFramework } from "@/lib/catalog/queries";
+import { getFramework, listDimensions } from "@/lib/catalog/queries";
 import { slugSchema } from "@/lib/catalog/schema";
 import { getDb } from "@/lib/db";
 
@@ -35,9 +35,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function FrameworkPage({ params }: { params: Params }) {
   const f = await load(params);
   const db = getDb();
-  const [editor, history] = await Promise.all([
+  const [editor, history, dimensions] = await Promise.all([
     getCurrentUser().then((user) => can(db, user, { action: "catalog:edit" })),
     listCatalogChanges(db, f.slug),
+    listDimensions(db),
   ]);
   // Stale values are flagged to catalog editors, who review them; readers see the as-of date.
   const today = editor ? new Date().toISOString().slice(0, 10) : undefined;
@@ -122,7 +123,8 @@ export default async function FrameworkPage({ params }: { params: Params }) {
         <h2 id="history-heading">History</h2>
         <ChangeHistory
           changes={history}
-          dimensionLabels={Object.fromEntries(f.groups.flatMap((g) => g.attributes.map((a) => [a.key, a.label])))}
+          canRevert={editor}
+          dimensions={Object.fromEntries(dimensions.map((d) => [d.key, { label: d.label, valueType: d.valueType }]))}
         />
       </section>
       <p className="muted">Last updated {f.updatedAt.slice(0, 10)}.</p>
