@@ -4,16 +4,25 @@ import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { deleteAttributeValue, setAttributeValue } from "@/lib/catalog/actions";
+import { valueFlags } from "@/lib/catalog/flags";
 import { formatOption } from "@/lib/catalog/format";
 import type { SourceInput, TypedValue } from "@/lib/catalog/schema";
 import { SourcesFields } from "./sources-fields";
+import { ValueFlags } from "./value-flags";
 
 export type EditableDimension = {
   key: string;
   label: string;
   valueType: string;
   options: string[];
-  current: { value: TypedValue; display: string; note: string | null; sources: SourceInput[] } | null;
+  current: {
+    value: TypedValue;
+    display: string;
+    note: string | null;
+    asOf: string | null;
+    reviewDue: string | null;
+    sources: SourceInput[];
+  } | null;
 };
 
 export type AttributeEditorProps = { slug: string; dimension: EditableDimension; today: string };
@@ -37,6 +46,7 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
         <dt>{d.label}</dt>
         <dd>
           <span className="value">{d.current?.display ?? <span className="muted">No value</span>}</span>{" "}
+          {d.current ? <ValueFlags flags={valueFlags(d.current, today)} /> : null}
           <button
             type="button"
             className="button button--secondary button--small"
@@ -82,6 +92,7 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
                 url: String(f.getAll("source-url")[i] ?? ""),
                 publisher: String(f.getAll("source-publisher")[i] ?? "") || null,
                 accessed: String(f.getAll("source-accessed")[i] ?? "") || null,
+                type: String(f.getAll("source-type")[i] ?? ""),
               }))
               .filter((s) => s.title.trim() || s.url.trim());
             save.run(
@@ -90,6 +101,8 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
                 dimension: d.key,
                 value: readValue(d.valueType, String(f.get("value"))),
                 note: String(f.get("note") ?? ""),
+                asOf: String(f.get("asOf") ?? ""),
+                reviewDue: String(f.get("reviewDue") ?? ""),
                 sources,
               },
               () => setEditing(false),
@@ -100,6 +113,12 @@ export function AttributeEditor({ slug, dimension: d, today }: AttributeEditorPr
           <div className="field">
             <label htmlFor={`note-${d.key}`}>Note</label>
             <textarea id={`note-${d.key}`} name="note" rows={2} defaultValue={d.current?.note ?? ""} />
+          </div>
+          <div className="field field--inline">
+            <label htmlFor={`asof-${d.key}`}>As of</label>
+            <input id={`asof-${d.key}`} name="asOf" type="date" defaultValue={d.current?.asOf ?? today} />
+            <label htmlFor={`review-${d.key}`}>Review due</label>
+            <input id={`review-${d.key}`} name="reviewDue" type="date" defaultValue={d.current?.reviewDue ?? ""} />
           </div>
           <SourcesFields initial={d.current?.sources ?? []} today={today} />
           <FormStatus error={save.error} />
@@ -151,7 +170,13 @@ function ValueInput({ id, dimension: d }: { id: string; dimension: EditableDimen
     );
   if (d.valueType === "date")
     return (
-      <input id={id} name="value" type="date" required defaultValue={typeof current === "string" ? current : ""} />
+      <input
+        id={id}
+        name="value"
+        required
+        placeholder="YYYY, YYYY-MM, YYYY-MM-DD or c. YYYY"
+        defaultValue={typeof current === "string" ? current : ""}
+      />
     );
   return <textarea id={id} name="value" rows={3} required defaultValue={typeof current === "string" ? current : ""} />;
 }

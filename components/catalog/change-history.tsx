@@ -1,56 +1,44 @@
 import type { CatalogChangeView } from "@/lib/catalog/audit";
+import { type DimensionLabel, describeChange } from "@/lib/catalog/history-labels";
+import { RevertButton } from "./revert-button";
 
-export type ChangeHistoryProps = { changes: CatalogChangeView[]; dimensionLabels: Record<string, string> };
+export type ChangeHistoryProps = {
+  changes: CatalogChangeView[];
+  dimensions: Record<string, DimensionLabel>;
+  /** Catalog editors may revert entries. */
+  canRevert: boolean;
+};
 
-function summarize(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (Array.isArray(value))
-    return `${value.length} member(s): ${value.map((m) => (m as { country?: string }).country ?? "?").join(", ")}`;
-  if (typeof value === "object") {
-    const v = value as Record<string, unknown>;
-    if ("value" in v && "sources" in v) {
-      const sources = (v.sources as { title: string }[]).map((s) => s.title).join("; ");
-      return `${String(v.value)}${v.note ? ` (${String(v.note)})` : ""} — sources: ${sources}`;
-    }
-    return Object.entries(v)
-      .map(([k, x]) => `${k}: ${x === null ? "—" : String(x)}`)
-      .join(", ");
-  }
-  return String(value);
-}
-
-/** Who changed what and when, with before and after values. */
-export function ChangeHistory({ changes, dimensionLabels }: ChangeHistoryProps) {
+/** Who changed what and when, with labelled before and after values; editors can revert an entry. */
+export function ChangeHistory({ changes, dimensions, canRevert }: ChangeHistoryProps) {
   if (changes.length === 0) return <p className="muted">No edits since this framework was imported.</p>;
   return (
     <ol className="history" aria-label="Change history">
       {changes.map((c) => {
-        const what =
-          c.entity === "attribute"
-            ? (dimensionLabels[c.entityKey] ?? c.entityKey)
-            : c.entity === "member"
-              ? "Members"
-              : "Details";
+        const d = describeChange(c, dimensions);
+        const revertable =
+          canRevert && !c.reverted && c.entity !== "dimension" && !(c.entity === "framework" && c.action === "create");
         return (
           <li key={c.id} className="history__item" data-testid="history-item">
             <p>
-              <strong>{c.userName}</strong>{" "}
-              {c.action === "create" ? "added" : c.action === "delete" ? "deleted" : "changed"} <strong>{what}</strong>{" "}
+              <strong>{c.userName}</strong> {d.verb} <strong>{d.what}</strong>{" "}
               <time dateTime={c.createdAt} className="muted">
                 {c.createdAt.slice(0, 16).replace("T", " ")} UTC
               </time>
+              {c.reverted ? <span className="muted"> · reverted</span> : null}{" "}
+              {revertable ? <RevertButton changeId={c.id} what={d.what} /> : null}
             </p>
             <dl className="history__diff">
               {c.action !== "create" ? (
                 <div>
                   <dt>Before</dt>
-                  <dd>{summarize(c.before)}</dd>
+                  <dd>{d.before}</dd>
                 </div>
               ) : null}
               {c.action !== "delete" ? (
                 <div>
                   <dt>After</dt>
-                  <dd>{summarize(c.after)}</dd>
+                  <dd>{d.after}</dd>
                 </div>
               ) : null}
             </dl>

@@ -90,7 +90,13 @@ export function FrameworkForm({ initial }: FrameworkFormProps) {
       {(["founded", "inForce", "ended"] as const).map((name) => (
         <div className="field" key={name}>
           <label htmlFor={name}>{{ founded: "Founded (signed)", inForce: "In force", ended: "Ended" }[name]}</label>
-          <input id={name} name={name} type="date" defaultValue={initial?.[name] ?? ""} />
+          {/* Text, not a date picker: a date may be known only to the month or year, or roughly. */}
+          <input
+            id={name}
+            name={name}
+            placeholder="YYYY, YYYY-MM, YYYY-MM-DD or c. YYYY"
+            defaultValue={initial?.[name] ?? ""}
+          />
           {fieldError(name)}
         </div>
       ))}

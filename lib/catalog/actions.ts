@@ -16,6 +16,7 @@ import {
   setMembersSchema,
   updateFrameworkSchema,
 } from "./schema";
+import { attributeSnapshot, memberSelect } from "./snapshots";
 
 // Every action: authenticate -> parse -> authorize -> write (with its audit record, in one
 // transaction) -> revalidate.
@@ -95,7 +96,7 @@ export async function setMembers(input: unknown): Promise<ActionResult> {
         where: { slug: data.slug },
         select: {
           id: true,
-          members: { orderBy: { position: "asc" }, select: { country: true, role: true, joined: true, left: true } },
+          members: { orderBy: { position: "asc" }, select: memberSelect },
         },
       });
       if (!framework) throw new AppError("not_found", "No such framework.");
@@ -145,28 +146,33 @@ export async function setAttributeValue(input: unknown): Promise<ActionResult> {
         where,
         include: { sources: { orderBy: { position: "asc" } } },
       });
-      const snapshot = (v: {
-        value: string;
-        note: string | null;
-        sources: { title: string; url: string; publisher: string | null; accessed: string | null }[];
-      }) => ({
-        value: v.value,
-        note: v.note,
-        sources: v.sources.map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed })),
+      const after = attributeSnapshot({
+        value: encoded.text,
+        note: data.note,
+        asOf: data.asOf,
+        reviewDue: data.reviewDue,
+        sources: data.sources,
       });
-      const after = snapshot({ value: encoded.text, note: data.note, sources: data.sources });
-      const before = current ? snapshot(current) : null;
+      const before = current ? attributeSnapshot(current) : null;
       if (JSON.stringify(before) === JSON.stringify(after)) return;
       const sources = { create: data.sources.map((s, position) => ({ ...s, position })) };
       if (current) {
         await tx.source.deleteMany({ where: { attributeValueId: current.id } });
         await tx.attributeValue.update({
           where: { id: current.id },
-          data: { value: encoded.text, note: data.note, sources },
+          data: { value: encoded.text, note: data.note, asOf: data.asOf, reviewDue: data.reviewDue, sources },
         });
       } else {
         await tx.attributeValue.create({
-          data: { frameworkId: framework.id, dimensionId: dimension.id, value: encoded.text, note: data.note, sources },
+          data: {
+            frameworkId: framework.id,
+            dimensionId: dimension.id,
+            value: encoded.text,
+            note: data.note,
+            asOf: data.asOf,
+            reviewDue: data.reviewDue,
+            sources,
+          },
         });
       }
       await tx.framework.update({ where: { id: framework.id }, data: { updatedAt: new Date() } });
@@ -194,7 +200,7 @@ export async function deleteAttributeValue(input: unknown): Promise<ActionResult
     await db.$transaction(async (tx) => {
       const current = await tx.attributeValue.findFirst({
         where: { framework: { slug: data.slug }, dimension: { key: data.dimension } },
-        include: { sources: true },
+        include: { sources: { orderBy: { position: "asc" } } },
       });
       if (!current) throw new AppError("not_found", "That value does not exist.");
       await tx.attributeValue.delete({ where: { id: current.id } });
@@ -203,7 +209,8 @@ export async function deleteAttributeValue(input: unknown): Promise<ActionResult
         entity: "attribute",
         entityKey: data.dimension,
         action: "delete",
-        before: { value: current.value, note: current.note },
+        // The whole value with its sources, so the deletion can be reverted from the history.
+        before: attributeSnapshot(current),
         after: null,
         userId: user.id,
       });

@@ -11,6 +11,8 @@ export type CatalogChangeInput = {
   after: unknown;
   /** Null for changes made by a script (the `after` value then names it in `importedBy`). */
   userId: string | null;
+  /** The change this one undoes, when it is a revert. */
+  revertOf?: string;
 };
 
 /** Records one catalog change inside the transaction that makes it, so history and data never disagree. */
@@ -33,6 +35,10 @@ export type CatalogChangeView = {
   after: unknown;
   userName: string;
   createdAt: string;
+  /** The change this one undid, if it is a revert. */
+  revertOf: string | null;
+  /** Whether a later change undid this one. */
+  reverted: boolean;
 };
 
 /** The script named in a change made without a user, e.g. "catalog:import (nato.json)". */
@@ -56,6 +62,11 @@ export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 5
     take,
     include: { user: { select: { name: true } } },
   });
+  const reverts = await db.catalogChange.findMany({
+    where: { revertOf: { in: rows.map((r) => r.id) } },
+    select: { revertOf: true },
+  });
+  const reverted = new Set(reverts.map((r) => r.revertOf));
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,
@@ -65,5 +76,7 @@ export async function listCatalogChanges(db: Db, frameworkSlug: string, take = 5
     after: r.after ? (JSON.parse(r.after) as unknown) : null,
     userName: r.user?.name ?? (r.userId ? "Deleted user" : scriptOf(r.after)),
     createdAt: r.createdAt.toISOString(),
+    revertOf: r.revertOf,
+    reverted: reverted.has(r.id),
   }));
 }

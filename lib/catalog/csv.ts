@@ -3,7 +3,8 @@ import type { ExchangeDocument } from "./exchange";
 import { CatalogValidationError } from "./exchange";
 
 /** Columns of the frameworks CSV. `members` holds "COUNTRY:role:joined:left" entries joined by
- * ";" (empty dates stay empty), e.g. "USA:member:1949-08-24:;FRA:member:1949-08-24:". */
+ * ";" (empty dates stay empty), e.g. "USA:member:1949-08-24:;FRA:member:1949-08-24:"; a suspended
+ * or frozen membership adds ":status:since", e.g. "ARM:member:1994-04-20::frozen:2024-02". */
 export const CSV_COLUMNS = [
   "slug",
   "name",
@@ -24,7 +25,17 @@ export const CSV_COLUMNS = [
 export function catalogToCsv(doc: ExchangeDocument): string {
   const rows = doc.frameworks.map((f) => [
     ...CSV_COLUMNS.slice(0, -1).map((c) => f[c as Exclude<(typeof CSV_COLUMNS)[number], "members">]),
-    f.members.map((m) => [m.country, m.role, m.joined ?? "", m.left ?? ""].join(":")).join(";"),
+    f.members
+      .map((m) =>
+        [
+          m.country,
+          m.role,
+          m.joined ?? "",
+          m.left ?? "",
+          ...(m.status === "active" ? [] : [m.status, m.statusSince ?? ""]),
+        ].join(":"),
+      )
+      .join(";"),
   ]);
   return toCsv([[...CSV_COLUMNS], ...rows]);
 }
@@ -56,10 +67,19 @@ export function catalogFromCsv(text: string, current: ExchangeDocument): unknown
       .split(";")
       .filter(Boolean)
       .map((entry, j) => {
-        const [country, role, joined, left, ...rest] = entry.split(":");
+        const [country, role, joined, left, status, statusSince, ...rest] = entry.split(":");
         if (rest.length || !country || !role)
-          problems.push(`row ${i + 2}, members entry ${j + 1}: "${entry}" is not COUNTRY:role:joined:left`);
-        return { country, role, joined: joined || null, left: left || null };
+          problems.push(
+            `row ${i + 2}, members entry ${j + 1}: "${entry}" is not COUNTRY:role:joined:left[:status:since]`,
+          );
+        return {
+          country,
+          role,
+          joined: joined || null,
+          left: left || null,
+          status: status || "active",
+          statusSince: statusSince || null,
+        };
       });
     const fields = Object.fromEntries(CSV_COLUMNS.slice(0, -1).map((c) => [c, get(c)]));
     const slug = String(fields.slug ?? "");

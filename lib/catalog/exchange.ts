@@ -10,9 +10,12 @@ import {
   type FrameworkInput,
   type TypedValue,
 } from "./schema";
+import type { SourceType } from "./source-policy";
 
 /** The catalog exchange document (README: "Catalog exchange format"). */
 export type ExchangeFramework = FrameworkInput;
+/** An exported attribute: a value with no acceptable source left says so explicitly. */
+type ExportedAttribute = ExchangeFramework["attributes"][number] & { needsSource?: true };
 export type ExchangeDocument = {
   version: 1;
   dimensions: {
@@ -23,7 +26,7 @@ export type ExchangeDocument = {
     options: string[];
     description: string | null;
   }[];
-  frameworks: ExchangeFramework[];
+  frameworks: (Omit<ExchangeFramework, "attributes"> & { attributes: ExportedAttribute[] })[];
 };
 
 export type ImportReport = {
@@ -67,12 +70,22 @@ function toExchangeFramework(row: FrameworkRow): ExchangeFramework {
       role: m.role as ExchangeFramework["members"][number]["role"],
       joined: m.joined,
       left: m.left,
+      status: m.status as ExchangeFramework["members"][number]["status"],
+      statusSince: m.statusSince,
     })),
     attributes: attributes.map((a) => ({
       dimension: a.dimension.key,
       value: decodeValue(a.dimension.valueType, a.value),
       note: a.note,
-      sources: a.sources.map((s) => ({ title: s.title, url: s.url, publisher: s.publisher, accessed: s.accessed })),
+      asOf: a.asOf,
+      reviewDue: a.reviewDue,
+      sources: a.sources.map((s) => ({
+        title: s.title,
+        url: s.url,
+        publisher: s.publisher,
+        accessed: s.accessed,
+        type: s.type as SourceType,
+      })),
     })),
   };
 }
@@ -93,7 +106,10 @@ export async function exportCatalog(db: Db): Promise<ExchangeDocument> {
       options: JSON.parse(d.options) as string[],
       description: d.description,
     })),
-    frameworks: frameworks.map(toExchangeFramework),
+    frameworks: frameworks.map(toExchangeFramework).map((f) => ({
+      ...f,
+      attributes: f.attributes.map((a) => (a.sources.length ? a : { ...a, needsSource: true as const })),
+    })),
   };
 }
 
@@ -247,6 +263,8 @@ export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigi
                 dimensionId: dim.id,
                 value: storedText(dim, a.value),
                 note: a.note,
+                asOf: a.asOf,
+                reviewDue: a.reviewDue,
                 sources: { create: a.sources.map((s, position) => ({ ...s, position })) },
               };
             }),

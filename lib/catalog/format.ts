@@ -1,3 +1,4 @@
+import { dateKey, formatDate } from "./dates";
 import type { TypedValue } from "./schema";
 
 // One formatter for all numbers (toLocaleString() builds a new one per call, which is slow in
@@ -17,15 +18,7 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** "1949-08-24" -> "24 Aug 1949" (no Date object: calendar dates have no time zone). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const [y, m, d] = iso.split("-");
-  const month = MONTHS[Number(m) - 1];
-  return month ? `${Number(d)} ${month} ${y}` : iso;
-}
+export { formatDate } from "./dates";
 
 /** "qualified-majority" -> "Qualified majority". */
 export function formatOption(option: string): string {
@@ -50,8 +43,9 @@ export function formatValue(valueType: string, value: TypedValue | null | undefi
   }
 }
 
-/** A year span such as "1949–" or "1955–1991". */
+/** A year span such as "1949–", "1955–1991" or "c. 1956–1979". */
 export function formatSpan(founded: string | null, ended: string | null): string {
-  const from = founded?.slice(0, 4) ?? "?";
-  return ended ? `${from}–${ended.slice(0, 4)}` : `${from}–`;
+  const year = (d: string) => `${d.endsWith("~") ? "c. " : ""}${dateKey(d).slice(0, 4)}`;
+  const from = founded ? year(founded) : "?";
+  return ended ? `${from}–${year(ended)}` : `${from}–`;
 }

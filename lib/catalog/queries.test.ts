@@ -99,7 +99,13 @@ describe.each(PROVIDERS)("catalog queries on %s", (provider) => {
       note: "All decisions by consensus.",
     });
     expect(rule?.sources).toEqual([
-      { title: "Rules", url: "https://example.org/rules", publisher: "Example Ministry", accessed: "2026-11-27" },
+      {
+        title: "Rules",
+        url: "https://example.org/rules",
+        publisher: "Example Ministry",
+        accessed: "2026-11-27",
+        type: "official",
+      },
     ]);
     expect(await getFramework(t.db, "missing")).toBeNull();
   });

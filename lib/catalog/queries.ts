@@ -1,9 +1,19 @@
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import { KINDS, type Kind, REGIONS, type Region, type Role, STATUSES, type Status } from "./constants";
+import {
+  KINDS,
+  type Kind,
+  type MemberStatus,
+  REGIONS,
+  type Region,
+  type Role,
+  STATUSES,
+  type Status,
+} from "./constants";
 import { COUNTRIES, countryName } from "./countries";
 import { formatValue } from "./format";
 import { decodeValue, type FrameworkFilters } from "./schema";
+import { isSourceType } from "./source-policy";
 import type { AttributeView, CatalogFacets, Facet, FrameworkDetail, FrameworkSummary } from "./types";
 
 /** Country codes whose code or English name matches a search text ("jap" -> JPN). */
@@ -123,7 +133,15 @@ export async function getFramework(db: Db, slug: string): Promise<FrameworkDetai
       value,
       display: formatValue(a.dimension.valueType, value),
       note: a.note,
-      sources: a.sources.map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed })),
+      asOf: a.asOf,
+      reviewDue: a.reviewDue,
+      sources: a.sources.map(({ title, url, publisher, accessed, type }) => ({
+        title,
+        url,
+        publisher,
+        accessed,
+        type: isSourceType(type) ? type : "reference",
+      })),
     };
     const group = groups.find((g) => g.group === view.group);
     if (group) group.attributes.push(view);
@@ -140,6 +158,8 @@ export async function getFramework(db: Db, slug: string): Promise<FrameworkDetai
       role: m.role as Role,
       joined: m.joined,
       left: m.left,
+      status: m.status as MemberStatus,
+      statusSince: m.statusSince,
     })),
     groups,
   };

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { hasNoNul } from "@/lib/input";
-import { KINDS, keysOf, REGIONS, ROLES, STATUSES, VALUE_TYPES, type ValueType } from "./constants";
+import { KINDS, keysOf, MEMBER_STATUSES, REGIONS, ROLES, STATUSES, VALUE_TYPES, type ValueType } from "./constants";
 import { COUNTRIES } from "./countries";
+import { normalizeDate, notBefore, parseDate } from "./dates";
+import { checkSourceUrl, inferSourceType, isSourceType, SOURCE_TYPES, sourceRefusal } from "./source-policy";
 
-/** A calendar date "YYYY-MM-DD" that exists. */
+/** A calendar date "YYYY-MM-DD" that exists (day precision only: access dates, review dates). */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
@@ -11,6 +13,18 @@ export const isoDate = z
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
   }, "is not a real calendar date");
+
+/**
+ * A catalog date at its known precision: "1949-08-24", "2007-05", "1948", approximate "1956~"
+ * (also written "c. 1956"), normalized to the canonical text (lib/catalog/dates.ts).
+ */
+export const catalogDate = z
+  .string()
+  .transform(normalizeDate)
+  .refine(
+    (v) => parseDate(v) !== null,
+    "must be a date written YYYY-MM-DD, YYYY-MM or YYYY (add ~ or write c. YYYY when approximate)",
+  );
 
 /** Optional in the file, null in the result: the exchange format writes absent values as null. */
 const nullish = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
@@ -31,32 +45,85 @@ export const countryCode = z
     error: (issue) => `"${String(issue.input)}" is not an ISO 3166-1 alpha-3 country code`,
   });
 
+const sourceUrl = z
+  .string()
+  .trim()
+  .url("must be a URL")
+  .refine((u) => /^https?:\/\//i.test(u), "must start with http:// or https://")
+  .superRefine((u, ctx) => {
+    const verdict = checkSourceUrl(u);
+    if (!verdict.ok) ctx.addIssue({ code: "custom", message: sourceRefusal(u, verdict.reason) });
+  });
+
+const sourceType = z.string().refine(isSourceType, `must be one of: ${Object.keys(SOURCE_TYPES).join(", ")}`);
+
+/** A citation as typed in the editor: its type is required (the editor asks for it). */
 export const sourceSchema = z.object({
   title: text(300),
-  url: z
-    .string()
-    .trim()
-    .url("must be a URL")
-    .refine((u) => /^https?:\/\//i.test(u), "must start with http:// or https://"),
+  url: sourceUrl,
   publisher: nullish(text(200)),
   accessed: nullish(isoDate),
+  type: sourceType,
 });
 
-export const attributeSchema = z.object({
-  dimension: z.string().min(1),
-  value: z.union([z.boolean(), z.number(), z.string()]),
-  note: nullish(z.string().trim().max(2000)).transform((v) => (v === "" ? null : v)),
-  sources: z.array(sourceSchema).min(1, "every value needs at least one source"),
-});
+/**
+ * A citation in an exchange file: files written before sources had types still import; a missing
+ * type is inferred from the host (docs/sources.md), and the denylist applies either way.
+ */
+export const exchangeSourceSchema = z
+  .object({
+    title: text(300),
+    url: sourceUrl,
+    publisher: nullish(text(200)),
+    accessed: nullish(isoDate),
+    type: sourceType.optional(),
+  })
+  .transform((s) => ({ ...s, type: s.type ?? inferSourceType(s.url) }));
+
+export const attributeSchema = z
+  .object({
+    dimension: z.string().min(1),
+    value: z.union([z.boolean(), z.number(), z.string()]),
+    note: nullish(z.string().trim().max(2000)).transform((v) => (v === "" ? null : v)),
+    asOf: nullish(isoDate),
+    reviewDue: nullish(isoDate),
+    sources: z.array(exchangeSourceSchema),
+    /** Explicitly imports a value whose sources were all refused, flagged "needs a source". */
+    needsSource: z.boolean().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.sources.length === 0 && a.needsSource !== true)
+      ctx.addIssue({
+        code: "custom",
+        path: ["sources"],
+        message: 'every value needs at least one source (or "needsSource": true to import it flagged)',
+      });
+    if (a.sources.length > 0 && a.needsSource === true)
+      ctx.addIssue({ code: "custom", path: ["needsSource"], message: "a value with sources does not need one" });
+  })
+  .transform(({ needsSource: _flag, ...a }) => a);
 
 export const memberSchema = z
   .object({
     country: countryCode,
     role: z.enum(keysOf(ROLES)),
-    joined: nullish(isoDate),
-    left: nullish(isoDate),
+    joined: nullish(catalogDate),
+    left: nullish(catalogDate),
+    status: z.enum(keysOf(MEMBER_STATUSES)).default("active"),
+    statusSince: nullish(catalogDate),
   })
-  .refine((m) => !m.joined || !m.left || m.left >= m.joined, { message: "left is before joined", path: ["left"] });
+  .refine((m) => !m.joined || !m.left || notBefore(m.left, m.joined), {
+    message: "left is before joined",
+    path: ["left"],
+  })
+  .refine((m) => m.status === "active" || m.statusSince !== null, {
+    message: "a suspended or frozen membership needs the date it began (statusSince)",
+    path: ["statusSince"],
+  })
+  .refine((m) => m.status !== "active" || m.statusSince === null, {
+    message: "statusSince is only for a suspended or frozen membership",
+    path: ["statusSince"],
+  });
 
 export const frameworkFields = {
   slug: slugSchema,
@@ -65,9 +132,9 @@ export const frameworkFields = {
   kind: z.enum(keysOf(KINDS)),
   region: z.enum(keysOf(REGIONS)),
   status: z.enum(keysOf(STATUSES)),
-  founded: nullish(isoDate),
-  inForce: nullish(isoDate),
-  ended: nullish(isoDate),
+  founded: nullish(catalogDate),
+  inForce: nullish(catalogDate),
+  ended: nullish(catalogDate),
   headquarters: nullish(text(200)),
   legalBasis: nullish(text(500)),
   summary: text(4000),
@@ -106,6 +173,8 @@ export type SourceInput = z.infer<typeof sourceSchema>;
 export type AttributeInput = z.infer<typeof attributeSchema>;
 export type MemberInput = z.infer<typeof memberSchema>;
 export type FrameworkInput = z.infer<typeof frameworkSchema>;
+/** A framework as a file may write it (defaults and inferred source types still to apply). */
+export type FrameworkFileInput = z.input<typeof frameworkSchema>;
 export type DimensionInput = z.infer<typeof dimensionSchema>;
 export type CatalogFile = z.infer<typeof catalogSchema>;
 
@@ -130,9 +199,11 @@ export function encodeValue(
     case "number":
       if (typeof value === "number" && Number.isFinite(value)) return { ok: true, text: String(value) };
       return { ok: false, error: "must be a number" };
-    case "date":
-      if (typeof value === "string" && isoDate.safeParse(value).success) return { ok: true, text: value };
-      return { ok: false, error: "must be a date written YYYY-MM-DD" };
+    case "date": {
+      const parsed = catalogDate.safeParse(value);
+      if (parsed.success) return { ok: true, text: parsed.data };
+      return { ok: false, error: "must be a date written YYYY-MM-DD, YYYY-MM, YYYY or c. YYYY" };
+    }
     case "enum":
       if (typeof value === "string" && dim.options.includes(value)) return { ok: true, text: value };
       return { ok: false, error: `must be one of: ${dim.options.join(", ")}` };
@@ -180,6 +251,8 @@ export const setAttributeSchema = z.object({
     .max(2000)
     .nullish()
     .transform((v) => v || null),
+  asOf: z.preprocess((v) => (v === "" ? null : v), nullish(isoDate)),
+  reviewDue: z.preprocess((v) => (v === "" ? null : v), nullish(isoDate)),
   sources: z.array(sourceSchema).min(1, "Add at least one source: every value in the catalog must be cited.").max(20),
 });
 export const deleteAttributeSchema = z.object({ slug: slugSchema, dimension: z.string().min(1).max(60) });

@@ -1,4 +1,4 @@
-import type { Kind, Region, Role, Status } from "./constants";
+import type { Kind, MemberStatus, Region, Role, Status } from "./constants";
 import type { SourceInput, TypedValue } from "./schema";
 
 export type FrameworkSummary = {
@@ -21,6 +21,8 @@ export type MemberView = {
   role: Role;
   joined: string | null;
   left: string | null;
+  status: MemberStatus;
+  statusSince: string | null;
 };
 
 export type AttributeView = {
@@ -31,6 +33,8 @@ export type AttributeView = {
   value: TypedValue;
   display: string;
   note: string | null;
+  asOf: string | null;
+  reviewDue: string | null;
   sources: SourceInput[];
 };
 

@@ -95,12 +95,15 @@ describe("export model", () => {
                 value: "Article 5",
                 display: "Article 5",
                 note: null,
+                asOf: null,
+                reviewDue: null,
                 sources: [
                   {
                     title: "The North Atlantic Treaty",
                     url: "https://www.nato.int/treaty",
                     publisher: "NATO",
                     accessed: null,
+                    type: "official",
                   },
                 ],
               },
@@ -112,8 +115,16 @@ describe("export model", () => {
                 value: "x",
                 display: "x",
                 note: null,
+                asOf: null,
+                reviewDue: null,
                 sources: [
-                  { title: "Elsewhere", url: "https://example.org/elsewhere", publisher: null, accessed: null },
+                  {
+                    title: "Elsewhere",
+                    url: "https://example.org/elsewhere",
+                    publisher: null,
+                    accessed: null,
+                    type: "press",
+                  },
                 ],
               },
             ],

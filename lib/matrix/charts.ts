@@ -54,7 +54,8 @@ export type Timeline = {
 
 /** "1949-04-04" -> 1949.26 (calendar arithmetic only; no time zones involved). */
 export function yearFraction(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  // Dates may be known to the year or month only ("1948", "2007-05") or roughly ("1956~").
+  const [y, m, d] = iso.replace(/~$/, "").split("-").map(Number) as [number, number, number];
   const start = Date.UTC(y, 0, 1);
   const days = (Date.UTC(y, (m || 1) - 1, d || 1) - start) / 86_400_000;
   const length = (Date.UTC(y + 1, 0, 1) - start) / 86_400_000;

@@ -27,7 +27,8 @@ export type MatrixDimension = {
   description: string | null;
 };
 
-export type MatrixSource = SourceInput;
+/** A cell citation; the matrix shows titles and publishers, not source types (see the framework page). */
+export type MatrixSource = Omit<SourceInput, "type">;
 
 /**
  * Everything the matrix model reads, in a compact columnar shape: cell (f, d) lives at index

@@ -68,7 +68,8 @@ export function sortKey(dimension: MatrixDimension, raw: string): SortKey {
       return index === -1 ? dimension.options.length : index;
     }
     case "date":
-      return raw;
+      // "1956~" (approximately 1956) sorts with 1956, not after every 1956 date.
+      return raw.replace(/~$/, "");
     default:
       return textKey(raw);
   }

@@ -1,4 +1,4 @@
-import type { DimensionInput, FrameworkInput } from "@/lib/catalog/schema";
+import type { DimensionInput, FrameworkFileInput, FrameworkInput } from "@/lib/catalog/schema";
 import type { FrameworkDetail } from "@/lib/catalog/types";
 
 /** Test data builders: a valid object by default, overridden per test. */
@@ -9,6 +9,7 @@ export function buildSource(overrides: Partial<FrameworkInput["attributes"][numb
     url: "https://example.org/treaty",
     publisher: "Example Ministry",
     accessed: "2026-11-27",
+    type: "official" as const,
     ...overrides,
   };
 }
@@ -25,7 +26,7 @@ export function buildDimension(overrides: Partial<DimensionInput> = {}) {
   };
 }
 
-export function buildFramework(overrides: Partial<FrameworkInput> = {}) {
+export function buildFramework(overrides: Partial<FrameworkFileInput> = {}) {
   return {
     slug: "test-alliance",
     name: "Test Alliance",
@@ -40,10 +41,33 @@ export function buildFramework(overrides: Partial<FrameworkInput> = {}) {
     legalBasis: "Test Treaty",
     summary: "A framework used by tests.",
     members: [
-      { country: "FRA", role: "member" as const, joined: "2001-02-03", left: null },
-      { country: "DEU", role: "member" as const, joined: "2001-02-03", left: null },
+      {
+        country: "FRA",
+        role: "member" as const,
+        joined: "2001-02-03",
+        left: null,
+        status: "active" as const,
+        statusSince: null,
+      },
+      {
+        country: "DEU",
+        role: "member" as const,
+        joined: "2001-02-03",
+        left: null,
+        status: "active" as const,
+        statusSince: null,
+      },
     ],
-    attributes: [{ dimension: "collective_defence_clause", value: true, note: null, sources: [buildSource()] }],
+    attributes: [
+      {
+        dimension: "collective_defence_clause",
+        value: true,
+        note: null,
+        asOf: null,
+        reviewDue: null,
+        sources: [buildSource()],
+      },
+    ],
     ...overrides,
   };
 }

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChangeHistory } from "@/components/catalog/change-history";
 import { SourceList } from "@/components/catalog/source-list";
+import { ValueFlags } from "@/components/catalog/value-flags";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { listCatalogChanges } from "@/lib/catalog/audit";
-import { KINDS, REGIONS, ROLES, STATUSES } from "@/lib/catalog/constants";
+import { KINDS, MEMBER_STATUSES, REGIONS, ROLES, STATUSES } from "@/lib/catalog/constants";
+import { valueFlags } from "@/lib/catalog/flags";
 import { formatDate } from "@/lib/catalog/format";
-import { getFramework } from "@/lib/catalog/queries";
+import { getFramework, listDimensions } from "@/lib/catalog/queries";
 import { slugSchema } from "@/lib/catalog/schema";
 import { getDb } from "@/lib/db";
 
@@ -33,10 +35,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function FrameworkPage({ params }: { params: Params }) {
   const f = await load(params);
   const db = getDb();
-  const [editor, history] = await Promise.all([
+  const [editor, history, dimensions] = await Promise.all([
     getCurrentUser().then((user) => can(db, user, { action: "catalog:edit" })),
     listCatalogChanges(db, f.slug),
+    listDimensions(db),
   ]);
+  // Stale values are flagged to catalog editors, who review them; readers see the as-of date.
+  const today = editor ? new Date().toISOString().slice(0, 10) : undefined;
   const current = f.members.filter((m) => !m.left || (f.ended && m.left >= f.ended));
   const former = f.members.filter((m) => !current.includes(m));
   const facts: [string, string | null][] = [
@@ -103,6 +108,8 @@ export default async function FrameworkPage({ params }: { params: Params }) {
                   <dt>{a.label}</dt>
                   <dd>
                     <span className={`value value--${a.valueType}`}>{a.display}</span>
+                    {a.asOf ? <span className="muted"> (as of {formatDate(a.asOf)})</span> : null}
+                    <ValueFlags flags={valueFlags(a, today)} />
                     {a.note ? <p className="dimension__note">{a.note}</p> : null}
                     <SourceList sources={a.sources} />
                   </dd>
@@ -116,7 +123,8 @@ export default async function FrameworkPage({ params }: { params: Params }) {
         <h2 id="history-heading">History</h2>
         <ChangeHistory
           changes={history}
-          dimensionLabels={Object.fromEntries(f.groups.flatMap((g) => g.attributes.map((a) => [a.key, a.label])))}
+          canRevert={editor}
+          dimensions={Object.fromEntries(dimensions.map((d) => [d.key, { label: d.label, valueType: d.valueType }]))}
         />
       </section>
       <p className="muted">Last updated {f.updatedAt.slice(0, 10)}.</p>
@@ -136,6 +144,7 @@ function MemberTable({ caption, members }: { caption: string; members: Awaited<R
             <th scope="col">Role</th>
             <th scope="col">Joined</th>
             <th scope="col">Left</th>
+            <th scope="col">Status</th>
           </tr>
         </thead>
         <tbody>
@@ -147,6 +156,11 @@ function MemberTable({ caption, members }: { caption: string; members: Awaited<R
               <td>{ROLES[m.role]}</td>
               <td>{formatDate(m.joined)}</td>
               <td>{m.left ? formatDate(m.left) : "—"}</td>
+              <td data-testid={`member-status-${m.country}`}>
+                {m.status === "active"
+                  ? MEMBER_STATUSES.active
+                  : `${MEMBER_STATUSES[m.status]} since ${formatDate(m.statusSince)}`}
+              </td>
             </tr>
           ))}
         </tbody>

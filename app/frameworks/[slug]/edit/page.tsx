@@ -62,7 +62,16 @@ export default async function EditFrameworkPage({ params }: { params: Promise<{ 
                       today={today}
                       dimension={{
                         ...d,
-                        current: v ? { value: v.value, display: v.display, note: v.note, sources: v.sources } : null,
+                        current: v
+                          ? {
+                              value: v.value,
+                              display: v.display,
+                              note: v.note,
+                              asOf: v.asOf,
+                              reviewDue: v.reviewDue,
+                              sources: v.sources,
+                            }
+                          : null,
                       }}
                     />
                   );
