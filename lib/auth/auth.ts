@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { announceAccessChange } from "./access-events";
 import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
+import { authPathOf, knownAuthPaths, pruneRateLimitsNow, RATE_LIMIT_WINDOW_SECONDS } from "./rate-limit";
 import { authSecret } from "./secret";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -25,7 +26,9 @@ export function appUrl(): string {
 /** Builds the better-auth instance for a database: email + password, database sessions, teams. */
 export function createAuth(db: Db) {
   const config = env();
-  return betterAuth({
+  const limit = { window: RATE_LIMIT_WINDOW_SECONDS, max: config.SIGN_IN_RATE_LIMIT };
+  let isKnownPath: (path: string) => boolean = () => false;
+  const auth = betterAuth({
     secret: authSecret(),
     baseURL: appUrl(),
     // Requests must come from the app's own origin (better-auth checks Origin on every POST).
@@ -72,10 +75,17 @@ export function createAuth(db: Db) {
       enabled: true,
       storage: "database",
       modelName: "rateLimit",
+      // Rules are tried in this order: the named endpoints first, then the catch-all.
       customRules: {
-        "/sign-in/email": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
-        "/sign-up/email": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
-        "/change-password": { window: 60, max: config.SIGN_IN_RATE_LIMIT },
+        "/sign-in/email": limit,
+        "/sign-up/email": limit,
+        "/change-password": limit,
+        // Only better-auth's own endpoints are counted (a counter is a database row per client and
+        // path: made-up paths would add rows without end); expired counters are swept from here.
+        "/**": async (request, current) => {
+          await pruneRateLimitsNow(db);
+          return isKnownPath(authPathOf(request)) ? current : false;
+        },
       },
     },
     advanced: {
@@ -104,6 +114,8 @@ export function createAuth(db: Db) {
       nextCookies(),
     ],
   });
+  isKnownPath = knownAuthPaths(Object.values(auth.api).map((endpoint) => (endpoint as { path?: string }).path));
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
