@@ -1,3 +1,5 @@
+import { isWellFormed } from "@/lib/well-formed";
+
 /** Longest `next` value followed; app paths are far shorter, and a huge one is only an attack. */
 const MAX_NEXT_LENGTH = 2048;
 
@@ -16,7 +18,7 @@ export function safeNext(value: string | string[] | undefined, fallback = "/brie
   const next = Array.isArray(value) ? value[0] : value;
   if (typeof next !== "string" || !next.startsWith("/") || next.length > MAX_NEXT_LENGTH) return fallback;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
-  if (/[\u0000-\u001f\u007f\\]/.test(next) || /\p{Surrogate}/u.test(next)) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(next) || !isWellFormed(next)) return fallback;
   let url: URL;
   try {
     url = new URL(next, BASE);
