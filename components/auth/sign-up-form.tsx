@@ -56,7 +56,7 @@ export function SignUpForm({ next, minPasswordLength, firstAccount }: SignUpForm
           aria-describedby="password-help"
         />
         <small id="password-help" className="muted">
-          At least {minPasswordLength} characters.
+          At least {minPasswordLength} characters, and not a common password (a few unrelated words work well).
         </small>
       </div>
       <div className="field">

@@ -7,10 +7,12 @@ import { env } from "@/lib/env";
 import { announceAccessChange } from "./access-events";
 import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
+import { checkNewPassword } from "./password-hook";
+import { MIN_PASSWORD_LENGTH } from "./password-strength";
 import { authPathOf, knownAuthPaths, pruneRateLimitsNow, RATE_LIMIT_WINDOW_SECONDS } from "./rate-limit";
 import { authSecret } from "./secret";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The public URL of an invitation; shown to the inviter to copy, and mailed when SMTP is set. */
@@ -47,6 +49,8 @@ export function createAuth(db: Db) {
         catalogEditor: { type: "boolean", defaultValue: false, input: false },
       },
     },
+    // Every endpoint that sets a password refuses the commonest ones (better-auth checks length only).
+    hooks: { before: checkNewPassword },
     databaseHooks: {
       session: {
         delete: {
