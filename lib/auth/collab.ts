@@ -1,10 +1,13 @@
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { invalidShareError } from "@/lib/shares/content";
 import { resolveShareToken } from "@/lib/shares/queries";
 import { getBriefingRole } from "./permissions";
 import { BRIEFING_ABILITIES } from "./roles";
+import { isSameOrigin } from "./same-origin";
 import { getSessionFromHeaders } from "./user";
 
 export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number };
@@ -21,19 +24,24 @@ export function toHeaders(req: IncomingMessage): Headers {
 
 /**
  * A page on another site can open a websocket to us and the browser attaches our session cookie
- * (websockets are not subject to CORS): refuse upgrades whose Origin is not this host. Clients
- * that are not browsers send no Origin and still need the cookie.
+ * (websockets are not subject to CORS): refuse upgrades whose Origin is not this app's origin
+ * (scheme included: an http page on the same host is another origin). Clients that are not
+ * browsers send no Origin and still need the cookie.
  */
 function isCrossSite(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  const { TRUST_PROXY, APP_URL } = env();
+  const target = {
+    host: req.headers.host,
+    encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted),
+    forwardedHost: firstHeader(req.headers["x-forwarded-host"]),
+    forwardedProto: firstHeader(req.headers["x-forwarded-proto"]),
+  };
+  return !isSameOrigin(origin, target, { trustProxy: TRUST_PROXY, appUrl: APP_URL });
 }
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * A share link's viewer: read-only, no account. The link's id stands in for the user, so that
