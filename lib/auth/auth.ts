@@ -4,6 +4,7 @@ import { nextCookies } from "better-auth/next-js";
 import { organization } from "better-auth/plugins";
 import { type Db, dbProvider, getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { attachPendingShares } from "@/lib/shares/by-email";
 import { announceAccessChange } from "./access-events";
 import { checkTeamFields, checkUserFields } from "./input-checks";
 import { sendMail } from "./mail";
@@ -40,7 +41,23 @@ export function createAuth(db: Db) {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
-      autoSignIn: true,
+      // Not signed in by sign-up itself: then sign-up answers the same whether or not the address
+      // already has an account (better-auth's generic answer); the form signs in right after.
+      autoSignIn: false,
+    },
+    // A verification link is mailed at sign-up when SMTP_URL is set; without SMTP, an instance
+    // administrator marks addresses verified at /admin. Shares by e-mail and invitations take
+    // effect only for verified addresses.
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendMail(
+          user.email,
+          "Verify your e-mail address",
+          `Open this link to verify ${user.email} for the briefing editor:\n\n${url}\n\nIf you did not create an account, ignore this mail.\n`,
+        );
+      },
     },
     session: { expiresIn: 14 * 24 * 3600, updateAge: 24 * 3600 },
     user: {
@@ -62,15 +79,24 @@ export function createAuth(db: Db) {
       user: {
         create: {
           // The first account on a fresh install administers the instance (and may edit the catalog).
+          // Its address counts as verified: nobody else could verify it.
           before: async (user) => {
             checkUserFields(user);
             const first = (await db.user.count()) === 0;
-            return { data: { ...user, isAdmin: first, catalogEditor: first } };
+            const emailVerified = first || user.emailVerified === true;
+            return { data: { ...user, isAdmin: first, catalogEditor: first, emailVerified } };
+          },
+          after: async (user) => {
+            if (user.emailVerified) await attachPendingShares(db, user);
           },
         },
         update: {
           before: async (data) => {
             checkUserFields(data);
+          },
+          // Verifying an address (the mailed link) gives it what was shared with it meanwhile.
+          after: async (user) => {
+            if (user.emailVerified) await attachPendingShares(db, user);
           },
         },
       },
@@ -103,6 +129,8 @@ export function createAuth(db: Db) {
         creatorRole: "owner",
         invitationExpiresIn: INVITATION_TTL_SECONDS,
         cancelPendingInvitationsOnReInvite: true,
+        // Also on better-auth's own endpoints, reachable without the app's actions.
+        requireEmailVerificationOnInvitation: true,
         organizationHooks: {
           beforeCreateOrganization: async ({ organization }) => checkTeamFields(organization),
           beforeUpdateOrganization: async ({ organization }) => checkTeamFields(organization),
