@@ -52,6 +52,7 @@ export function createAuth(db: Db) {
       sendOnSignUp: true,
       autoSignInAfterVerification: true,
       sendVerificationEmail: async ({ user, url }) => {
+        if (user.emailVerified) return; // the first account is verified from the start
         await sendMail(
           user.email,
           "Verify your e-mail address",
