@@ -9,7 +9,9 @@ if (!chromium) throw new Error(CHROMIUM_MISSING);
 const port = Number(process.env.E2E_PORT ?? 3901);
 const baseURL = `http://localhost:${port}`;
 // A fresh SQLite database per run; the server migrates and seeds it on start.
-const database = path.join(os.tmpdir(), `briefing-e2e-${Date.now()}-${process.pid}`, "e2e.db");
+// Kept in the environment so the test workers (which load this file again) use the same file.
+process.env.E2E_DATABASE ??= path.join(os.tmpdir(), `briefing-e2e-${Date.now()}-${process.pid}`, "e2e.db");
+const database = process.env.E2E_DATABASE;
 
 export default defineConfig({
   testDir: "e2e",

@@ -66,8 +66,15 @@ test("accounts, teams, invitations, catalog editing with history, and refused fo
   await expect(b.getByRole("heading", { name: "Join Pacific desk" })).toBeVisible();
   await b.getByRole("link", { name: "Create an account" }).click();
   await expect(b).toHaveURL(/\/sign-up\?next=%2Finvite%2F/);
-  await new AuthFlow(b).signUp("Bob Analyst", "bob@example.org");
+  await new AuthFlow(b).signUp("Bob Analyst", "bob@example.org", { verified: false });
   await expect(b).toHaveURL(/\/invite\//);
+  // Anyone can register an address: Bob joins only once his is verified (no mail server here, so
+  // Alice, the administrator, vouches for it).
+  await expect(b.getByText("Verify your e-mail address first: ask your administrator")).toBeVisible();
+  await a.goto("/admin");
+  await a.getByRole("button", { name: "Mark bob@example.org verified" }).click();
+  await expect(a.getByRole("row", { name: /bob@example.org/ })).toContainText("Verified");
+  await b.reload();
   await b.getByRole("button", { name: "Join Pacific desk" }).click();
   await expect(b.getByRole("heading", { level: 1, name: "Pacific desk" })).toBeVisible();
   await expect(b.getByRole("row", { name: /Alice Admin/ })).toBeVisible();

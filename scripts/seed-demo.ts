@@ -26,7 +26,8 @@ runCli(async () => {
     ids[u.email] =
       existing?.id ??
       (await auth.api.signUpEmail({ body: { name: u.name, email: u.email, password: DEMO_PASSWORD } })).user.id;
-    await db.user.update({ where: { email: u.email }, data: { catalogEditor: u.catalogEditor } });
+    // Demo accounts are verified: shares by e-mail and invitations work for them at once.
+    await db.user.update({ where: { email: u.email }, data: { catalogEditor: u.catalogEditor, emailVerified: true } });
   }
   const team =
     (await db.organization.findUnique({ where: { slug: TEAM.slug } })) ??

@@ -10,6 +10,7 @@ import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
+import { distrustForwardedHeaders } from "./forwarded-headers";
 import { httpServerOptions } from "./http-timeouts";
 
 export type RunningServer = { url: string; close: () => Promise<void> };
@@ -42,9 +43,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     keepAliveTimeoutMs: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
   });
   const server = http.createServer(timeouts, (req, res) => {
-    // Without a trusted reverse proxy in front, the client address is the socket's: a client must
-    // not be able to choose its own address (rate limiting keys on it).
-    if (!config.TRUST_PROXY) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
+    distrustForwardedHeaders(req, config.TRUST_PROXY);
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
@@ -67,6 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
   });
   server.on("upgrade", (req, socket, head) => {
+    distrustForwardedHeaders(req, config.TRUST_PROXY);
     if (collab.handleUpgrade(req, socket, head)) return;
     // Next's own dev websocket (HMR) is handled by Next; anything else is refused.
     if (options.dev && req.url?.startsWith("/_next/")) return;

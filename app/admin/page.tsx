@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { CatalogEditorToggle } from "@/components/admin/catalog-editor-toggle";
+import { VerifyEmailButton } from "@/components/admin/verify-email-button";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -13,13 +14,25 @@ export default async function AdminPage() {
   const db = getDb();
   if (!(await can(db, user, { action: "admin:users" }))) notFound();
   const users = await db.user.findMany({
-    select: { id: true, name: true, email: true, isAdmin: true, catalogEditor: true, createdAt: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      emailVerified: true,
+      isAdmin: true,
+      catalogEditor: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: "asc" },
   });
   return (
     <>
       <h1>Administration</h1>
-      <p className="lede">Grant the catalog-editor permission to people who curate framework facts.</p>
+      <p className="lede">
+        Grant the catalog-editor permission to people who curate framework facts. Briefings shared by e-mail and team
+        invitations take effect only for verified addresses: mark an address verified once you know it belongs to that
+        person (with SMTP_URL set, people verify it by the mailed link).
+      </p>
       <div className="table-wrap">
         <table className="table">
           <caption>Accounts ({users.length})</caption>
@@ -27,6 +40,7 @@ export default async function AdminPage() {
             <tr>
               <th scope="col">Name</th>
               <th scope="col">E-mail</th>
+              <th scope="col">E-mail verified</th>
               <th scope="col">Joined</th>
               <th scope="col">Catalog editor</th>
             </tr>
@@ -39,6 +53,7 @@ export default async function AdminPage() {
                   {u.isAdmin ? <span className="muted"> (administrator)</span> : null}
                 </th>
                 <td>{u.email}</td>
+                <td>{u.emailVerified ? "Verified" : <VerifyEmailButton userId={u.id} email={u.email} />}</td>
                 <td>{u.createdAt.toISOString().slice(0, 10)}</td>
                 <td>
                   {u.isAdmin ? "Always" : <CatalogEditorToggle userId={u.id} name={u.name} value={u.catalogEditor} />}

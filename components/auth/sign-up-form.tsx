@@ -22,13 +22,25 @@ export function SignUpForm({ next, minPasswordLength, firstAccount }: SignUpForm
         const password = String(form.get("password"));
         if (password !== String(form.get("confirm"))) return setError("The two passwords differ.");
         setPending(true);
+        const email = String(form.get("email")).trim();
         const { error: failure } = await authClient.signUp.email({
           name: String(form.get("name")).trim(),
-          email: String(form.get("email")).trim(),
+          email,
           password,
         });
+        // Sign-up answers alike whether or not the address had an account (no enumeration) and
+        // does not sign in: signing in is the next step, and only works with that account's password.
+        const { error: signInFailure } = failure
+          ? { error: failure }
+          : await authClient.signIn.email({ email, password });
         setPending(false);
-        if (failure) return setError(authErrorMessage(failure));
+        if (signInFailure) {
+          return setError(
+            signInFailure.status === 401
+              ? "Could not create this account. If you already have one, sign in instead."
+              : authErrorMessage(signInFailure),
+          );
+        }
         router.push(next);
         router.refresh();
       }}
@@ -56,7 +68,7 @@ export function SignUpForm({ next, minPasswordLength, firstAccount }: SignUpForm
           aria-describedby="password-help"
         />
         <small id="password-help" className="muted">
-          At least {minPasswordLength} characters.
+          At least {minPasswordLength} characters, and not a common password (a few unrelated words work well).
         </small>
       </div>
       <div className="field">

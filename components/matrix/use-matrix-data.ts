@@ -65,7 +65,8 @@ export function useMatrixData(source: MatrixSource): MatrixLoad {
   if (typeof window === "undefined") {
     const entry = readCachedMatrix(source.key);
     // Not expected: the page read this entry a moment ago, and entries read in the last seconds are
-    // never evicted (see storeCachedMatrix).
+    // evicted last (see storeCachedMatrix); only a flood of new selections larger than the whole
+    // cache within that moment gets here, and the visitor is asked to try again.
     if (!entry) throw new Error("The comparison data was no longer in the server's cache.");
     return { prepared: entry.prepared() };
   }

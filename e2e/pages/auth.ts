@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 
 export const PASSWORD = "a long enough password";
 
@@ -6,7 +7,11 @@ export const PASSWORD = "a long enough password";
 export class AuthFlow {
   constructor(readonly page: Page) {}
 
-  async signUp(name: string, email: string) {
+  /**
+   * Signs up through the form. The address is then verified (what the mailed link or an
+   * administrator at /admin does; e2e has no mail server) unless `verified: false`.
+   */
+  async signUp(name: string, email: string, { verified = true }: { verified?: boolean } = {}) {
     if (!this.page.url().includes("/sign-up")) await this.page.goto("/sign-up");
     await this.page.getByLabel("Name").fill(name);
     await this.page.getByLabel("E-mail").fill(email);
@@ -14,6 +19,7 @@ export class AuthFlow {
     await this.page.getByLabel("Repeat password").fill(PASSWORD);
     await this.page.getByRole("button", { name: "Create account" }).click();
     await expect(this.page.getByRole("link", { name: `Account: ${name}` })).toBeVisible();
+    if (verified) markVerified(email);
   }
 
   async signIn(name: string, email: string) {
@@ -27,5 +33,17 @@ export class AuthFlow {
   async signOut() {
     await this.page.getByRole("button", { name: "Sign out" }).click();
     await expect(this.page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  }
+}
+
+/** Marks an address verified in the e2e server's database (playwright.config.ts sets E2E_DATABASE). */
+export function markVerified(email: string) {
+  const file = process.env.E2E_DATABASE;
+  if (!file) throw new Error("E2E_DATABASE is not set (see playwright.config.ts)");
+  const db = new Database(file, { timeout: 10_000 });
+  try {
+    db.prepare('UPDATE "User" SET "emailVerified" = 1 WHERE "email" = ?').run(email.toLowerCase());
+  } finally {
+    db.close();
   }
 }

@@ -67,8 +67,16 @@ describe("collaboration upgrade authorization", () => {
     expect(await refusal(authorizeCollab(t.db, upgrade(stranger), briefingId))).toBe("not_found");
     const foreign = upgrade(owner, { origin: "https://evil.example.net" });
     expect(await refusal(authorizeCollab(t.db, foreign, briefingId))).toBe("forbidden");
-    const same = upgrade(owner, { origin: "https://briefings.example.org" });
+    const same = upgrade(owner, { origin: "http://briefings.example.org" });
     expect(await refusal(authorizeCollab(t.db, same, briefingId))).toBe("allowed");
+  });
+
+  it("compares the whole origin: another scheme, or a host named by X-Forwarded-Host without TRUST_PROXY, is another site", async () => {
+    // The upgrade arrived over plain http: an https page is another origin (and vice versa).
+    const otherScheme = upgrade(owner, { origin: "https://briefings.example.org" });
+    expect(await refusal(authorizeCollab(t.db, otherScheme, briefingId))).toBe("forbidden");
+    const forged = upgrade(owner, { origin: "http://evil.example.net", "x-forwarded-host": "evil.example.net" });
+    expect(await refusal(authorizeCollab(t.db, forged, briefingId))).toBe("forbidden");
   });
 
   it("opens a share link's page read-only, and refuses it once revoked or for another briefing", async () => {

@@ -1,8 +1,11 @@
 import type { IncomingMessage } from "node:http";
+import type { TLSSocket } from "node:tls";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { shareLinkActor } from "./actor";
 import { allows, getActorBriefingRole } from "./permissions";
+import { isSameOrigin } from "./same-origin";
 import { getSessionFromHeaders } from "./user";
 
 export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number; shareLinkId?: string };
@@ -19,19 +22,24 @@ export function toHeaders(req: IncomingMessage): Headers {
 
 /**
  * A page on another site can open a websocket to us and the browser attaches our session cookie
- * (websockets are not subject to CORS): refuse upgrades whose Origin is not this host. Clients
- * that are not browsers send no Origin and still need the cookie.
+ * (websockets are not subject to CORS): refuse upgrades whose Origin is not this app's origin
+ * (scheme included: an http page on the same host is another origin). Clients that are not
+ * browsers send no Origin and still need the cookie.
  */
 function isCrossSite(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
-  const host = req.headers["x-forwarded-host"] ?? req.headers.host;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
+  const { TRUST_PROXY, APP_URL } = env();
+  const target = {
+    host: req.headers.host,
+    encrypted: Boolean((req.socket as TLSSocket | undefined)?.encrypted),
+    forwardedHost: firstHeader(req.headers["x-forwarded-host"]),
+    forwardedProto: firstHeader(req.headers["x-forwarded-proto"]),
+  };
+  return !isSameOrigin(origin, target, { trustProxy: TRUST_PROXY, appUrl: APP_URL });
 }
+
+const firstHeader = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
  * Decides a collaboration websocket upgrade with the one permission module: the actor is the share

@@ -1,6 +1,7 @@
 import { APIError } from "better-auth/api";
 import { z } from "zod";
 import { createTeamSchema } from "@/lib/teams/schema";
+import { isWellFormed } from "@/lib/well-formed";
 
 // better-auth's own endpoints (/api/auth/...) are reachable directly, not only through the app's
 // forms and server actions, and check little beyond types: a sign-up with a 100,000-character name
@@ -17,7 +18,8 @@ const userName = z
   .trim()
   .min(1, "Give your name.")
   .max(MAX_USER_NAME, `Names are at most ${MAX_USER_NAME} characters.`)
-  .refine(noNul, "Names cannot contain NUL characters.");
+  .refine(noNul, "Names cannot contain NUL characters.")
+  .refine(isWellFormed, "Names must be plain text (this one holds an invalid character).");
 
 const teamFields = z.object({
   name: createTeamSchema.shape.name.refine(noNul, "Team names cannot contain NUL characters.").optional(),

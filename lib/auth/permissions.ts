@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
   asBriefingRole,
@@ -234,11 +235,12 @@ export async function authorize(db: Db, actor: Actor, permission: Permission): P
 
 /**
  * Why the user may not accept an invitation (a sentence), or null when they may: it must be
- * pending, unexpired and addressed to the user's e-mail.
+ * pending, unexpired and addressed to the user's e-mail, which must be verified (anyone can
+ * register an address they do not own).
  */
 export async function canAcceptInvitation(
   db: Db,
-  user: { email: string },
+  user: { email: string; emailVerified: boolean },
   invitationId: string,
 ): Promise<string | null> {
   const invitation = await db.invitation.findUnique({
@@ -251,5 +253,13 @@ export async function canAcceptInvitation(
   if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
     return `This invitation is for ${invitation.email}; sign in with that address to accept it.`;
   }
+  if (!user.emailVerified) return unverifiedMessage();
   return null;
+}
+
+/** What a person with an unverified address is told: how their address gets verified here. */
+export function unverifiedMessage(): string {
+  return env().SMTP_URL
+    ? "Verify your e-mail address first: we sent you a link when you signed up."
+    : "Verify your e-mail address first: ask your administrator to mark it verified.";
 }

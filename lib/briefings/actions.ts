@@ -7,6 +7,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { shareWithEmail } from "@/lib/shares/by-email";
 import { createBriefing as createBriefingWithContent } from "./create";
 import {
   briefingRefSchema,
@@ -84,13 +85,8 @@ export async function shareBriefing(input: unknown): Promise<ActionResult> {
     const db = getDb();
     await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
     if (data.email) {
-      const grantee = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-      if (!grantee) throw new AppError("unprocessable", `No account uses ${data.email}. Invite them to a team first.`);
-      await db.briefingGrant.upsert({
-        where: { briefingId_userId: { briefingId: data.briefingId, userId: grantee.id } },
-        create: { briefingId: data.briefingId, userId: grantee.id, role: data.role },
-        update: { role: data.role },
-      });
+      // Takes effect once the address belongs to a verified account; same answer either way.
+      await shareWithEmail(db, { briefingId: data.briefingId, email: data.email, role: data.role });
     } else if (data.teamId) {
       const team = await db.organization.findUnique({ where: { id: data.teamId }, select: { id: true } });
       if (!team) throw new AppError("unprocessable", "No such team.");

@@ -2,9 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { importCatalog } from "@/lib/catalog/exchange";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
-import { getMatrix, matrixDataPath } from "./cached";
+import { cachedMatrixAt, getMatrix, matrixDataPath } from "./cached";
 import {
   cachedMatrix,
+  cachedMatrixChars,
   clearCachedMatrices,
   MAX_PAYLOAD_CHARS,
   readCachedMatrix,
@@ -44,9 +45,17 @@ describe.each(PROVIDERS)("cached matrix data on %s", (provider) => {
   it("holds exactly what the loader reads, and serves it again without reloading", async () => {
     const selection = { frameworks: ["south-forum", "north-pact"] };
     const first = await getMatrix(t.db, selection);
-    expect(first.prepared().data).toEqual(await loadMatrixData(t.db, selection));
+    expect(first.prepared().data).toEqual(await loadMatrixData(t.db, { frameworks: ["north-pact", "south-forum"] }));
     expect(await getMatrix(t.db, selection)).toBe(first);
-    expect(matrixDataPath(first)).toBe(`/api/compare/data?v=${first.version}&fw=south-forum,north-pact`);
+    // The entry holds the selection's data whatever the column order (the view orders the columns).
+    expect(matrixDataPath(first)).toBe(`/api/compare/data?v=${first.version}&fw=north-pact,south-forum`);
+  });
+
+  it("serves the same frameworks in another order, or repeated, from the same entry", async () => {
+    const first = await getMatrix(t.db, { frameworks: ["south-forum", "north-pact"] });
+    expect(await getMatrix(t.db, { frameworks: ["north-pact", "south-forum"] })).toBe(first);
+    expect(await getMatrix(t.db, { frameworks: ["north-pact", "south-forum", "north-pact"] })).toBe(first);
+    expect(cachedMatrixAt(first.version, { frameworks: ["north-pact", "south-forum"] })).toBe(first);
   });
 
   it("concurrent requests for the same data share one load", async () => {
@@ -90,23 +99,37 @@ describe("matrix data cache", () => {
     expect(readCachedMatrix("1|a")).toBeDefined();
     expect(readCachedMatrix("1|c")).toBeDefined();
     later();
-    storeCachedMatrix(cachedMatrix(1, "huge", payload(MAX_PAYLOAD_CHARS * 2)));
-    expect(readCachedMatrix("1|huge")).toBeDefined();
-    expect(readCachedMatrix("1|a")).toBeUndefined();
-    expect(readCachedMatrix("1|c")).toBeUndefined();
+    // Larger than the whole bound: not kept, and nothing else is evicted for it.
+    expect(storeCachedMatrix(cachedMatrix(1, "huge", payload(MAX_PAYLOAD_CHARS * 2)))).toBe(false);
+    expect(readCachedMatrix("1|huge")).toBeUndefined();
+    expect(readCachedMatrix("1|a")).toBeDefined();
+    expect(readCachedMatrix("1|c")).toBeDefined();
   });
 
-  it("keeps entries read in the last seconds, whatever the bound: their page still renders from them", () => {
-    const big = MAX_PAYLOAD_CHARS;
-    storeCachedMatrix(cachedMatrix(1, "a", payload(big)));
-    storeCachedMatrix(cachedMatrix(1, "b", payload(big)));
-    storeCachedMatrix(cachedMatrix(2, "a", payload(10)));
-    expect(readCachedMatrix("1|a")).toBeDefined();
-    expect(readCachedMatrix("1|b")).toBeDefined();
+  it("never exceeds its bound, even when every entry was read in the last seconds", () => {
+    const size = Math.ceil(MAX_PAYLOAD_CHARS / 10);
+    for (let i = 0; i < 100; i++) {
+      storeCachedMatrix(cachedMatrix(1, `s${i}`, payload(size)));
+      expect(readCachedMatrix(`1|s${i}`)).toBeDefined(); // read at once, as the page does
+      expect(cachedMatrixChars()).toBeLessThanOrEqual(MAX_PAYLOAD_CHARS);
+    }
+    expect(readCachedMatrix("1|s99")).toBeDefined();
+    expect(readCachedMatrix("1|s0")).toBeUndefined();
+  });
+
+  it("evicts entries read in the last seconds only after all others", () => {
+    const size = Math.ceil(MAX_PAYLOAD_CHARS * 0.3);
+    storeCachedMatrix(cachedMatrix(1, "old", payload(size)));
     later();
-    storeCachedMatrix(cachedMatrix(2, "b", payload(10)));
-    expect(readCachedMatrix("1|a")).toBeUndefined();
-    expect(readCachedMatrix("1|b")).toBeUndefined();
+    storeCachedMatrix(cachedMatrix(1, "recent", payload(size)));
+    storeCachedMatrix(cachedMatrix(1, "newer", payload(size)));
+    readCachedMatrix("1|recent");
+    // "old" was used longest ago and is no longer pinned: it goes, the two pinned ones stay.
+    storeCachedMatrix(cachedMatrix(1, "new", payload(size)));
+    expect(readCachedMatrix("1|old")).toBeUndefined();
+    expect(readCachedMatrix("1|recent")).toBeDefined();
+    expect(readCachedMatrix("1|newer")).toBeDefined();
+    expect(readCachedMatrix("1|new")).toBeDefined();
   });
 
   it("drops entries of older catalog versions when a newer one arrives", () => {

@@ -16,8 +16,9 @@ const inFlight = () => processWide("matrix-data-loads", () => new Map<string, Pr
  * table (triggers; see the catalog_version migration), whatever wrote it, so one small read
  * per call tells whether the cached data is current, on every instance.
  */
-export async function getMatrix(db: Db, selection: MatrixSelection): Promise<CachedMatrix> {
+export async function getMatrix(db: Db, asked: MatrixSelection): Promise<CachedMatrix> {
   const version = await getCatalogVersion(db);
+  const selection = canonicalSelection(asked);
   const query = selectionQuery(selection);
   const key = matrixKey(version, query);
   const hit = readCachedMatrix(key);
@@ -39,7 +40,17 @@ export async function getMatrix(db: Db, selection: MatrixSelection): Promise<Cac
 
 /** The data of a selection at catalog version `version`, if this process still holds it. */
 export function cachedMatrixAt(version: number, selection: MatrixSelection): CachedMatrix | undefined {
-  return readCachedMatrix(matrixKey(version, selectionQuery(selection)));
+  return readCachedMatrix(matrixKey(version, selectionQuery(canonicalSelection(selection))));
+}
+
+/**
+ * The selection whose data a cache entry holds: hand-picked frameworks sorted and without repeats.
+ * The view's column order comes from its own state (lib/matrix/order.ts), not from the data, so
+ * "a,b" and "b,a" share one entry instead of one per permutation.
+ */
+export function canonicalSelection(selection: MatrixSelection): MatrixSelection {
+  if (!("frameworks" in selection)) return selection;
+  return { frameworks: [...new Set(selection.frameworks)].sort() };
 }
 
 /** GET /api/compare/data for a cache entry's selection and version: the browser's copy of the data. */

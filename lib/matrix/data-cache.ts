@@ -25,8 +25,11 @@ export type CachedMatrix = {
 export const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024;
 
 /**
- * An entry read this recently is never evicted: the page that read it renders its HTML from it a
- * moment later (see components/matrix/use-matrix-data.ts), and must find it then.
+ * An entry read this recently is evicted after all others: the page that read it renders its HTML
+ * from it a moment later (see components/matrix/use-matrix-data.ts). It still counts against the
+ * bound and goes when nothing else is left to evict: anonymous requests for ever new selections
+ * must not grow the process without limit (a page that then misses its entry renders the matrix in
+ * the browser instead).
  */
 const PIN_MS = 10_000;
 
@@ -70,11 +73,12 @@ export function readCachedMatrix(key: string): CachedMatrix | undefined {
 }
 
 /**
- * Stores an entry (as just used). Entries of older catalog versions go first (nobody asks for them
- * again once the catalog has moved on), then the least recently used until the payloads fit the
- * bound; entries used in the last PIN_MS stay, so the bound can be exceeded for that long.
+ * Stores an entry (as just used) and returns whether it was kept. The payloads never exceed
+ * MAX_PAYLOAD_CHARS: entries of older catalog versions go first (nobody asks for them again once
+ * the catalog has moved on), then the least recently used, those read in the last PIN_MS last. An
+ * entry larger than the whole bound is not kept.
  */
-export function storeCachedMatrix(entry: CachedMatrix): void {
+export function storeCachedMatrix(entry: CachedMatrix): boolean {
   const now = Date.now();
   const s = store();
   const remove = (key: string) => {
@@ -85,15 +89,21 @@ export function storeCachedMatrix(entry: CachedMatrix): void {
     s.chars -= old.payload.length;
   };
   remove(entry.key);
+  if (entry.payload.length > MAX_PAYLOAD_CHARS) return false;
   const pinned = (key: string) => now - (s.usedAt.get(key) ?? 0) < PIN_MS;
   for (const [key, old] of s.entries) if (old.version < entry.version && !pinned(key)) remove(key);
+  const fits = () => s.chars + entry.payload.length <= MAX_PAYLOAD_CHARS;
+  for (const key of [...s.entries.keys()]) if (!fits() && !pinned(key)) remove(key);
+  for (const key of [...s.entries.keys()]) if (!fits()) remove(key);
   s.entries.set(entry.key, entry);
   s.usedAt.set(entry.key, now);
   s.chars += entry.payload.length;
-  for (const key of s.entries.keys()) {
-    if (s.chars <= MAX_PAYLOAD_CHARS) break;
-    if (!pinned(key)) remove(key);
-  }
+  return true;
+}
+
+/** The sum of the cached payloads' lengths (what MAX_PAYLOAD_CHARS bounds). */
+export function cachedMatrixChars(): number {
+  return store().chars;
 }
 
 /** Empties the cache (tests). */

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createTeamSchema, invitationRefSchema, inviteSchema, memberRefSchema, memberRoleSchema } from "./schema";
+import { slugFor } from "./slug";
 
 /** Calls better-auth's organization API as the current user, turning its errors into AppErrors. */
 async function asUser<T>(call: (auth: ReturnType<typeof getAuth>, requestHeaders: Headers) => Promise<T>): Promise<T> {
@@ -19,16 +20,6 @@ async function asUser<T>(call: (auth: ReturnType<typeof getAuth>, requestHeaders
     if (error instanceof APIError) throw new AppError("unprocessable", error.body?.message ?? error.message);
     throw error;
   }
-}
-
-function slugFor(name: string): string {
-  const base =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 40) || "team";
-  return `${base}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export async function createTeam(input: unknown): Promise<ActionResult<{ id: string }>> {

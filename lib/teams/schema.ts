@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isWellFormed } from "@/lib/well-formed";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -7,7 +8,8 @@ export const createTeamSchema = z.object({
     .string()
     .trim()
     .min(2, "Team names have at least 2 characters.")
-    .max(80, "Team names are at most 80 characters."),
+    .max(80, "Team names are at most 80 characters.")
+    .refine(isWellFormed, "Team names must be plain text (this one holds an invalid character)."),
 });
 export const inviteSchema = z.object({
   teamId: id,
