@@ -10,6 +10,7 @@ import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
 import { ComparisonView } from "./comparison-view";
 import { FrameworkCardView } from "./framework-card-view";
+import { GuidancePlaceholder } from "./guidance-placeholder";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
@@ -93,5 +94,6 @@ export function browserExtensions(
       selectionRender: renderSelection,
     }),
     Shortcuts.configure({ handlers }),
+    GuidancePlaceholder,
   ];
 }
