@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
+import { SiteMenu } from "@/components/layout/site-menu";
 import { getCurrentUser } from "@/lib/auth/session";
 import "./globals.css";
+import "./site-header.css";
 
 export const metadata: Metadata = {
   title: { default: "Briefing editor", template: "%s · Briefing editor" },
@@ -26,27 +28,29 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </span>{" "}
               Briefing editor
             </Link>
-            <nav aria-label="Main">
-              <ul className="nav">
-                <li>
-                  <Link href="/frameworks">Frameworks</Link>
-                </li>
-                <li>
-                  <Link href="/compare">Compare</Link>
-                </li>
-                {user ? (
-                  <>
-                    <li>
-                      <Link href="/briefings">Briefings</Link>
-                    </li>
-                    <li>
-                      <Link href="/teams">Teams</Link>
-                    </li>
-                  </>
-                ) : null}
-              </ul>
-            </nav>
-            <UserMenu user={user} />
+            <SiteMenu>
+              <nav aria-label="Main">
+                <ul className="nav">
+                  <li>
+                    <Link href="/frameworks">Frameworks</Link>
+                  </li>
+                  <li>
+                    <Link href="/compare">Compare</Link>
+                  </li>
+                  {user ? (
+                    <>
+                      <li>
+                        <Link href="/briefings">Briefings</Link>
+                      </li>
+                      <li>
+                        <Link href="/teams">Teams</Link>
+                      </li>
+                    </>
+                  ) : null}
+                </ul>
+              </nav>
+              <UserMenu user={user} />
+            </SiteMenu>
           </div>
         </header>
         <main id="main" className="page">

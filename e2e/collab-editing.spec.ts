@@ -49,9 +49,9 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   const e = editor.briefing;
   await e.goto(url);
   await expect(e.editor().getByRole("heading", { name: "Summary" })).toHaveCount(1);
-  await o.typeAfter("State the issue", " Olga drafts the summary.");
+  await o.typeUnder("Summary", "Olga drafts the summary.");
   await expect(e.editor()).toContainText("Olga drafts the summary.");
-  await e.typeAfter("What happened", " Eli adds background.");
+  await e.typeUnder("Background", "Eli adds background.");
   await expect(o.editor()).toContainText("Eli adds background.");
   await expect(o.carets().filter({ hasText: EDITOR.name })).toBeVisible();
   await expect(e.carets().filter({ hasText: OWNER.name })).toBeVisible();
@@ -123,8 +123,8 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   await e.waitUntilSaved();
   await editor.context.setOffline(true);
   await expect(e.status()).toHaveText("Offline");
-  await e.typeAfter("Weigh the evidence", " Written offline by Eli.");
-  await o.typeAfter("Set out two to four", " Olga meanwhile.");
+  await e.typeUnder("Analysis", "Written offline by Eli.");
+  await o.typeUnder("Options", "Olga meanwhile.");
   await expect(e.editor()).toContainText("Written offline by Eli.");
   await expect(o.editor()).toContainText("Olga meanwhile.");
   await expect(o.editor()).not.toContainText("Written offline by Eli.");
@@ -137,7 +137,7 @@ test("co-editing: text and carets, a read-only viewer, embeds, persistence and o
   // briefing is opened again online. Closing with unsaved changes asks first.
   await editor.context.setOffline(true);
   await expect(e.status()).toHaveText("Offline");
-  await e.typeAfter("Name the preferred option", " Kept on the device.");
+  await e.typeUnder("Recommendation", "Kept on the device.");
   const prompt = new Promise<string>((resolve) =>
     editor.page.once("dialog", (dialog) => {
       resolve(dialog.type());

@@ -1,15 +1,16 @@
 "use client";
 
 import { type AnyExtension, Extension } from "@tiptap/core";
-import { Collaboration } from "@tiptap/extension-collaboration";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { editorExtensions } from "@/lib/editor/extensions";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
+import { BriefingCollaboration } from "./collaboration";
 import { comparisonViewFor } from "./comparison-view";
 import { FrameworkCardView } from "./framework-card-view";
+import { GuidancePlaceholder } from "./guidance-placeholder";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
@@ -67,7 +68,7 @@ const Shortcuts = Extension.create<{ handlers: { current: ShortcutHandlers } }>(
 /**
  * The browser's extension list: the ONE shared list (lib/editor) with React node views on the
  * embed nodes (same names and attributes, so the schema is unchanged), plus Collaboration on the
- * briefing's Yjs fragment (its undo manager gives undo/redo) and collaborators' carets.
+ * briefing's Yjs fragment (its undo manager gives undo/redo; see ./collaboration) and collaborators' carets.
  */
 export function browserExtensions(
   session: CollabSession,
@@ -85,7 +86,7 @@ export function browserExtensions(
   });
   return [
     ...shared,
-    Collaboration.configure({ document: session.doc, field: BRIEFING_FRAGMENT }),
+    BriefingCollaboration.configure({ document: session.doc, field: BRIEFING_FRAGMENT }),
     CollaborationCaret.configure({
       provider: session.provider,
       user,
@@ -93,5 +94,6 @@ export function browserExtensions(
       selectionRender: renderSelection,
     }),
     Shortcuts.configure({ handlers }),
+    GuidancePlaceholder,
   ];
 }

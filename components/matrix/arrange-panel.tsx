@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type KeyboardEvent, useState } from "react";
 
 export type ArrangeItem = { id: string; label: string; shown: boolean; group?: string };
 
@@ -17,6 +17,18 @@ export type ArrangePanelProps = {
   onMove: (id: string, delta: -1 | 1) => void;
   onShowAll: () => void;
 };
+
+// Panels sharing a <details name> are exclusive: the browser closes the open one when another opens.
+const GROUP = "matrix-arrange";
+
+/** Escape closes the panel from anywhere inside it and puts focus back on its toggle. */
+function closeOnEscape(e: KeyboardEvent<HTMLDetailsElement>) {
+  if (e.key !== "Escape" || !e.currentTarget.open) return;
+  e.preventDefault();
+  e.stopPropagation();
+  e.currentTarget.open = false;
+  e.currentTarget.querySelector("summary")?.focus();
+}
 
 /**
  * A disclosure listing rows or columns with a checkbox to show or hide each and buttons to move
@@ -35,7 +47,7 @@ export function ArrangePanel({
   const [open, setOpen] = useState(false);
   const items = open ? listItems() : [];
   return (
-    <details className="arrange" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="arrange" name={GROUP} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={closeOnEscape}>
       <summary className="button button--quiet">
         {title}
         {hidden ? <span className="count"> ({hidden} hidden)</span> : null}

@@ -48,6 +48,14 @@ export class BriefingPage {
     await this.page.keyboard.type(addition);
   }
 
+  /** Puts the cursor at the end of the paragraph under the section heading `heading` and types `text`. */
+  async typeUnder(heading: string, text: string) {
+    const section = this.editor().getByRole("heading", { name: heading, exact: true });
+    await section.locator("xpath=following-sibling::p[1]").click();
+    await this.page.keyboard.press("End");
+    await this.page.keyboard.type(text);
+  }
+
   /** Types `text` as a new paragraph at the end of the document. */
   async typeAtEnd(text: string) {
     await this.editor().locator(":scope > p").last().click();

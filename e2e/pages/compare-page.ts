@@ -49,3 +49,22 @@ export class ComparePage {
     return (await this.rowHeaders().allTextContents()).map((t) => t.trim());
   }
 }
+
+/** One of Compare's "Frameworks" / "Dimensions" panels (a disclosure above the matrix). */
+export class ArrangePanelOnPage {
+  constructor(
+    readonly page: Page,
+    readonly title: "Frameworks" | "Dimensions",
+  ) {}
+
+  readonly disclosure = () =>
+    this.page.locator("details.arrange").filter({ hasText: new RegExp(`^\\s*${this.title}`) });
+  readonly toggle = () => this.disclosure().locator("summary");
+  readonly list = () => this.page.getByRole("list", { name: this.title, exact: true });
+
+  async expectOpen(open: boolean) {
+    await expect(this.disclosure()).toHaveJSProperty("open", open);
+    if (open) await expect(this.list()).toBeVisible();
+    else await expect(this.list()).toBeHidden();
+  }
+}

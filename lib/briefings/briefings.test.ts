@@ -14,16 +14,23 @@ describe("briefing templates", () => {
     expect(yDocToProsemirrorJson(doc)).toEqual(t.content);
   });
 
-  it("gives the policy brief its five sections, each with a placeholder", () => {
-    const text = prosemirrorJsonToText(getBriefingTemplate("policy-brief").content).split("\n");
-    expect(text.filter((_, i) => i % 2 === 0)).toEqual([
+  it("gives the policy brief its five sections, each with guidance that is not text", () => {
+    const { content } = getBriefingTemplate("policy-brief");
+    const blocks = content.content ?? [];
+    expect(blocks.filter((_, i) => i % 2 === 0).map((b) => b.content?.[0]?.text)).toEqual([
       "Summary",
       "Background",
       "Analysis",
       "Options",
       "Recommendation",
     ]);
-    expect(text.filter((_, i) => i % 2 === 1).every((line) => line.length > 20)).toBe(true);
+    const guided = blocks.filter((_, i) => i % 2 === 1);
+    for (const block of guided) {
+      expect(block.type).toBe("paragraph");
+      expect(block.content).toBeUndefined();
+      expect(String(block.attrs?.guidance).length).toBeGreaterThan(20);
+    }
+    expect(prosemirrorJsonToText(content)).not.toContain(String(guided[0]?.attrs?.guidance));
   });
 
   it("rejects content the editor schema does not allow", () => {

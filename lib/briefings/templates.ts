@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { GUIDANCE_ATTRIBUTE } from "@/lib/editor/guidance";
 
 export const BRIEFING_TEMPLATE_IDS = ["blank", "policy-brief", "comparison-memo"] as const;
 export type BriefingTemplateId = (typeof BRIEFING_TEMPLATE_IDS)[number];
@@ -15,9 +16,9 @@ function heading(text: string, level = 2): JSONContent {
   return { type: "heading", attrs: { level }, content: [{ type: "text", text }] };
 }
 
-/** A placeholder paragraph: italic guidance the author overwrites. */
+/** An empty paragraph whose guidance the editor shows as a placeholder until the author types. */
 function hint(text: string): JSONContent {
-  return { type: "paragraph", content: [{ type: "text", text, marks: [{ type: "italic" }] }] };
+  return { type: "paragraph", attrs: { [GUIDANCE_ATTRIBUTE]: text } };
 }
 
 function section(title: string, guidance: string): JSONContent[] {

@@ -1,6 +1,7 @@
 import type { AnyExtension } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
+import { Guidance } from "./guidance";
 import { ComparisonNode } from "./nodes/comparison";
 import { FrameworkCardNode } from "./nodes/framework-card";
 
@@ -33,5 +34,6 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     TableKit.configure({ table: { resizable: true } }),
     FrameworkCardNode,
     ComparisonNode,
+    Guidance,
   ];
 }

@@ -82,4 +82,13 @@ describe("editor schema", () => {
     const rule = schema.nodes.comparison!.spec.parseDOM![0] as TagParseRule;
     expect(rule.getAttrs!(fakeElement(spec[1]))).toEqual(node.attrs);
   });
+
+  it("keeps template guidance on a paragraph as an attribute that HTML never shows", () => {
+    const guidance = "State the issue in two sentences.";
+    const node = schema.nodes.paragraph!.create({ guidance });
+    expect(node.attrs).toEqual({ guidance });
+    expect(node.textContent).toBe("");
+    expect(JSON.stringify(schema.nodes.paragraph!.spec.toDOM!(node))).not.toContain(guidance);
+    expect(schema.nodes.paragraph!.create().attrs).toEqual({ guidance: null });
+  });
 });
