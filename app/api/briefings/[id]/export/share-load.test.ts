@@ -16,7 +16,7 @@ type Download = { status: number; cache: string | null; retryAfter: string | nul
 /** A few pages of text, so each PDF keeps a worker busy for a while. */
 function longDocument(comparisonId: string, n: number) {
   const doc = everyNodeDocument(comparisonId);
-  const filler = Array.from({ length: 150 }, (_, i) =>
+  const filler = Array.from({ length: 400 }, (_, i) =>
     paragraph({ type: "text", text: `Briefing ${n}, paragraph ${i}: ${"posture and readiness ".repeat(12)}` }),
   );
   return { ...doc, content: [...(doc.content ?? []), ...filler] };
@@ -83,11 +83,11 @@ describe.each(PROVIDERS)("anonymous exports through share links, over HTTP, on %
     while (pool.active === 0 && finished < briefings.length) await sleep(5);
     const health = await fetch(`${server.url}/api/health`);
     const finishedWhenHealthAnswered = finished;
-    const pendingRendersThen = pool.active + pool.waiting;
     expect(health.status).toBe(200);
     const results = await Promise.all(downloads);
+    // Inline rendering answers health only after every export (10). How many renders are still
+    // queued at that moment depends on the machine's speed, so it is not asserted.
     expect(finishedWhenHealthAnswered).toBeLessThan(10);
-    expect(pendingRendersThen).toBeGreaterThan(0);
     for (const r of results) {
       expect(r.status).toBe(200);
       expect(r.cache).toBe("miss");
