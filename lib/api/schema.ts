@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { briefingTitle } from "@/lib/briefings/schema";
 import { BRIEFING_TEMPLATE_IDS } from "@/lib/briefings/templates";
+import { EXPORT_FORMATS } from "@/lib/export/types";
 
 // The public API's request schemas: the handlers parse with them and openapi.json is built from them.
 
@@ -34,3 +35,6 @@ export const apiGrantSchema = z
 
 export const CONTENT_FORMATS = ["md", "html", "text", "json"] as const;
 export const contentQuerySchema = z.object({ format: z.enum(CONTENT_FORMATS, "format is md, html, text or json.") });
+export const exportQuerySchema = z.object({
+  format: z.enum(EXPORT_FORMATS, `format is ${EXPORT_FORMATS.join(", ")}.`),
+});

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createBriefing as createBriefingWithContent } from "./create";
+import { writeBriefingGrant } from "./grants";
 import {
   briefingRefSchema,
   createBriefingSchema,
@@ -83,23 +84,7 @@ export async function shareBriefing(input: unknown): Promise<ActionResult> {
     const data = parseInput(shareBriefingSchema, input);
     const db = getDb();
     await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
-    if (data.email) {
-      const grantee = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
-      if (!grantee) throw new AppError("unprocessable", `No account uses ${data.email}. Invite them to a team first.`);
-      await db.briefingGrant.upsert({
-        where: { briefingId_userId: { briefingId: data.briefingId, userId: grantee.id } },
-        create: { briefingId: data.briefingId, userId: grantee.id, role: data.role },
-        update: { role: data.role },
-      });
-    } else if (data.teamId) {
-      const team = await db.organization.findUnique({ where: { id: data.teamId }, select: { id: true } });
-      if (!team) throw new AppError("unprocessable", "No such team.");
-      await db.briefingGrant.upsert({
-        where: { briefingId_teamId: { briefingId: data.briefingId, teamId: data.teamId } },
-        create: { briefingId: data.briefingId, teamId: data.teamId, role: data.role },
-        update: { role: data.role },
-      });
-    }
+    await writeBriefingGrant(db, data);
     // A lowered role must take effect on open connections too.
     announceAccessChange({ briefingId: data.briefingId });
     revalidatePath(`/briefings/${data.briefingId}`);
