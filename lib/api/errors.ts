@@ -4,9 +4,17 @@ import { RetryLaterError } from "@/lib/export/render-pool";
 /** The body of every /api/v1 error: a code, a message, and for bad input the messages per field. */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
 
+// Bad-input details come as { field: messages[] } (parseInput) or as [{ param, message }] (the
+// older query parsers of the catalog and matrix routes); the API shows both as `fields`.
 function fieldsOf(details: unknown): Record<string, string[]> | undefined {
-  if (!details || typeof details !== "object" || Array.isArray(details)) return undefined;
-  return details as Record<string, string[]>;
+  if (!details || typeof details !== "object") return undefined;
+  if (!Array.isArray(details)) return details as Record<string, string[]>;
+  const fields: Record<string, string[]> = {};
+  for (const item of details as { param?: unknown; message?: unknown }[]) {
+    const key = typeof item?.param === "string" ? item.param : "query";
+    fields[key] = [...(fields[key] ?? []), String(item?.message ?? "is invalid")];
+  }
+  return fields;
 }
 
 /**
