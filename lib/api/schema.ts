@@ -38,3 +38,29 @@ export const contentQuerySchema = z.object({ format: z.enum(CONTENT_FORMATS, "fo
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, `format is ${EXPORT_FORMATS.join(", ")}.`),
 });
+
+// Response shapes, for openapi.json (the handlers' return types are checked by TypeScript).
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export const apiBriefingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  role: z.enum(["viewer", "commenter", "editor", "owner"]),
+  updatedAt: z.string(),
+  teamId: z.string().nullable(),
+  classification: z.string().nullable(),
+});
+export const apiBriefingListSchema = z.object({
+  items: z.array(apiBriefingSchema.pick({ id: true, title: true, role: true, updatedAt: true })),
+  truncated: z.boolean(),
+});
+export const apiCompareSchema = z.object({
+  frameworks: z.array(z.string()),
+  header: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+});
