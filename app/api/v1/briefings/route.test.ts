@@ -136,4 +136,14 @@ describe.each(PROVIDERS)("/api/v1/briefings on %s", (provider) => {
     expect((await response.json()).error.code).toBe("rate_limited");
     expect((await callRoute(routes.GET, "GET", "/api/v1/briefings", { headers: read })).status).toBe(200);
   });
+
+  it("rate-limits cookie calls per user", async () => {
+    // The outsider's earlier cookie calls already opened their bucket: fill it up.
+    const key = `api-user:${outsider.id}`;
+    const full = { count: 120, lastRequest: BigInt(Date.now()) };
+    await t.db.rateLimit.upsert({ where: { key }, create: { id: "busy-user", key, ...full }, update: full });
+    const response = await callRoute(routes.GET, "GET", "/api/v1/briefings", { headers: outsider.headers });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
 });
