@@ -75,7 +75,8 @@ export async function apiGetBriefing(db: Db, caller: ApiCaller, id: string): Pro
 
 /** The caller's briefings (owned, granted, via teams; not deleted), newest first, with roles. */
 export async function apiListBriefings(db: Db, caller: ApiCaller) {
-  // Listing is a read: a read token lists too; `can` is consulted per briefing by listBriefings' rule.
+  // Listing is a read, so any scope may list; each row's role comes from the permission module's
+  // rule (resolveBriefingRole), so the list shows exactly what `can(..., "briefing:read")` allows.
   const list = await listBriefings(db, caller.actor.id, { view: "all" });
   return {
     items: list.items.map((item) => ({
