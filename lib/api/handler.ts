@@ -29,8 +29,18 @@ export function apiRoute(body: (context: ApiContext) => Promise<Response>) {
   };
 }
 
-/** Parses a JSON request body with a zod schema; unreadable JSON and bad fields are 400s. */
+/**
+ * Parses a JSON request body with a zod schema; a body not declared as JSON, unreadable JSON and
+ * bad fields are 400s. Requiring `Content-Type: application/json` means a browser on another site
+ * cannot send the body without a CORS preflight (which is never granted), so a session cookie
+ * cannot be ridden into a write with a plain form post.
+ */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
+    const message = "Send the body as JSON with Content-Type: application/json.";
+    throw new AppError("bad_request", message, { body: [message] });
+  }
   let json: unknown;
   try {
     json = await request.json();

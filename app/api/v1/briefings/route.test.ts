@@ -69,8 +69,19 @@ describe.each(PROVIDERS)("/api/v1/briefings on %s", (provider) => {
       expect(body.error.code).toBe("bad_request");
       expect(Object.keys(body.error.fields ?? {}).length).toBeGreaterThan(0);
     }
-    const notJson = await callRoute(routes.POST, "POST", "/api/v1/briefings", { headers: write, body: "{oops" });
+    const jsonHeaders = new Headers(write);
+    jsonHeaders.set("content-type", "application/json");
+    const notJson = await callRoute(routes.POST, "POST", "/api/v1/briefings", { headers: jsonHeaders, body: "{oops" });
     expect(notJson.status).toBe(400);
+    // A JSON body not declared as JSON (what a cross-site form could send with a cookie) is refused.
+    const formHeaders = new Headers(owner.headers);
+    formHeaders.set("content-type", "text/plain");
+    const undeclared = await callRoute(routes.POST, "POST", "/api/v1/briefings", {
+      headers: formHeaders,
+      body: JSON.stringify({ title: "Smuggled" }),
+    });
+    expect(undeclared.status).toBe(400);
+    expect((await undeclared.json()).error.fields).toHaveProperty("body");
     expect(await t.db.briefing.count()).toBe(before);
   });
 
