@@ -24,6 +24,8 @@ const comparisons = await import("@/lib/comparisons/actions");
 const shares = await import("@/lib/shares/actions");
 const teams = await import("@/lib/teams/actions");
 const users = await import("@/lib/users/actions");
+const tokens = await import("@/lib/tokens/actions");
+const { createApiToken } = await import("@/lib/tokens/store");
 const { setBriefingClassification } = await import("@/lib/briefings/classification");
 
 const as = (user: TestUser | null) => {
@@ -35,7 +37,7 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
   let t: TestDatabase;
   let admin: TestUser;
   let other: TestUser;
-  const ids = { briefing: "", grant: "", link: "", comparison: "", team: "", invitation: "", member: "" };
+  const ids = { briefing: "", grant: "", link: "", comparison: "", team: "", invitation: "", member: "", token: "" };
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
@@ -58,6 +60,7 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
       .url.split("/")
       .pop()!;
     ids.member = (await t.db.member.findFirstOrThrow({ where: { userId: other.id } })).id;
+    ids.token = (await createApiToken(t.db, { userId: admin.id, name: "script", scope: "read" })).id;
     ids.briefing = ok(await briefings.createBriefing({ title: "Target", template: "blank" })).id;
     ok(await briefings.shareBriefing({ briefingId: ids.briefing, email: other.email, role: "viewer" }));
     ids.grant = (await t.db.briefingGrant.findFirstOrThrow({ where: { briefingId: ids.briefing } })).id;
@@ -309,6 +312,22 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
         ["a flag as a number", { ...v, catalogEditor: 1 }],
         ["an unknown user", { ...v, userId: UNKNOWN }],
       ],
+    },
+    createToken: {
+      action: tokens.createToken,
+      valid: () => ({ name: "CI", scope: "read" }),
+      required: ["name", "scope"],
+      cases: (v) => [
+        ["a name over 80 characters", { ...v, name: "x".repeat(81) }],
+        ["a blank name", { ...v, name: "   " }],
+        ["an unknown scope", { ...v, scope: "admin" }],
+      ],
+    },
+    revokeToken: {
+      action: tokens.revokeToken,
+      valid: () => ({ tokenId: ids.token }),
+      required: ["tokenId"],
+      cases: () => [["an unknown token", { tokenId: UNKNOWN }]],
     },
   };
 

@@ -10,8 +10,14 @@ import {
   type TeamRole,
 } from "./roles";
 
-/** A signed-in user. */
-export type UserActor = { id: string; isAdmin: boolean; catalogEditor: boolean };
+/**
+ * A signed-in user, or the user behind a personal access token (lib/tokens/): then `tokenScope`
+ * says what the token may do, "read" limiting it to read actions whatever the user's roles.
+ */
+export type UserActor = { id: string; isAdmin: boolean; catalogEditor: boolean; tokenScope?: TokenScope };
+
+/** What a personal access token may do: "read" only reads, "write" does what its user may. */
+export type TokenScope = "read" | "write";
 
 /**
  * The holder of a share link. Made only from a link that was valid when the request came in
@@ -38,6 +44,18 @@ export type Permission =
   | { action: "team:create" }
   | { action: "team:read" | "team:manage" | "team:delete"; teamId: string }
   | { action: "admin:users" };
+
+const READ_ACTIONS: ReadonlySet<Permission["action"]> = new Set([
+  "briefing:read",
+  "comparison:read",
+  "comparison:read-embedded",
+  "team:read",
+]);
+
+/** Whether the actor's token scope (if any) lets it attempt the action at all: read tokens only read. */
+function scopeAllows(actor: UserActor, action: Permission["action"]): boolean {
+  return actor.tokenScope !== "read" || READ_ACTIONS.has(action);
+}
 
 /** The user's role in a team, or null when not a member. */
 export async function getTeamRole(db: Db, userId: string, teamId: string): Promise<TeamRole | null> {
@@ -156,7 +174,8 @@ export async function authorizeBriefing(
 ): Promise<BriefingRole> {
   if (!actor) throw new AppError("unauthorized", "Sign in to continue.");
   const role = await getActorBriefingRole(db, actor, briefingId);
-  if (role && allows(role, action)) return role;
+  const scoped = isShareLink(actor) || scopeAllows(actor, `briefing:${action}`);
+  if (role && allows(role, action) && scoped) return role;
   if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
   throw new AppError("forbidden", "You do not have permission to do that.");
 }
@@ -173,6 +192,7 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
     if (permission.action !== "comparison:read-embedded" || permission.briefingId !== actor.briefingId) return false;
     return isComparisonVisibleIn(db, permission.briefingId, permission.comparisonId);
   }
+  if (!scopeAllows(actor, permission.action)) return false;
   switch (permission.action) {
     case "catalog:edit":
       return actor.catalogEditor || actor.isAdmin;

@@ -7,8 +7,8 @@ import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { shareWithEmail } from "@/lib/shares/by-email";
 import { createBriefing as createBriefingWithContent } from "./create";
+import { writeBriefingGrant } from "./grants";
 import {
   briefingRefSchema,
   createBriefingSchema,
@@ -84,18 +84,9 @@ export async function shareBriefing(input: unknown): Promise<ActionResult> {
     const data = parseInput(shareBriefingSchema, input);
     const db = getDb();
     await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
-    if (data.email) {
-      // Takes effect once the address belongs to a verified account; same answer either way.
-      await shareWithEmail(db, { briefingId: data.briefingId, email: data.email, role: data.role });
-    } else if (data.teamId) {
-      const team = await db.organization.findUnique({ where: { id: data.teamId }, select: { id: true } });
-      if (!team) throw new AppError("unprocessable", "No such team.");
-      await db.briefingGrant.upsert({
-        where: { briefingId_teamId: { briefingId: data.briefingId, teamId: data.teamId } },
-        create: { briefingId: data.briefingId, teamId: data.teamId, role: data.role },
-        update: { role: data.role },
-      });
-    }
+    // Multi-row (grant + pending share): one transaction. Same answer whether or not the address
+    // has an account.
+    await db.$transaction((tx) => writeBriefingGrant(tx, data));
     // A lowered role must take effect on open connections too.
     announceAccessChange({ briefingId: data.briefingId });
     revalidatePath(`/briefings/${data.briefingId}`);

@@ -1,3 +1,4 @@
+import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/lib/db";
 import { prosemirrorJsonToText } from "./content";
 import { type BriefingTemplateId, getBriefingTemplate } from "./templates";
@@ -9,20 +10,22 @@ export type CreateBriefingInput = {
   ownerId: string;
   teamId?: string | null;
   template: BriefingTemplateId;
+  /** Initial content instead of the template's (e.g. imported Markdown); must fit the editor schema. */
+  content?: JSONContent;
 };
 
 /** A client or an interactive-transaction client: createBriefing can join a caller's transaction. */
 export type BriefingWriter = Pick<Db, "briefing">;
 
 /**
- * Creates a briefing with its template already in the Yjs state (and, in a team, the team's editor
+ * Creates a briefing with its template (or given content) already in the Yjs state (and, in a team, the team's editor
  * grant). The template is written exactly
  * once, in the same statement that creates the row, so no client ever seeds content on first open
  * (several clients doing so at once would duplicate it). No authorization here: callers (server
  * actions) authenticate, validate and authorize first.
  */
 export async function createBriefing(db: BriefingWriter, input: CreateBriefingInput): Promise<{ id: string }> {
-  const { content } = getBriefingTemplate(input.template);
+  const content = input.content ?? getBriefingTemplate(input.template).content;
   const yState = toBytes(prosemirrorJsonToYUpdate(content));
   return db.briefing.create({
     data: {

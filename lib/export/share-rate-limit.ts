@@ -4,11 +4,15 @@ import { RetryLaterError } from "./render-pool";
 
 const WINDOW_MS = 60_000;
 
+/**
+ * Counts one request against `key`, at most `limit` per fixed one-minute window: null when it may
+ * go ahead, otherwise the seconds until the window ends. Shared with the public API's limiter.
+ */
 // Counters live in the RateLimit table (the one better-auth's sign-in limit uses, under its own
 // keys), so every instance of the app shares them. A row is one fixed window: `lastRequest` is
 // when the window started, `count` the requests in it. Each step is one conditional write, so
 // parallel requests cannot all read "0" and all pass.
-async function tryTake(db: Db, key: string, limit: number, now: number): Promise<number | null> {
+export async function tryTake(db: Db, key: string, limit: number, now: number): Promise<number | null> {
   const windowStart = BigInt(now - WINDOW_MS);
   for (let attempt = 0; attempt < 5; attempt++) {
     const counted = await db.rateLimit.updateMany({

@@ -4,8 +4,9 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { csvFileName, matrixCsv } from "./csv";
 import { buildMatrix } from "./model";
-import { prepareMatrix } from "./prepare";
+import { type PreparedMatrix, prepareMatrix } from "./prepare";
 import { loadMatrixData } from "./queries";
+import type { ViewState } from "./types";
 import { defaultViewState, MAX_FRAMEWORKS } from "./view-state";
 
 /** A comma-separated list of unique items. */
@@ -30,11 +31,14 @@ export const compareCsvQuerySchema = z
   .strict();
 
 /**
- * The CSV export behind GET /api/compare.csv: validates the query, loads the frameworks, and
- * renders the same matrix model the /compare page shows. Unknown slugs or keys are errors here
- * (automation should fail loudly), where the page only notes them.
+ * The comparison a compare.csv-style query asks for: validates the query, loads the frameworks
+ * and returns the prepared matrix with the view state the query describes. Unknown slugs or keys
+ * are errors here (automation should fail loudly), where the page only notes them.
  */
-export async function compareCsv(db: Db, params: URLSearchParams): Promise<{ csv: string; fileName: string }> {
+export async function loadComparison(
+  db: Db,
+  params: URLSearchParams,
+): Promise<{ prepared: PreparedMatrix; state: ViewState }> {
   const raw = Object.fromEntries(params);
   const parsed = compareCsvQuerySchema.safeParse(raw);
   if (!parsed.success) {
@@ -68,6 +72,14 @@ export async function compareCsv(db: Db, params: URLSearchParams): Promise<{ csv
     dimensionOrder: query.dimensions ?? [],
     hiddenDimensions: chosen ? data.dimensions.filter((d) => !chosen.has(d.key)).map((d) => d.key) : [],
   };
-  const prepared = prepareMatrix(data);
+  return { prepared: prepareMatrix(data), state };
+}
+
+/**
+ * The CSV export behind GET /api/compare.csv (and /api/v1/compare.csv): the same matrix model the
+ * /compare page shows, as a file (see loadComparison for the query).
+ */
+export async function compareCsv(db: Db, params: URLSearchParams): Promise<{ csv: string; fileName: string }> {
+  const { prepared, state } = await loadComparison(db, params);
   return { csv: matrixCsv(prepared, state), fileName: csvFileName(buildMatrix(prepared, state)) };
 }

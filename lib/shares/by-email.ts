@@ -1,34 +1,5 @@
 import type { Db } from "@/lib/db";
 
-export type ShareByEmail = { briefingId: string; email: string; role: string };
-
-/**
- * Shares a briefing with an e-mail address. Only an account whose address is verified gets the
- * role at once; for any other address (no account, or one registered by someone who may not own
- * the address) the share waits as a PendingShare and becomes a grant when an account with that
- * address is verified. The caller learns nothing about which case it was (no account enumeration).
- */
-export async function shareWithEmail(db: Db, share: ShareByEmail): Promise<void> {
-  const email = share.email.toLowerCase();
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerified: true } });
-    if (user?.emailVerified) {
-      await tx.briefingGrant.upsert({
-        where: { briefingId_userId: { briefingId: share.briefingId, userId: user.id } },
-        create: { briefingId: share.briefingId, userId: user.id, role: share.role },
-        update: { role: share.role },
-      });
-      await tx.pendingShare.deleteMany({ where: { briefingId: share.briefingId, email } });
-      return;
-    }
-    await tx.pendingShare.upsert({
-      where: { briefingId_email: { briefingId: share.briefingId, email } },
-      create: { briefingId: share.briefingId, email, role: share.role },
-      update: { role: share.role },
-    });
-  });
-}
-
 /** A client inside an interactive transaction. */
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 

@@ -1,0 +1,59 @@
+import { authorizeBriefing } from "@/lib/auth/permissions";
+import { prosemirrorJsonToText } from "@/lib/briefings/content";
+import { loadCurrentContent } from "@/lib/briefings/current";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { ExportFormat } from "@/lib/export";
+import { serveExport } from "@/lib/export/serve";
+import type { ApiCaller } from "./caller";
+import type { CONTENT_FORMATS } from "./schema";
+
+// A rendered HTML document opened from this origin still cannot run anything.
+const SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
+
+async function rendered(db: Db, id: string, format: ExportFormat) {
+  const served = await serveExport(db, id, format);
+  if (!served) throw new AppError("not_found", "No such briefing.");
+  return served.file;
+}
+
+/**
+ * The briefing's current content in one format, inline: json (the editor's ProseMirror JSON),
+ * text, or md/html rendered by the export pipeline. Needs read access.
+ */
+export async function apiBriefingContent(
+  db: Db,
+  caller: ApiCaller,
+  id: string,
+  format: (typeof CONTENT_FORMATS)[number],
+): Promise<Response> {
+  await authorizeBriefing(db, caller.actor, id, "read");
+  const headers = { "Cache-Control": "private, no-store" };
+  if (format === "md" || format === "html") {
+    const file = await rendered(db, id, format);
+    return new Response(new Uint8Array(file.body), {
+      headers: { ...headers, "Content-Type": file.contentType, "Content-Security-Policy": SANDBOX },
+    });
+  }
+  const json = await loadCurrentContent(db, id);
+  if (!json) throw new AppError("not_found", "No such briefing.");
+  if (format === "json") return Response.json({ id, content: json }, { headers });
+  return new Response(prosemirrorJsonToText(json), {
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
+/** The briefing as a download (pdf, docx, md, html), through the export cache and worker pool. */
+export async function apiBriefingExport(db: Db, caller: ApiCaller, id: string, format: ExportFormat) {
+  await authorizeBriefing(db, caller.actor, id, "read");
+  const file = await rendered(db, id, format);
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": file.contentDisposition,
+      "Content-Length": String(file.body.length),
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": SANDBOX,
+    },
+  });
+}

@@ -1,0 +1,154 @@
+import { z } from "zod";
+import { frameworkFiltersSchema } from "@/lib/catalog/schema";
+import { compareCsvQuerySchema } from "@/lib/matrix/export";
+import {
+  apiBriefingListSchema,
+  apiBriefingSchema,
+  apiCompareSchema,
+  apiCreateBriefingSchema,
+  apiErrorSchema,
+  apiGrantSchema,
+  contentQuerySchema,
+  exportQuerySchema,
+} from "./schema";
+
+type JsonSchema = Record<string, unknown>;
+
+// Input schemas describe what a client sends (before trimming and defaults); transforms and
+// refinements JSON Schema cannot express are left out rather than failing the document.
+function schemaOf(schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  return rest;
+}
+
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const json = schemaOf(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const errorRef = { $ref: "#/components/schemas/Error" };
+const errors = Object.fromEntries(
+  [
+    ["400", "Bad input; `fields` names each offending field"],
+    ["401", "No credentials, or an invalid, revoked or expired token"],
+    ["403", "Not allowed (e.g. a read token calling a write endpoint)"],
+    ["404", "No such resource, or the caller may not read it"],
+    ["429", "Rate limit exceeded; see Retry-After"],
+  ].map(([status, description]) => [status, { description, content: { "application/json": { schema: errorRef } } }]),
+);
+const json = (schema: JsonSchema, description = "OK") => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const file = (types: string[]) => ({
+  description: "The file",
+  content: Object.fromEntries(types.map((type) => [type, { schema: { type: "string", format: "binary" } }])),
+});
+const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: schemaOf(schema) } } });
+
+/** The OpenAPI 3.1 description of /api/v1, built from the same zod schemas the handlers parse with. */
+export function openApiDocument(serverUrl: string): JsonSchema {
+  const briefing = { $ref: "#/components/schemas/Briefing" };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Briefing editor API", version: "1", description: "See docs/api.md." },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { cookie: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "A personal access token from /account" },
+        cookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token" },
+      },
+      schemas: {
+        Error: schemaOf(apiErrorSchema, "output"),
+        Briefing: schemaOf(apiBriefingSchema, "output"),
+      },
+    },
+    paths: {
+      "/api/v1/briefings": {
+        get: {
+          summary: "The caller's briefings",
+          responses: { 200: json(schemaOf(apiBriefingListSchema, "output")), ...errors },
+        },
+        post: {
+          summary: "Create a briefing (write scope)",
+          requestBody: body(apiCreateBriefingSchema),
+          responses: { 201: json(briefing, "Created"), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}": {
+        get: { summary: "One briefing", parameters: [pathId], responses: { 200: json(briefing), ...errors } },
+      },
+      "/api/v1/briefings/{id}/content": {
+        get: {
+          summary: "The current content, inline",
+          parameters: [pathId, ...queryParameters(contentQuerySchema)],
+          responses: { 200: file(["application/json", "text/markdown", "text/html", "text/plain"]), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/export": {
+        get: {
+          summary: "The briefing as a download",
+          parameters: [pathId, ...queryParameters(exportQuerySchema)],
+          responses: {
+            200: file([
+              "application/pdf",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "text/markdown",
+              "text/html",
+            ]),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/briefings/{id}/grants": {
+        post: {
+          summary: "Grant or change a person's or team's role (write scope, share permission)",
+          parameters: [pathId],
+          requestBody: body(apiGrantSchema),
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+        delete: {
+          summary: "Remove a person's or team's grant (write scope, share permission)",
+          parameters: [pathId],
+          requestBody: body(apiGrantSchema),
+          responses: { 204: { description: "Removed" }, ...errors },
+        },
+      },
+      "/api/v1/frameworks": {
+        get: {
+          summary: "The catalog of frameworks",
+          parameters: queryParameters(frameworkFiltersSchema),
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+      },
+      "/api/v1/frameworks/{slug}": {
+        get: {
+          summary: "One framework with members and cited values",
+          parameters: [{ ...pathId, name: "slug" }],
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+      },
+      "/api/v1/compare": {
+        get: {
+          summary: "Compare frameworks (JSON table)",
+          parameters: queryParameters(compareCsvQuerySchema),
+          responses: { 200: json(schemaOf(apiCompareSchema, "output")), ...errors },
+        },
+      },
+      "/api/v1/compare.csv": {
+        get: {
+          summary: "Compare frameworks (CSV)",
+          parameters: queryParameters(compareCsvQuerySchema),
+          responses: { 200: file(["text/csv"]), ...errors },
+        },
+      },
+    },
+  };
+}
