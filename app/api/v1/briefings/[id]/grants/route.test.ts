@@ -80,7 +80,6 @@ describe.each(PROVIDERS)("/api/v1/briefings/:id/grants on %s", (provider) => {
       { email: colleague.email, teamId, role: "viewer" },
       { email: "not-an-email", role: "viewer" },
       { email: colleague.email, role: "owner" },
-      { email: "nobody@example.org", role: "viewer" },
       { teamId: "no-such-team", role: "viewer" },
     ]) {
       const response = await call("POST", json);
@@ -88,6 +87,18 @@ describe.each(PROVIDERS)("/api/v1/briefings/:id/grants on %s", (provider) => {
       expect(Object.keys((await response.json()).error.fields).length).toBeGreaterThan(0);
     }
     expect(await t.db.briefingGrant.count()).toBe(before);
+  });
+
+  it("answers an address without a verified account like any other: the share waits for verification", async () => {
+    const before = await t.db.briefingGrant.count();
+    const response = await call("POST", { email: "nobody@example.org", role: "viewer" });
+    expect(response.status).toBe(200);
+    expect(await t.db.briefingGrant.count()).toBe(before);
+    expect(await t.db.pendingShare.findMany({ where: { briefingId: id }, select: { email: true } })).toEqual([
+      { email: "nobody@example.org" },
+    ]);
+    expect((await call("DELETE", { email: "nobody@example.org", role: "viewer" })).status).toBe(204);
+    expect(await t.db.pendingShare.count({ where: { briefingId: id } })).toBe(0);
   });
 
   it("401 for a revoked token, 403 for a read token and for a viewer, 404 for strangers", async () => {
