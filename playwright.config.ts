@@ -26,7 +26,17 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: chromium, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  // accounts.spec.ts signs up the installation's first account (administrator), so it runs before
+  // every other spec on the shared e2e database.
+  projects: [
+    { name: "first-account", testMatch: /accounts\.spec\.ts/, use: { browserName: "chromium" } },
+    {
+      name: "chromium",
+      testIgnore: /accounts\.spec\.ts/,
+      dependencies: ["first-account"],
+      use: { browserName: "chromium" },
+    },
+  ],
   webServer: {
     // `npm start`'s entry: builds when the sources changed, then serves the production app.
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",

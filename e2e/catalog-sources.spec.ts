@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { AuthFlow } from "./pages/auth";
+import { AuthFlow, makeCatalogEditor } from "./pages/auth";
 
-// Source policy, precision and status, and reverting from the history, in the real app. The e2e
-// database is fresh: the first account is the administrator and a catalog editor.
+// Source policy, precision and status, and reverting from the history, in the real app. Other specs
+// share the e2e database (accounts.spec.ts creates its first account), so Carol is made a catalog
+// editor as an administrator would.
 test("a refused source is explained, types and statuses are shown, and a change is reverted", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/sign-up");
   await new AuthFlow(page).signUp("Carol Curator", "carol@example.org");
+  makeCatalogEditor("carol@example.org");
 
   // Reading: each source shows its type; Armenia's CSTO membership is shown frozen, month-precise.
   await page.goto("/frameworks/csto");

@@ -36,14 +36,27 @@ export class AuthFlow {
   }
 }
 
-/** Marks an address verified in the e2e server's database (playwright.config.ts sets E2E_DATABASE). */
-export function markVerified(email: string) {
+/** Runs one statement on the e2e server's database (playwright.config.ts sets E2E_DATABASE). */
+function runOnE2eDatabase(sql: string, ...params: string[]) {
   const file = process.env.E2E_DATABASE;
   if (!file) throw new Error("E2E_DATABASE is not set (see playwright.config.ts)");
   const db = new Database(file, { timeout: 10_000 });
   try {
-    db.prepare('UPDATE "User" SET "emailVerified" = 1 WHERE "email" = ?').run(email.toLowerCase());
+    db.prepare(sql).run(...params);
   } finally {
     db.close();
   }
+}
+
+/** Marks an address verified (what the mailed link or an administrator at /admin does). */
+export function markVerified(email: string) {
+  runOnE2eDatabase('UPDATE "User" SET "emailVerified" = 1 WHERE "email" = ?', email.toLowerCase());
+}
+
+/**
+ * Makes an account a catalog editor, what an administrator does at /admin (accounts.spec.ts tests
+ * that path); for specs that need an editor but are not the first account on the e2e database.
+ */
+export function makeCatalogEditor(email: string) {
+  runOnE2eDatabase('UPDATE "User" SET "catalogEditor" = 1 WHERE "email" = ?', email.toLowerCase());
 }
