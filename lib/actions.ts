@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { findNul, inputErrorMap } from "@/lib/input";
+import { findUnstorableText, inputErrorMap } from "@/lib/input";
 
 /** What every server action returns: data, or an error a form can show (never a raw exception). */
 export type ActionResult<T = null> =
@@ -21,19 +21,18 @@ function isPlainObject(input: unknown): input is Record<string, unknown> {
 /**
  * Parses action input with a zod schema; a failure becomes an "unprocessable" AppError whose
  * message names the first offending field ("title: must be at most 200 characters") and whose
- * details hold every field's messages. Text holding NUL is refused up front, for every field.
+ * details hold every field's messages. Text holding NUL or a lone surrogate is refused up front,
+ * for every field.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   if (!isPlainObject(input)) {
     const message = "The request did not carry the form's fields.";
     throw new AppError("unprocessable", message, { form: [message] });
   }
-  const nul = findNul(input);
-  if (nul) {
-    const field = nul.join(".") || "form";
-    throw new AppError("unprocessable", `${field}: must not contain NUL characters.`, {
-      [field]: ["must not contain NUL characters."],
-    });
+  const bad = findUnstorableText(input);
+  if (bad) {
+    const field = bad.path.join(".") || "form";
+    throw new AppError("unprocessable", `${field}: ${bad.message}`, { [field]: [bad.message] });
   }
   const parsed = schema.safeParse(input, { error: inputErrorMap });
   if (parsed.success) return parsed.data;

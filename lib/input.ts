@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { isWellFormed } from "@/lib/well-formed";
 
 const TYPE_NAMES: Record<string, string> = {
   string: "text",
@@ -62,18 +63,32 @@ export const inputErrorMap: z.core.$ZodErrorMap = (issue) => {
 /** PostgreSQL cannot store NUL in text (the write fails), and no text of this app needs one. */
 export const hasNoNul = (value: string) => !value.includes("\u0000");
 
+/** Text no field accepts: NUL (PostgreSQL cannot store it), lone UTF-16 surrogates (no UTF-8 form). */
+export function unstorableText(value: string): string | null {
+  if (!hasNoNul(value)) return "must not contain NUL characters.";
+  if (!isWellFormed(value)) return "must be plain text (it holds an invalid character).";
+  return null;
+}
+
 /**
- * The path of the first string inside `input` (plain objects and arrays, a few levels deep) that
- * holds a NUL character, or null when there is none.
+ * The first string inside `input` (plain objects and arrays, a few levels deep) that holds text no
+ * field accepts (see unstorableText): its path and why, or null when there is none.
  */
-export function findNul(input: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof input === "string") return hasNoNul(input) ? null : path;
+export function findUnstorableText(
+  input: unknown,
+  path: (string | number)[] = [],
+  depth = 0,
+): { path: (string | number)[]; message: string } | null {
+  if (typeof input === "string") {
+    const message = unstorableText(input);
+    return message ? { path, message } : null;
+  }
   if (depth > 8 || input === null || typeof input !== "object") return null;
   const entries: [string | number, unknown][] = Array.isArray(input)
     ? input.map((v, i) => [i, v])
     : Object.entries(input);
   for (const [key, value] of entries) {
-    const found = findNul(value, [...path, key], depth + 1);
+    const found = findUnstorableText(value, [...path, key], depth + 1);
     if (found) return found;
   }
   return null;

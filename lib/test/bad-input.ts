@@ -28,7 +28,8 @@ const without = (input: Record<string, unknown>, key: string) => {
 /**
  * The generic malformed inputs of an action: not an object at all, an empty object, the fields
  * only reachable through prototype keys, and per required field: missing, an object, a huge string,
- * a string holding NUL (which PostgreSQL cannot store).
+ * a string holding NUL (which PostgreSQL cannot store), a string holding a lone UTF-16 surrogate (no
+ * UTF-8 encoding; Prisma fails on it).
  */
 export function genericBadInputs(spec: ActionSpec): BadInput[] {
   const valid = spec.valid();
@@ -51,6 +52,7 @@ export function genericBadInputs(spec: ActionSpec): BadInput[] {
     cases.push([`${key} an object`, { ...valid, [key]: { nested: valid[key] } }]);
     cases.push([`${key} oversized`, { ...valid, [key]: OVERSIZED }]);
     cases.push([`${key} with a NUL byte`, { ...valid, [key]: "a\u0000b" }]);
+    cases.push([`${key} with a lone surrogate`, { ...valid, [key]: "a\ud800b" }]);
   }
   return [...cases, ...(spec.cases?.(valid) ?? [])];
 }
