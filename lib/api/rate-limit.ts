@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import { RetryLaterError } from "@/lib/export/render-pool";
-import { tryTake } from "@/lib/export/share-rate-limit";
+import { tryTake } from "@/lib/rate-limit";
 
 /** Requests a minute one token (or one signed-in user's cookie calls) may make to /api/v1. */
 export const API_RATE_LIMIT = 120;
