@@ -1,4 +1,8 @@
+import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { authorize, type Permission } from "@/lib/auth/permissions";
+import { type CurrentUser, requireUser } from "@/lib/auth/session";
+import { type Db, getDb } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { findUnstorableText, inputErrorMap } from "@/lib/input";
 
@@ -63,4 +67,45 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
     console.error(error);
     return { ok: false, code: "internal", message: "Something went wrong on our side. Nothing was saved." };
   }
+}
+
+/** What an action's write step receives: the signed-in user, the parsed input and the database. */
+export type ActionContext<D> = { user: CurrentUser; data: D; db: Db };
+
+type ActionOptions<S extends z.ZodType, T> = {
+  schema: S;
+  /**
+   * What the caller must be allowed (checked through `authorize()`, so through `can()`), or
+   * "signed-in" for actions on the user's own things (their tokens, their account), which the
+   * write step then scopes to `user.id`.
+   */
+  permission: ((data: z.infer<S>) => Permission) | "signed-in";
+  /** Paths to revalidate after a successful write. */
+  revalidate?: (data: z.infer<S>, result: T) => string[];
+};
+
+/**
+ * Defines a server action in the one order every action follows: authenticate -> parse ->
+ * authorize -> write -> revalidate; errors become an ActionResult. The write step cannot run
+ * before the permission was granted, because it is only reached through here.
+ *
+ *   export const renameBriefing = defineAction(
+ *     { schema: renameBriefingSchema, permission: (d) => ({ action: "briefing:edit", briefingId: d.briefingId }) },
+ *     async ({ data, db }) => { ... },
+ *   );
+ */
+export function defineAction<S extends z.ZodType, T>(
+  options: ActionOptions<S, T>,
+  write: (context: ActionContext<z.infer<S>>) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input: unknown) =>
+    runAction(async () => {
+      const user = await requireUser();
+      const data = parseInput(options.schema, input);
+      const db = getDb();
+      if (options.permission !== "signed-in") await authorize(db, user, options.permission(data));
+      const result = await write({ user, data, db });
+      for (const path of options.revalidate?.(data, result) ?? []) revalidatePath(path);
+      return result;
+    });
 }

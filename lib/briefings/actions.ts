@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { type ActionResult, defineAction, parseInput, runAction } from "@/lib/actions";
 import { announceAccessChange } from "@/lib/auth/access-events";
 import { authorize } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -38,18 +38,17 @@ export async function createBriefing(input: unknown): Promise<ActionResult<{ id:
   });
 }
 
-export async function renameBriefing(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(renameBriefingSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "briefing:edit", briefingId: data.briefingId });
+export const renameBriefing = defineAction(
+  {
+    schema: renameBriefingSchema,
+    permission: (data) => ({ action: "briefing:edit", briefingId: data.briefingId }),
+    revalidate: (data) => ["/briefings", `/briefings/${data.briefingId}`],
+  },
+  async ({ data, db }) => {
     await db.briefing.update({ where: { id: data.briefingId }, data: { title: data.title } });
-    revalidatePath("/briefings");
-    revalidatePath(`/briefings/${data.briefingId}`);
     return null;
-  });
-}
+  },
+);
 
 /** Soft delete: the owner can restore it from the list. */
 export async function deleteBriefing(input: unknown): Promise<ActionResult> {
