@@ -5,14 +5,17 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { ComparisonPicker } from "./comparison-picker";
 import { EditorSkeleton } from "./editor-skeleton";
 import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./extensions";
+import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
+import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
 import { Toolbar } from "./toolbar";
 import { useBeforeUnload } from "./use-before-unload";
 import { type CollabSession, type CollabState, useCollaboration } from "./use-collaboration";
+import { WordCount } from "./word-count";
 
 export type BriefingEditorProps = {
   briefingId: string;
@@ -29,15 +32,27 @@ export default function BriefingEditor({ briefingId, user, canEdit }: BriefingEd
   return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} />;
 }
 
-type Dialog = "link" | "framework" | "comparison" | null;
+type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
+
+type Find = "find" | "replace" | null;
+
+const noop = () => {};
 
 type CollabEditorProps = { session: CollabSession; collab: CollabState; user: CollabUser; canEdit: boolean };
 
 function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
-  const handlers = useRef<ShortcutHandlers>({ link: () => {}, insert: () => {} });
-  handlers.current = { link: () => setDialog("link"), insert: () => menu.current?.open() };
+  const [find, setFind] = useState<Find>(null);
+  const handlers = useRef<ShortcutHandlers>({ link: noop, insert: noop, find: noop, replace: noop, shortcuts: noop });
+  handlers.current = {
+    link: () => setDialog("link"),
+    insert: () => menu.current?.open(),
+    find: () => setFind((open) => open ?? "find"),
+    replace: () => setFind("replace"),
+    shortcuts: () => setDialog("shortcuts"),
+  };
+  useShortcutSheetKey(() => setDialog("shortcuts"));
   // Props are new objects after every router.refresh(); the editor must only be rebuilt when the
   // session or the user's identity changes.
   const self = useMemo<CollabUser>(
@@ -86,7 +101,24 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
             <SaveStatusBadge status={collab.status} problem={collab.problem} access={collab.access} />
           )}
           <PresenceList provider={session.provider} self={self} />
+          <button
+            type="button"
+            className="link-button editor-bar__help"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setDialog("shortcuts")}
+          >
+            ?
+          </button>
         </div>
+        {editor && find ? (
+          <FindBar
+            editor={editor}
+            canReplace={editable}
+            replaceOpen={find === "replace"}
+            onClose={() => setFind(null)}
+          />
+        ) : null}
       </div>
       {collab.access === "signed-out" ? (
         <p className="notice notice--warning" role="alert">
@@ -115,6 +147,8 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
         {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
         <EditorContent editor={editor} />
       </div>
+      {editor ? <WordCount editor={editor} /> : null}
+      {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
     </div>

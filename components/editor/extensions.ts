@@ -9,6 +9,7 @@ import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
 import { BriefingCollaboration } from "./collaboration";
 import { comparisonViewFor } from "./comparison-view";
+import { FindReplace } from "./find-replace";
 import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
 import type { CollabSession } from "./use-collaboration";
@@ -17,7 +18,13 @@ import type { CollabSession } from "./use-collaboration";
 export type CollabUser = { id: string; name: string; color: string };
 
 /** What the editor's own shortcuts open (React state lives outside the editor). */
-export type ShortcutHandlers = { link: () => void; insert: () => void };
+export type ShortcutHandlers = {
+  link: () => void;
+  insert: () => void;
+  find: () => void;
+  replace: () => void;
+  shortcuts: () => void;
+};
 
 /** A collaborator's caret: a coloured bar with the name above it (styles in briefings.css). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -50,6 +57,18 @@ const Shortcuts = Extension.create<{ handlers: { current: ShortcutHandlers } }>(
       },
       "Mod-Alt-i": () => {
         this.options.handlers.current.insert();
+        return true;
+      },
+      "Mod-f": () => {
+        this.options.handlers.current.find();
+        return true;
+      },
+      "Mod-h": () => {
+        this.options.handlers.current.replace();
+        return true;
+      },
+      "Mod-/": () => {
+        this.options.handlers.current.shortcuts();
         return true;
       },
       // Slash command: "/" on an empty line opens the insert menu instead of typing a slash.
@@ -94,6 +113,7 @@ export function browserExtensions(
       selectionRender: renderSelection,
     }),
     Shortcuts.configure({ handlers }),
+    FindReplace,
     GuidancePlaceholder,
   ];
 }
