@@ -9,12 +9,14 @@ import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import { Outline } from "./outline";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
 import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
 import { Toolbar } from "./toolbar";
 import { useBeforeUnload } from "./use-before-unload";
 import { type CollabSession, type CollabState, useCollaboration } from "./use-collaboration";
+import { useOutlinePreference } from "./use-outline-preference";
 import { WordCount } from "./word-count";
 
 export type BriefingEditorProps = {
@@ -53,6 +55,7 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
     shortcuts: () => setDialog("shortcuts"),
   };
   useShortcutSheetKey(() => setDialog("shortcuts"));
+  const [outline, toggleOutline] = useOutlinePreference();
   // Props are new objects after every router.refresh(); the editor must only be rebuilt when the
   // session or the user's identity changes.
   const self = useMemo<CollabUser>(
@@ -103,6 +106,14 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
           <PresenceList provider={session.provider} self={self} />
           <button
             type="button"
+            className="button button--secondary button--small"
+            aria-pressed={outline}
+            onClick={toggleOutline}
+          >
+            Outline
+          </button>
+          <button
+            type="button"
             className="link-button editor-bar__help"
             aria-label="Keyboard shortcuts"
             title="Keyboard shortcuts (?)"
@@ -143,9 +154,12 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
         </p>
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
-      <div className="editor-page">
-        {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
-        <EditorContent editor={editor} />
+      <div className="editor-body">
+        {editor && outline ? <Outline editor={editor} ready={collab.ready} /> : null}
+        <div className="editor-page">
+          {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
+          <EditorContent editor={editor} />
+        </div>
       </div>
       {editor ? <WordCount editor={editor} /> : null}
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}

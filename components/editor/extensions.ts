@@ -12,6 +12,7 @@ import { comparisonViewFor } from "./comparison-view";
 import { FindReplace } from "./find-replace";
 import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
+import { HeadingAnchors } from "./heading-anchors";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
@@ -114,6 +115,7 @@ export function browserExtensions(
     }),
     Shortcuts.configure({ handlers }),
     FindReplace,
+    HeadingAnchors,
     GuidancePlaceholder,
   ];
 }
