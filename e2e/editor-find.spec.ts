@@ -2,13 +2,19 @@ import { expect, test } from "@playwright/test";
 import { AuthFlow } from "./pages/auth";
 import { BriefingsList } from "./pages/briefing-page";
 
-test("find and replace inside the briefing, word count and the shortcut sheet", async ({ page }) => {
+test("a blank briefing hints at the blocks; find and replace, word count and the shortcut sheet", async ({ page }) => {
   await new AuthFlow(page).signUp("Fiona Finder", "fiona.finder@example.org");
   const list = new BriefingsList(page);
   await list.goto();
   const briefing = await list.create("Find brief");
   await briefing.waitUntilSaved();
   const editor = briefing.editor();
+  // A blank briefing says where the blocks are, as a placeholder (not text).
+  const line = editor.locator("p").first();
+  await expect
+    .poll(() => line.evaluate((el) => getComputedStyle(el, "::before").content))
+    .toContain("Type / to insert a framework card");
+  await expect(editor).toHaveText("");
   await editor.click();
   await page.keyboard.type("NATO and nato. The NATOs of old; NATO again.");
   await expect(page.getByTestId("word-count")).toHaveText(/^9 words · 44 characters · 1 min read$/);
