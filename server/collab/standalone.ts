@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
 import { httpServerOptions } from "../http-timeouts";

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
+import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/doc/store";
 import { Debounced } from "./debounce";
-import type { BriefingStore, OpenedBriefing } from "./store";
 
 export type PersistenceOptions = {
   /** How long updates are collected before one merged row is written (ms). */
