@@ -290,7 +290,10 @@ export class Room {
     const message = syncUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin === REMOTE_ORIGIN) return;
-    const seq = this.persistence.enqueue(update);
+    const seq = this.persistence.enqueue(
+      update,
+      this.peers.has(origin as RoomPeer) ? (origin as RoomPeer).user.userId : undefined,
+    );
     this.fanout.publishUpdate(this.id, this.originId, update, seq);
   };
 
