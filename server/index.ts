@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { authorizeCollab } from "@/lib/auth/collab";
-import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";

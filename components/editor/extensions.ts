@@ -3,8 +3,8 @@
 import { type AnyExtension, Extension } from "@tiptap/core";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { ReactNodeViewRenderer } from "@tiptap/react";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { editorExtensions } from "@/lib/editor/extensions";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
 import { BriefingCollaboration } from "./collaboration";

@@ -3,7 +3,7 @@ import { dbProvider } from "@/lib/db";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { heading, paragraph, writeBriefingContent } from "@/lib/test/export-fixture";
 import { buildUser } from "@/lib/test/fixtures";
-import { createBriefing } from "./create";
+import { createBriefing } from "../create";
 import { loadCurrentContent } from "./current";
 import { BriefingUpdateLog } from "./update-log";
 

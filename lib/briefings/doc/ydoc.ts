@@ -2,10 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import { Node } from "@tiptap/pm/model";
 import { prosemirrorToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { editorSchema } from "@/lib/editor/schema";
-
-/** The Y.XmlFragment a briefing lives in: the Collaboration extension's default `field`. */
-export const BRIEFING_FRAGMENT = "default";
 
 /**
  * Encodes a ProseMirror document (JSON) as a Yjs update holding it in the briefing fragment.

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { MAX_DOCUMENT_DEPTH } from "@/lib/editor/depth";
-import { BRIEFING_FRAGMENT } from "./ydoc";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 
 /** The derived, read-only views of a briefing kept next to its Yjs state. */
 export type BriefingContent = { json: JSONContent; text: string };

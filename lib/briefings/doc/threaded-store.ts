@@ -1,15 +1,16 @@
 import { Worker } from "node:worker_threads";
 import type { BriefingStore, OpenedBriefing } from "./store";
 import type { CompactionResult } from "./update-log";
+import { fromWireError, type StoreReply } from "./worker-protocol";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Reply = { id: number; result?: unknown; error?: string };
 
-const WORKER_ENTRY = new URL("./store-worker.ts", import.meta.url).href;
+const WORKER_ENTRY = new URL("./store-worker.ts", import.meta.url);
 
 // The worker is TypeScript, and on Node 20 worker threads do not inherit tsx's loader (not even
 // with --import tsx in execArgv): register tsx inside the worker, then load the entry.
-const BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_ENTRY)}); })`;
+const bootstrap = (entry: URL) =>
+  `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
 
 /**
  * A BriefingStore whose database work runs on a worker thread with its own connection: the
@@ -24,7 +25,11 @@ export class ThreadedBriefingStore implements BriefingStore {
   private readonly pending = new Map<number, Pending>();
   private closed = false;
 
-  constructor(private readonly databaseUrl: string) {}
+  /** `workerEntry`: another module speaking store-worker.ts's protocol (tests of the thread boundary). */
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly workerEntry: URL = WORKER_ENTRY,
+  ) {}
 
   /** Starts the worker and waits until it answers (otherwise the first call starts it). */
   async start(): Promise<void> {
@@ -87,12 +92,15 @@ export class ThreadedBriefingStore implements BriefingStore {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { databaseUrl: this.databaseUrl } });
-    worker.on("message", (reply: Reply) => {
+    const worker = new Worker(bootstrap(this.workerEntry), {
+      eval: true,
+      workerData: { databaseUrl: this.databaseUrl },
+    });
+    worker.on("message", (reply: StoreReply) => {
       const call = this.pending.get(reply.id);
       if (!call) return;
       this.pending.delete(reply.id);
-      if (reply.error !== undefined) call.reject(new Error(reply.error));
+      if (reply.error !== undefined) call.reject(fromWireError(reply.error));
       else call.resolve(reply.result);
     });
     const fail = (error: Error) => {

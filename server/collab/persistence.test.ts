@@ -1,14 +1,14 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { createBriefing } from "@/lib/briefings/create";
+import { type BriefingStore, LocalBriefingStore } from "@/lib/briefings/doc/store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
+import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
-import { createBriefing } from "./create";
 import { BriefingPersistence, type PersistenceOptions } from "./persistence";
-import { type BriefingStore, LocalBriefingStore } from "./store";
-import { ThreadedBriefingStore } from "./threaded-store";
-import { applyStoredState, BriefingUpdateLog } from "./update-log";
 
 async function eventuallyTrue(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;

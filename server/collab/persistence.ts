@@ -1,6 +1,6 @@
 import * as Y from "yjs";
+import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/doc/store";
 import { Debounced } from "./debounce";
-import type { BriefingStore, OpenedBriefing } from "./store";
 
 export type PersistenceOptions = {
   /** How long updates are collected before one merged row is written (ms). */
@@ -16,6 +16,17 @@ export type PersistenceOptions = {
   retryMaxMs: number;
   /** Where failures are reported (the server keeps running and retries). */
   onError: (error: unknown, context: string) => void;
+  /** Hears of every committed batch (the collaboration server's `stored` hook). */
+  onStored?: (event: StoredBatch) => void;
+};
+
+/** A committed batch of a briefing's changes. */
+export type StoredBatch = {
+  briefingId: string;
+  /** The user whose changes the batch holds, when they are all one user's. */
+  byUserId?: string;
+  /** Every user with changes in the batch (changes enqueued without a user have none). */
+  userIds: string[];
 };
 
 export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
@@ -43,6 +54,9 @@ type Waiter = { seq: number; resolve: () => void };
  */
 export class BriefingPersistence {
   private pending: Uint8Array[] = [];
+  /** Who made the pending updates; `unattributed`: some were enqueued without a user. */
+  private pendingUsers = new Set<string>();
+  private unattributed = false;
   private enqueuedSeq = 0;
   private durableSeq = 0;
   private waiters: Waiter[] = [];
@@ -130,10 +144,12 @@ export class BriefingPersistence {
     return () => this.listeners.delete(listener);
   }
 
-  /** Queues a Yjs update of the document for the next batch; returns its sequence number. */
-  enqueue(update: Uint8Array): number {
+  /** Queues a Yjs update of the document (made by `byUserId`, if known) for the next batch; returns its sequence number. */
+  enqueue(update: Uint8Array, byUserId?: string): number {
     if (this.closed) throw new Error(`Briefing ${this.briefingId} is closed; update not accepted`);
     this.pending.push(update);
+    if (byUserId === undefined) this.unattributed = true;
+    else this.pendingUsers.add(byUserId);
     this.enqueuedSeq++;
     this.schedule(this.options.batchMs);
     return this.enqueuedSeq;
@@ -223,7 +239,11 @@ export class BriefingPersistence {
   private async writeLoop(): Promise<void> {
     while (this.pending.length) {
       const batch = this.pending;
+      const users = this.pendingUsers;
+      const unattributed = this.unattributed;
       this.pending = [];
+      this.pendingUsers = new Set();
+      this.unattributed = false;
       const seq = this.enqueuedSeq;
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       let stateVector: Uint8Array;
@@ -231,6 +251,8 @@ export class BriefingPersistence {
         stateVector = await this.store.append(this.briefingId, merged);
       } catch (error) {
         this.pending.unshift(merged);
+        for (const user of users) this.pendingUsers.add(user);
+        this.unattributed ||= unattributed;
         this.failures++;
         this.options.onError(error, `appending to briefing ${this.briefingId} (attempt ${this.failures})`);
         this.emit(true);
@@ -245,6 +267,7 @@ export class BriefingPersistence {
       this.content.trigger();
       this.releaseWaiters();
       this.emit(false);
+      this.announceStored(users, unattributed);
       if (this.rowsSinceCompaction >= this.options.compactEvery && !this.closed) await this.compactQuietly();
     }
   }
@@ -255,6 +278,17 @@ export class BriefingPersistence {
     } catch (error) {
       this.options.onError(error, `compacting briefing ${this.briefingId}`);
       this.rowsSinceCompaction = Math.floor(this.options.compactEvery / 2);
+    }
+  }
+
+  private announceStored(users: Set<string>, unattributed: boolean): void {
+    if (!this.options.onStored) return;
+    const userIds = [...users];
+    const byUserId = userIds.length === 1 && !unattributed ? userIds[0] : undefined;
+    try {
+      this.options.onStored({ briefingId: this.briefingId, byUserId, userIds });
+    } catch (error) {
+      this.options.onError(error, `announcing a stored batch of briefing ${this.briefingId}`);
     }
   }
 
