@@ -4,9 +4,8 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState, useTransitio
 import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
-import type { PreparedMatrix } from "@/lib/matrix/prepare";
 import { warmSearchTexts } from "@/lib/matrix/search";
-import type { Notice, ViewState } from "@/lib/matrix/types";
+import type { Notice, PreparedMatrix, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
 import { CompareEmptyState, type CompareEmptyStateProps } from "./compare-empty-state";
 import { FrameworkPicker } from "./framework-picker";

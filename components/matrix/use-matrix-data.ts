@@ -3,7 +3,8 @@
 import { use } from "react";
 import { readCachedMatrix } from "@/lib/matrix/data-cache";
 import { decodeMatrixPayload } from "@/lib/matrix/payload";
-import { type PreparedMatrix, prepareMatrix } from "@/lib/matrix/prepare";
+import { prepareMatrix } from "@/lib/matrix/prepare";
+import type { PreparedMatrix } from "@/lib/matrix/types";
 import { markMatrixData } from "./perf";
 
 /** Where a comparison's data comes from: the server's cache entry, and its copy over HTTP. */

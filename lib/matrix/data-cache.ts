@@ -1,6 +1,7 @@
 import { processWide } from "@/lib/process-wide";
 import { decodeMatrixPayload } from "./payload";
-import { type PreparedMatrix, prepareMatrix } from "./prepare";
+import { prepareMatrix } from "./prepare";
+import type { PreparedMatrix } from "./types";
 
 /**
  * Matrix data of one selection at one catalog version: the packed payload (what GET

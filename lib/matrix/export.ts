@@ -4,9 +4,9 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { csvFileName, matrixCsv } from "./csv";
 import { buildMatrix } from "./model";
-import { type PreparedMatrix, prepareMatrix } from "./prepare";
+import { prepareMatrix } from "./prepare";
 import { loadMatrixData } from "./queries";
-import type { ViewState } from "./types";
+import type { PreparedMatrix, ViewState } from "./types";
 import { defaultViewState, MAX_FRAMEWORKS } from "./view-state";
 
 /** A comma-separated list of unique items. */
