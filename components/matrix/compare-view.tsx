@@ -4,8 +4,6 @@ import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
-import { decodeMatrixPayload } from "@/lib/matrix/payload";
-import { prepareMatrix } from "@/lib/matrix/prepare";
 import { warmSearchTexts } from "@/lib/matrix/search";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
@@ -16,8 +14,8 @@ import { MatrixNotices } from "./matrix-notices";
 import { MatrixSummary } from "./matrix-summary";
 import { MatrixToolbar } from "./matrix-toolbar";
 import { OverlapHeatmap } from "./overlap-heatmap";
-import { markMatrixData } from "./perf";
 import { TimelineChart } from "./timeline-chart";
+import { usePreparedMatrix } from "./use-prepared-matrix";
 import { useViewState } from "./use-view-state";
 
 export type CompareViewProps = {
@@ -66,11 +64,7 @@ export function CompareView({
   today,
   saveSlot,
 }: CompareViewProps) {
-  const prepared = useMemo(() => {
-    markMatrixData();
-    const { data, coding } = decodeMatrixPayload(payload);
-    return prepareMatrix(data, coding);
-  }, [payload]);
+  const prepared = usePreparedMatrix(payload);
   const { data } = prepared;
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);
