@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
-import { compareCsvQuerySchema } from "@/lib/matrix/export";
+import { compareCsvQuerySchema } from "@/lib/matrix/schema";
 import {
   apiBriefingListSchema,
   apiBriefingSchema,

@@ -193,3 +193,14 @@ export async function listFrameworkOptions(db: Db): Promise<FrameworkOption[]> {
   });
   return rows.map((r) => ({ ...r, status: r.status as Status }));
 }
+
+/** Number of frameworks in the catalog (the empty comparison says how many there are to pick from). */
+export function countFrameworks(db: Db): Promise<number> {
+  return db.framework.count();
+}
+
+/** Which of `slugs` the catalog has. */
+export async function listKnownSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  const rows = await db.framework.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  return rows.map((r) => r.slug);
+}

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/errors";
-import { compareCsv } from "@/lib/matrix/export";
+import { compareCsv } from "@/lib/matrix/service";
 
 export const dynamic = "force-dynamic";
 
