@@ -1,8 +1,9 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { emitWebhookEvent, type WebhookWriter } from "@/lib/webhooks/events";
 
 /** A client or an interactive-transaction client: grant writes can join a caller's transaction. */
-export type GrantWriter = Pick<Db, "user" | "organization" | "briefingGrant" | "pendingShare">;
+export type GrantWriter = Pick<Db, "user" | "organization" | "briefingGrant" | "pendingShare"> & WebhookWriter;
 
 /** Who a grant is for: one person by e-mail, or one team. */
 export type Grantee = { email?: string | null; teamId?: string | null };
@@ -18,8 +19,9 @@ async function existingTeam(db: GrantWriter, teamId: string | null | undefined):
  * an account whose address is verified gets the role at once; any other address (no account, or
  * one registered by someone who may not own it) waits as a PendingShare that becomes a grant when
  * the address is verified (lib/shares/by-email.ts). The caller learns nothing about which case it
- * was (no account enumeration). No authorization here: callers authorize `briefing:share` first,
- * and announce the access change (lib/auth/access-events.ts) after their transaction commits.
+ * was (no account enumeration), and neither do webhooks: `briefing.shared` is queued in the same
+ * transaction with the address as given. No authorization here: callers authorize `briefing:share`
+ * first, and announce the access change (lib/auth/access-events.ts) after their transaction commits.
  */
 export async function writeBriefingGrant(
   db: GrantWriter,
@@ -43,6 +45,7 @@ export async function writeBriefingGrant(
         update: { role },
       });
     }
+    await emitWebhookEvent(db, { event: "briefing.shared", briefingId, data: { grantee: { email }, role } });
     return;
   }
   const teamId = await existingTeam(db, input.teamId);
@@ -51,6 +54,8 @@ export async function writeBriefingGrant(
     create: { briefingId, teamId, role },
     update: { role },
   });
+  const team = await db.organization.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
+  await emitWebhookEvent(db, { event: "briefing.shared", briefingId, data: { grantee: { team: { id: teamId, name: team.name } }, role } });
 }
 
 /**

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
 import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
+import { briefingUpdated } from "@/lib/webhooks/events";
 import { newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
 import { RemoteLedger } from "./remote-ledger";
 import type { RoomPeer } from "./types";
@@ -89,6 +90,7 @@ export class Room {
     this.awareness.on("update", this.onAwarenessUpdate);
     this.stopWatchingStorage = persistence.onChange((failing) => {
       if (!failing) fanout.publishStored(id, this.originId, persistence.stored);
+      if (!failing) briefingUpdated(id); // webhooks: a batch of updates was stored (lib/webhooks/events.ts)
       for (const peer of this.peers) peer.storageChanged(failing);
     });
     this.unsubscribe = fanout.subscribe(id, this.originId, this.remoteHandlers());
