@@ -55,7 +55,11 @@ export async function writeBriefingGrant(
     update: { role },
   });
   const team = await db.organization.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
-  await emitWebhookEvent(db, { event: "briefing.shared", briefingId, data: { grantee: { team: { id: teamId, name: team.name } }, role } });
+  await emitWebhookEvent(db, {
+    event: "briefing.shared",
+    briefingId,
+    data: { grantee: { team: { id: teamId, name: team.name } }, role },
+  });
 }
 
 /**

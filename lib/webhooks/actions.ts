@@ -4,7 +4,12 @@ import { defineAction } from "@/lib/actions";
 import type { Permission } from "@/lib/auth/permissions";
 import { deliverNow } from "./delivery";
 import { createWebhookSchema, scopeOf, setWebhookActiveSchema, webhookRefSchema } from "./schema";
-import { createWebhook as insertWebhook, deleteWebhook as removeWebhook, queuePing, setWebhookActive as setActive } from "./store";
+import {
+  createWebhook as insertWebhook,
+  queuePing,
+  deleteWebhook as removeWebhook,
+  setWebhookActive as setActive,
+} from "./store";
 
 // Who manages a webhook: the briefing's owner (briefing:manage-webhooks) or the team's admins.
 function managePermission(data: { briefingId?: string; teamId?: string }): Permission {

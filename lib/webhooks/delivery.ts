@@ -52,7 +52,10 @@ async function refusal(
     : { action: "team:manage", teamId: hook.teamId ?? "" };
   if (!(await can(db, creator, manage))) return "Not sent: the webhook's creator may no longer manage it.";
   if (!briefingId) return null;
-  const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { teamId: true, deletedAt: true } });
+  const briefing = await db.briefing.findUnique({
+    where: { id: briefingId },
+    select: { teamId: true, deletedAt: true },
+  });
   const covered = briefing && (hook.briefingId === briefingId || (hook.teamId && briefing.teamId === hook.teamId));
   if (!covered || briefing.deletedAt) return "Not sent: the briefing is deleted or no longer in the webhook's scope.";
   if (!(await can(db, creator, { action: "briefing:read", briefingId }))) {
@@ -67,11 +70,27 @@ async function refusal(
  * DISABLE_AFTER_FAILED_DELIVERIES in a row); or skipped, when the webhook is off or its creator
  * lost access (so nothing they could not read leaves). A ping is tried once.
  */
-export async function attemptClaimedDelivery(db: Db, id: string, options: DeliveryOptions = {}): Promise<AttemptOutcome> {
+export async function attemptClaimedDelivery(
+  db: Db,
+  id: string,
+  options: DeliveryOptions = {},
+): Promise<AttemptOutcome> {
   const now = options.now ?? (() => new Date());
   const delivery = await db.webhookDelivery.findUniqueOrThrow({
     where: { id },
-    include: { webhook: { select: { id: true, url: true, secretEncrypted: true, active: true, briefingId: true, teamId: true, createdById: true } } },
+    include: {
+      webhook: {
+        select: {
+          id: true,
+          url: true,
+          secretEncrypted: true,
+          active: true,
+          briefingId: true,
+          teamId: true,
+          createdById: true,
+        },
+      },
+    },
   });
   const hook = delivery.webhook;
   const skip = await refusal(db, hook, delivery.briefingId);
@@ -93,7 +112,13 @@ export async function attemptClaimedDelivery(db: Db, id: string, options: Delive
         body,
         { policy: options.policy ?? urlPolicy(), timeoutMs: options.timeoutMs },
       )
-    : { ok: false, status: null, excerpt: null, error: "The signing secret cannot be read (the app secret changed); recreate the webhook.", durationMs: 0 };
+    : {
+        ok: false,
+        status: null,
+        excerpt: null,
+        error: "The signing secret cannot be read (the app secret changed); recreate the webhook.",
+        durationMs: 0,
+      };
   const recorded = {
     lastAttemptAt: now(),
     responseStatus: result.status,

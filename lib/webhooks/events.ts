@@ -85,14 +85,7 @@ async function queueDelivery(
     return false;
   }
   const debounceKey = input.debounceMs ? `${input.event}:${input.briefingId}` : null;
-  // A debounced event joins the delivery still waiting for it, with the newest data (trailing).
-  if (debounceKey) {
-    const joined = await db.webhookDelivery.updateMany({
-      where: { webhookId, debounceKey },
-      data: { payload: input.payload },
-    });
-    if (joined.count) return true;
-  }
+  if (debounceKey && (await joinWaiting(db, webhookId, debounceKey, input.payload))) return true;
   const pending = await db.webhookDelivery.count({ where: { webhookId, status: "pending" } });
   if (pending >= MAX_PENDING_PER_WEBHOOK) {
     console.warn(`[webhooks] ${webhookId} has ${pending} deliveries waiting; ${input.event} not queued`);
@@ -109,11 +102,39 @@ async function queueDelivery(
     });
     return true;
   } catch (error) {
-    // Another instance queued the debounced delivery between our update and create: join it.
+    // Another instance queued the debounced delivery between our look and create: join it.
     if (!debounceKey || (error as { code?: string }).code !== "P2002") throw error;
-    await db.webhookDelivery.updateMany({ where: { webhookId, debounceKey }, data: { payload: input.payload } });
-    return true;
+    return joinWaiting(db, webhookId, debounceKey, input.payload);
   }
+}
+
+/**
+ * A debounced event joins the delivery still waiting for it (trailing): the newest data wins, and
+ * lists present in both (such as `updatedBy`) are merged. False when none is waiting, or it was
+ * claimed for sending meanwhile (the conditional update then matches nothing).
+ */
+async function joinWaiting(
+  db: WebhookWriter,
+  webhookId: string,
+  debounceKey: string,
+  payload: string,
+): Promise<boolean> {
+  const waiting = await db.webhookDelivery.findFirst({
+    where: { webhookId, debounceKey },
+    select: { id: true, payload: true },
+  });
+  if (!waiting) return false;
+  const older = JSON.parse(waiting.payload) as Record<string, unknown>;
+  const newer = JSON.parse(payload) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(newer)) {
+    const before = older[key];
+    if (Array.isArray(value) && Array.isArray(before)) newer[key] = [...new Set([...before, ...value])];
+  }
+  const { count } = await db.webhookDelivery.updateMany({
+    where: { id: waiting.id, debounceKey },
+    data: { payload: JSON.stringify(newer) },
+  });
+  return count === 1;
 }
 
 type Runtime = { db: Db | null; timers: Map<string, { timer: ReturnType<typeof setTimeout>; by: Set<string> }> };

@@ -31,7 +31,9 @@ const scope = { briefingId: briefingId.optional(), teamId: id.optional() };
 const oneScope = (value: { briefingId?: string; teamId?: string }) => !value.briefingId !== !value.teamId;
 const oneScopeMessage = { message: "Name either a briefing or a team.", path: ["form"] };
 
-export const createWebhookSchema = z.object({ ...scope, url: webhookUrl, events: webhookEvents }).refine(oneScope, oneScopeMessage);
+export const createWebhookSchema = z
+  .object({ ...scope, url: webhookUrl, events: webhookEvents })
+  .refine(oneScope, oneScopeMessage);
 export const webhookRefSchema = z.object({ ...scope, webhookId: id }).refine(oneScope, oneScopeMessage);
 export const setWebhookActiveSchema = z
   .object({ ...scope, webhookId: id, active: z.boolean("Say whether the webhook is on.") })

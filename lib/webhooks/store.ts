@@ -44,8 +44,12 @@ export async function createWebhook(
   const { secret, prefix } = newWebhookSecret();
   return db.$transaction(async (tx) => {
     if ("briefingId" in input.scope) {
-      const briefing = await tx.briefing.findUnique({ where: { id: input.scope.briefingId }, select: { deletedAt: true } });
-      if (!briefing || briefing.deletedAt) throw new AppError("conflict", "Restore the briefing before adding webhooks.");
+      const briefing = await tx.briefing.findUnique({
+        where: { id: input.scope.briefingId },
+        select: { deletedAt: true },
+      });
+      if (!briefing || briefing.deletedAt)
+        throw new AppError("conflict", "Restore the briefing before adding webhooks.");
     }
     const count = await tx.webhook.count({ where: input.scope });
     if (count >= MAX_WEBHOOKS_PER_SCOPE) {
@@ -96,7 +100,12 @@ export async function listWebhooks(db: Db, scope: WebhookScope): Promise<Webhook
       createdAt: row.createdAt.toISOString(),
       createdBy: createdBy.name,
       lastDelivery: last
-        ? { status: last.status, responseStatus: last.responseStatus, at: last.lastAttemptAt?.toISOString() ?? "", error: last.error }
+        ? {
+            status: last.status,
+            responseStatus: last.responseStatus,
+            at: last.lastAttemptAt?.toISOString() ?? "",
+            error: last.error,
+          }
         : null,
     };
   });

@@ -80,7 +80,7 @@ export function refusedUrl(raw: string, policy: UrlPolicy): string | null {
   }
   if (loopback && !policy.allowLocal) return "Webhooks cannot call this server's own machine.";
   if (net.isIP(url.hostname.replace(/^\[|\]$/g, ""))) return refusedAddress(url.hostname, policy);
-  if (!policy.allowLocal && /(^|\.)(localhost|local|internal|home\.arpa)$/i.test(url.hostname)) {
+  if (!policy.allowLocal && /(^|\.)(localhost|local|internal|home\.arpa)\.?$/i.test(url.hostname)) {
     return "The URL's host is a local network name; use a public host name.";
   }
   return null;
