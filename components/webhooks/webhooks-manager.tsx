@@ -40,7 +40,7 @@ export function WebhooksManager({ scope, webhooks, deliveries, events, max }: We
           });
         }}
       >
-        <div className="field field--grow">
+        <div className="field">
           <label htmlFor="webhook-url">Payload URL</label>
           <input
             id="webhook-url"
