@@ -54,8 +54,9 @@ export async function apiCreateWebhook(
   input: z.infer<typeof apiCreateWebhookSchema>,
 ): Promise<WebhookView & { secret: string }> {
   await authorizeBriefing(db, caller.actor, briefingId, "manage-webhooks");
-  const created = await createWebhook(db, { scope: { briefingId }, ...input, createdById: caller.actor.id });
-  await auditApiWrite(db, caller, { action: "webhook.create", target: `${briefingId} ${created.id} ${input.url}` });
+  const created = await createWebhook(db, { scope: { briefingId }, ...input, createdById: caller.actor.id }, (tx, id) =>
+    auditApiWrite(tx, caller, { action: "webhook.create", target: `${briefingId} ${id} ${input.url}` }),
+  );
   const view = (await listWebhooks(db, { briefingId })).find((hook) => hook.id === created.id);
   if (!view) throw notFound();
   return { ...view, secret: created.secret };
@@ -64,8 +65,10 @@ export async function apiCreateWebhook(
 /** DELETE /api/v1/webhooks/:id */
 export async function apiDeleteWebhook(db: Db, caller: ApiCaller, id: string): Promise<void> {
   const scope = await authorizeWebhook(db, caller, id);
-  await deleteWebhook(db, scope, id);
-  await auditApiWrite(db, caller, { action: "webhook.delete", target: id });
+  await db.$transaction(async (tx) => {
+    await deleteWebhook(tx, scope, id);
+    await auditApiWrite(tx, caller, { action: "webhook.delete", target: id });
+  });
 }
 
 /** GET /api/v1/webhooks/:id/deliveries: the last 20, newest first. */

@@ -8,10 +8,12 @@ export type GrantWriter = Pick<Db, "user" | "organization" | "briefingGrant" | "
 /** Who a grant is for: one person by e-mail, or one team. */
 export type Grantee = { email?: string | null; teamId?: string | null };
 
-async function existingTeam(db: GrantWriter, teamId: string | null | undefined): Promise<string> {
-  const team = teamId ? await db.organization.findUnique({ where: { id: teamId }, select: { id: true } }) : null;
+async function existingTeam(db: GrantWriter, teamId: string | null | undefined): Promise<{ id: string; name: string }> {
+  const team = teamId
+    ? await db.organization.findUnique({ where: { id: teamId }, select: { id: true, name: true } })
+    : null;
   if (!team) throw new AppError("unprocessable", "No such team.", { teamId: ["No such team."] });
-  return team.id;
+  return team;
 }
 
 /**
@@ -48,13 +50,13 @@ export async function writeBriefingGrant(
     await emitWebhookEvent(db, { event: "briefing.shared", briefingId, data: { grantee: { email }, role } });
     return;
   }
-  const teamId = await existingTeam(db, input.teamId);
+  const team = await existingTeam(db, input.teamId);
+  const teamId = team.id;
   await db.briefingGrant.upsert({
     where: { briefingId_teamId: { briefingId, teamId } },
     create: { briefingId, teamId, role },
     update: { role },
   });
-  const team = await db.organization.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
   await emitWebhookEvent(db, {
     event: "briefing.shared",
     briefingId,
@@ -75,7 +77,7 @@ export async function removeBriefingGrant(db: GrantWriter, input: Grantee & { br
     if (user) removed += (await db.briefingGrant.deleteMany({ where: { briefingId, userId: user.id } })).count;
     removed += (await db.pendingShare.deleteMany({ where: { briefingId, email } })).count;
   } else {
-    const teamId = await existingTeam(db, input.teamId);
+    const teamId = (await existingTeam(db, input.teamId)).id;
     removed += (await db.briefingGrant.deleteMany({ where: { briefingId, teamId } })).count;
   }
   if (removed === 0) throw new AppError("not_found", "That access was already removed.");

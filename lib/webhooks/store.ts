@@ -40,6 +40,8 @@ export type DeliveryView = {
 export async function createWebhook(
   db: Db,
   input: { scope: WebhookScope; url: string; events: WebhookEvent[]; createdById: string },
+  /** More writes for the same transaction (the API's audit record). */
+  alongside?: (tx: Pick<Db, "apiAudit">, id: string) => Promise<void>,
 ): Promise<{ id: string; secret: string }> {
   const { secret, prefix } = newWebhookSecret();
   return db.$transaction(async (tx) => {
@@ -66,6 +68,7 @@ export async function createWebhook(
       },
       select: { id: true },
     });
+    await alongside?.(tx, row.id);
     return { id: row.id, secret };
   });
 }
@@ -117,7 +120,7 @@ async function requireWebhook(db: Db, scope: WebhookScope, webhookId: string): P
 }
 
 /** Deletes a webhook of the scope with its deliveries; not_found when it is not there. */
-export async function deleteWebhook(db: Db, scope: WebhookScope, webhookId: string): Promise<void> {
+export async function deleteWebhook(db: Pick<Db, "webhook">, scope: WebhookScope, webhookId: string): Promise<void> {
   const { count } = await db.webhook.deleteMany({ where: { id: webhookId, ...scope } });
   if (!count) throw new AppError("not_found", "No such webhook (it may have been deleted).");
 }
