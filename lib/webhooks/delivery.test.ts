@@ -12,7 +12,7 @@ const { writeBriefingGrant } = await import("@/lib/briefings/grants");
 const { createWebhook, sendTestEvent } = await import("./actions");
 const { runDueDeliveries, DISABLE_AFTER_FAILED_DELIVERIES } = await import("./delivery");
 const { briefingUpdated, emitWebhookEvent, flushBriefingUpdated } = await import("./events");
-const { startWebhookDelivery } = await import("./worker");
+const { pruneDeliveries, startWebhookDelivery } = await import("./worker");
 
 const as = (user: TestUser) => {
   request.headers = user.headers;
@@ -264,6 +264,21 @@ describe.each(PROVIDERS)("webhook delivery on %s", (provider) => {
     expect(failed).toMatchObject({ ok: true, data: { status: "failed", responseStatus: 500 } });
     // A failed ping is not retried and does not count against the webhook.
     expect((await t.db.webhook.findUniqueOrThrow({ where: { id: webhookId } })).consecutiveFailures).toBe(0);
+  });
+
+  it("prunes finished deliveries after 30 days, never waiting ones", async () => {
+    as(u.Owner!);
+    const webhookId = await hook(["briefing.shared"]);
+    const old = new Date(Date.now() - 31 * 24 * 60 * MINUTE);
+    await t.db.webhookDelivery.createMany({
+      data: [
+        { webhookId, event: "briefing.shared", payload: "{}", status: "succeeded", createdAt: old },
+        { webhookId, event: "briefing.shared", payload: "{}", status: "pending", createdAt: old },
+        { webhookId, event: "briefing.shared", payload: "{}", status: "failed" },
+      ],
+    });
+    expect(await pruneDeliveries(t.db)).toBe(1);
+    expect((await deliveriesOf(webhookId)).map((d) => d.status).sort()).toEqual(["failed", "pending"]);
   });
 
   it("refuses private addresses at delivery time under the production policy (SSRF)", async () => {
