@@ -74,6 +74,15 @@ test("an owner adds a webhook, sends a test event to a local receiver and sees i
     page.once("dialog", (dialog) => dialog.accept());
     await item.getByRole("button", { name: "Delete" }).click();
     await expect(webhooks.root.getByText("No webhooks yet.")).toBeVisible();
+
+    // A team's owner (an admin too) has the same section on the team page, for the team's briefings.
+    await page.getByRole("link", { name: "Teams", exact: true }).click();
+    await page.getByLabel("New team name").fill("Hook desk");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Hook desk" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Webhooks" })).toBeVisible();
+    await expect(webhooks.root.getByText("No webhooks yet.")).toBeVisible();
+    await expect(webhooks.root.getByRole("button", { name: "Add webhook" })).toBeEnabled();
   } finally {
     await new Promise<void>((resolve) => receiver.close(() => resolve()));
   }
