@@ -3,14 +3,16 @@
 export const BRIEFING_ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type BriefingRole = (typeof BRIEFING_ROLES)[number];
 
-export const BRIEFING_ACTIONS = ["read", "comment", "edit", "share", "delete"] as const;
+// "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
+// because a webhook sends what happens in the briefing out of the app.
+export const BRIEFING_ACTIONS = ["read", "comment", "edit", "share", "delete", "manage-webhooks"] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
 export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]> = {
   viewer: ["read"],
   commenter: ["read", "comment"],
   editor: ["read", "comment", "edit", "share"],
-  owner: ["read", "comment", "edit", "share", "delete"],
+  owner: ["read", "comment", "edit", "share", "delete", "manage-webhooks"],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { InviteForm } from "@/components/teams/invite-form";
 import { CancelInvitationButton, MemberActions } from "@/components/teams/member-actions";
+import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { ROLE_LABELS, type TeamRole } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -86,6 +87,16 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
               </ul>
             </>
           ) : null}
+        </section>
+      ) : null}
+      {team.canManage ? (
+        <section aria-labelledby="webhooks-heading" className="detail__section">
+          <h2 id="webhooks-heading">Webhooks</h2>
+          <p className="muted">
+            Tell another system about every briefing of this team: it receives a signed JSON POST when one changes or is
+            shared. Deliveries are sent only for briefings the webhook's creator may read.
+          </p>
+          <WebhooksPanel scope={{ teamId: team.id }} />
         </section>
       ) : null}
     </>
