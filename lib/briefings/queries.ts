@@ -1,3 +1,4 @@
+import "server-only";
 import { type Actor, authorizeBriefing, resolveBriefingRole } from "@/lib/auth/permissions";
 import { BRIEFING_ABILITIES, type BriefingRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";

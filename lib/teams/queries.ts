@@ -1,3 +1,4 @@
+import "server-only";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
 import type { TeamRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
