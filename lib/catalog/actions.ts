@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { recordChange } from "./audit";
+import { parseDimensionRow } from "./rows";
 import {
   createDimensionSchema,
   createFrameworkSchema,
@@ -114,10 +115,7 @@ export const setAttributeValue = defineAction(
       ]);
       if (!framework) throw new AppError("not_found", "No such framework.");
       if (!dimension) throw new AppError("unprocessable", `Unknown dimension "${data.dimension}".`);
-      const encoded = encodeValue(
-        { valueType: dimension.valueType, options: JSON.parse(dimension.options) as string[] },
-        data.value,
-      );
+      const encoded = encodeValue(parseDimensionRow(dimension), data.value);
       if (!encoded.ok)
         throw new AppError("unprocessable", `${dimension.label}: ${encoded.error}.`, { value: [encoded.error] });
       const where = { frameworkId_dimensionId: { frameworkId: framework.id, dimensionId: dimension.id } };

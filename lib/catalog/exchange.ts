@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { type ImportAudit, type ImportOrigin, recordImport } from "./import-audit";
 import { redefinedDimensions, storedValueProblems } from "./import-checks";
+import { parseDimensionRow } from "./rows";
 import {
   type CatalogFile,
   catalogSchema,
@@ -98,12 +99,12 @@ export async function exportCatalog(db: Db): Promise<ExchangeDocument> {
   ]);
   return {
     version: 1,
-    dimensions: dimensions.map((d) => ({
+    dimensions: dimensions.map(parseDimensionRow).map((d) => ({
       key: d.key,
       label: d.label,
       group: d.group,
       valueType: d.valueType,
-      options: JSON.parse(d.options) as string[],
+      options: d.options,
       description: d.description,
     })),
     frameworks: frameworks.map(toExchangeFramework).map((f) => ({
@@ -202,7 +203,7 @@ const searchTextOf = (f: { name: string; acronym: string | null; slug: string })
 export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigin): Promise<ImportReport> {
   const existing = await db.dimension.findMany();
   const known = new Map(
-    existing.map((d) => [d.key, { valueType: d.valueType, options: JSON.parse(d.options) as string[] }]),
+    existing.map(parseDimensionRow).map((d) => [d.key, { valueType: d.valueType, options: d.options }]),
   );
   const file = validateCatalog(input, known);
   const report: ImportReport = {
@@ -243,8 +244,7 @@ export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigi
       });
       const bySlug = new Map(stored.map((row) => [row.slug, row]));
       const dimensionOf = (key: string) => {
-        const dim = current.get(key)!;
-        return { ...dim, options: JSON.parse(dim.options) as string[] };
+        return parseDimensionRow(current.get(key)!);
       };
       for (const input of file.frameworks) {
         const f = canonicalFramework(input, dimensionOf);
