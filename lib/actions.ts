@@ -51,7 +51,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Runs an action body and turns thrown errors into an ActionResult; unexpected errors are logged. */
-export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (error) {
