@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { type ImportAudit, type ImportOrigin, recordImport } from "./import-audit";
 import { redefinedDimensions, storedValueProblems } from "./import-checks";
-import { parseDimensionRow } from "./rows";
+import { parseDimensionRow, parseFrameworkRow, parseMembershipRow } from "./rows";
 import {
   type CatalogFile,
   catalogSchema,
@@ -53,25 +53,26 @@ function toExchangeFramework(row: FrameworkRow): ExchangeFramework {
   const attributes = [...row.attributes].sort(
     (a, b) => a.dimension.position - b.dimension.position || a.dimension.key.localeCompare(b.dimension.key),
   );
+  const { kind, region, status } = parseFrameworkRow(row);
   return {
     slug: row.slug,
     name: row.name,
     acronym: row.acronym,
-    kind: row.kind as ExchangeFramework["kind"],
-    region: row.region as ExchangeFramework["region"],
-    status: row.status as ExchangeFramework["status"],
+    kind,
+    region,
+    status,
     founded: row.founded,
     inForce: row.inForce,
     ended: row.ended,
     headquarters: row.headquarters,
     legalBasis: row.legalBasis,
     summary: row.summary,
-    members: row.members.map((m) => ({
+    members: row.members.map(parseMembershipRow).map((m) => ({
       country: m.country,
-      role: m.role as ExchangeFramework["members"][number]["role"],
+      role: m.role,
       joined: m.joined,
       left: m.left,
-      status: m.status as ExchangeFramework["members"][number]["status"],
+      status: m.status,
       statusSince: m.statusSince,
     })),
     attributes: attributes.map((a) => ({
