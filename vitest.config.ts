@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
-      // Tests run server code outside Next's react-server build: the server-only marker must not throw.
+      // Tests run lib/ in plain Node, outside Next's react-server layer (see tsconfig.json paths).
       "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
     },
   },

@@ -38,3 +38,12 @@ export function higherRole(a: BriefingRole | null, b: BriefingRole | null): Brie
 export function asBriefingRole(role: string): BriefingRole | null {
   return (BRIEFING_ROLES as readonly string[]).includes(role) ? (role as BriefingRole) : null;
 }
+
+/**
+ * The team role of a member or invitation row (guards strings coming from the database):
+ * better-auth stores it as text and leaves it empty for a plain member; anything it does not
+ * know counts as the least role, a member.
+ */
+export function asTeamRole(role: string | null | undefined): TeamRole {
+  return (TEAM_ROLES as readonly (string | null | undefined)[]).includes(role) ? (role as TeamRole) : "member";
+}
