@@ -46,6 +46,11 @@ export function parseFrameworkRow<R extends StoredFramework>(
   };
 }
 
+/** A framework status alone (for narrow selects such as the comparison picker's options). */
+export function parseFrameworkStatus(value: string): Status {
+  return oneOf(statuses, value, "framework status");
+}
+
 type StoredMembership = { role: string; status: string };
 
 /** A membership row with its role and status typed. */

@@ -1,5 +1,4 @@
-import { getDb } from "@/lib/db";
-import { errorResponse } from "@/lib/errors";
+import { route } from "@/lib/api/route";
 import { getMatrixData } from "@/lib/matrix/service";
 
 export const dynamic = "force-dynamic";
@@ -10,17 +9,13 @@ export const dynamic = "force-dynamic";
  * the version served the response may be kept for good; without `v`, or once the catalog moved
  * on, it is the current data, not cached.
  */
-export async function GET(request: Request) {
-  try {
-    const { payload, version, immutable } = await getMatrixData(getDb(), new URL(request.url).searchParams);
-    return new Response(payload, {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "X-Catalog-Version": String(version),
-        "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ auth: "public" }, async ({ request, db }) => {
+  const { payload, version, immutable } = await getMatrixData(db, new URL(request.url).searchParams);
+  return new Response(payload, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "X-Catalog-Version": String(version),
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    },
+  });
+});

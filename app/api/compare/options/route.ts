@@ -1,5 +1,4 @@
-import { getDb } from "@/lib/db";
-import { errorResponse } from "@/lib/errors";
+import { route } from "@/lib/api/route";
 import { getFrameworkOptions } from "@/lib/matrix/service";
 
 export const dynamic = "force-dynamic";
@@ -10,16 +9,12 @@ export const dynamic = "force-dynamic";
  * when it is first used, so pages do not carry the whole catalog. Cacheable for good when `v` is
  * the current version.
  */
-export async function GET(request: Request) {
-  try {
-    const { options, version, immutable } = await getFrameworkOptions(getDb(), new URL(request.url).searchParams);
-    return Response.json(options, {
-      headers: {
-        "X-Catalog-Version": String(version),
-        "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = route({ auth: "public" }, async ({ request, db }) => {
+  const { options, version, immutable } = await getFrameworkOptions(db, new URL(request.url).searchParams);
+  return Response.json(options, {
+    headers: {
+      "X-Catalog-Version": String(version),
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    },
+  });
+});
