@@ -6,6 +6,7 @@ import { authorize, getActorBriefingRole } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { notifyAccessRequested, notifyBriefingShared } from "@/lib/notifications/briefing-events";
 import {
   approveAccessRequestSchema,
   declineAccessRequestSchema,
@@ -24,7 +25,10 @@ export async function requestAccess(input: unknown): Promise<ActionResult> {
     const user = await requireUser();
     const data = parseInput(requestAccessSchema, input);
     const db = getDb();
-    const briefing = await db.briefing.findUnique({ where: { id: data.briefingId }, select: { deletedAt: true } });
+    const briefing = await db.briefing.findUnique({
+      where: { id: data.briefingId },
+      select: { deletedAt: true, ownerId: true },
+    });
     if (!briefing || briefing.deletedAt) throw new AppError("not_found", "No such briefing.");
     if (await getActorBriefingRole(db, user, data.briefingId)) {
       throw new AppError("conflict", "You already have access to this briefing: reload the page.");
@@ -45,6 +49,12 @@ export async function requestAccess(input: unknown): Promise<ActionResult> {
       }
       await tx.accessRequest.create({
         data: { briefingId: data.briefingId, userId: user.id, message: data.message },
+      });
+      await notifyAccessRequested(tx, {
+        briefingId: data.briefingId,
+        ownerId: briefing.ownerId,
+        requesterId: user.id,
+        message: data.message,
       });
     });
     revalidatePath(`/briefings/${data.briefingId}`);
@@ -71,6 +81,12 @@ export async function approveAccessRequest(input: unknown): Promise<ActionResult
         update: { role: data.role },
       });
       await tx.accessRequest.delete({ where: { id: request.id } });
+      await notifyBriefingShared(tx, {
+        briefingId: data.briefingId,
+        role: data.role,
+        actorId: user.id,
+        userIds: [request.userId],
+      });
     });
     revalidatePath(`/briefings/${data.briefingId}`);
     return null;

@@ -85,7 +85,7 @@ export async function shareBriefing(input: unknown): Promise<ActionResult> {
     await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
     // Multi-row (grant + pending share): one transaction. Same answer whether or not the address
     // has an account.
-    await db.$transaction((tx) => writeBriefingGrant(tx, data));
+    await db.$transaction((tx) => writeBriefingGrant(tx, { ...data, actorId: user.id }));
     // A lowered role must take effect on open connections too.
     announceAccessChange({ briefingId: data.briefingId });
     revalidatePath(`/briefings/${data.briefingId}`);
