@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/export";
+import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
+import { apiNotificationListSchema } from "./notifications";
 import {
   apiBriefingListSchema,
   apiBriefingSchema,
@@ -119,6 +121,26 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           parameters: [pathId],
           requestBody: body(apiGrantSchema),
           responses: { 204: { description: "Removed" }, ...errors },
+        },
+      },
+      "/api/v1/notifications": {
+        get: {
+          summary: "The caller's notifications, newest first (cursor pagination)",
+          parameters: queryParameters(listNotificationsQuery),
+          responses: { 200: json(schemaOf(apiNotificationListSchema, "output")), ...errors },
+        },
+      },
+      "/api/v1/notifications/read": {
+        post: {
+          summary: "Mark some or all of the caller's notifications read (write scope)",
+          requestBody: body(markReadSchema),
+          responses: {
+            200: json({
+              type: "object",
+              properties: { changed: { type: "integer" }, unreadCount: { type: "integer" } },
+            }),
+            ...errors,
+          },
         },
       },
       "/api/v1/frameworks": {
