@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { notificationHref } from "./kinds";
+import { EMAIL_PREFERENCES, type EmailPreference, notificationHref } from "./kinds";
 
 /** A notification as the inbox and the API show it. */
 export type NotificationView = {
@@ -96,4 +96,12 @@ export async function markNotificationsRead(
     data: { readAt: new Date() },
   });
   return count;
+}
+
+/** What the user is e-mailed about (the default when they never chose). */
+export async function getEmailPreference(db: Db, userId: string): Promise<EmailPreference> {
+  const row = await db.notificationSetting.findUnique({ where: { userId }, select: { email: true } });
+  return (EMAIL_PREFERENCES as readonly string[]).includes(row?.email ?? "")
+    ? (row?.email as EmailPreference)
+    : "mentions";
 }
