@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
+import { startNotificationDigests } from "@/lib/notifications/digest";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
@@ -76,11 +77,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.once("error", reject);
     server.listen(port, config.HOST, resolve);
   });
+  // Batched e-mail digests of unread notifications (only when SMTP_URL is set).
+  const stopDigests = startNotificationDigests(getDb());
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
     close: async () => {
+      stopDigests();
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
       unregisterHealthCheck("redis");

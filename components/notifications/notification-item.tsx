@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { NotificationView } from "@/lib/notifications/queries";
-import { describeNotification, notificationDetail, relativeTime } from "./describe";
+import { describeNotification, notificationDetail, relativeTime } from "@/lib/notifications/describe";
 
 export type NotificationItemProps = {
   notification: NotificationView;
