@@ -27,7 +27,7 @@ export function NotificationEmailForm({ current, mailConfigured }: NotificationE
   };
 
   return (
-    <form onSubmit={save} className="form">
+    <form onSubmit={save} className="form notifications-form">
       <fieldset>
         <legend>E-mail me about</legend>
         {OPTIONS.map((option) => (

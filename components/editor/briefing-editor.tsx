@@ -8,6 +8,8 @@ import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./ext
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import type { MentionItem } from "./mention-list";
+import { MentionOutsiderNotice } from "./mention-outsider-notice";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
 import { Toolbar } from "./toolbar";
@@ -36,8 +38,13 @@ type CollabEditorProps = { session: CollabSession; collab: CollabState; user: Co
 function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
-  const handlers = useRef<ShortcutHandlers>({ link: () => {}, insert: () => {} });
-  handlers.current = { link: () => setDialog("link"), insert: () => menu.current?.open() };
+  const [outsider, setOutsider] = useState<MentionItem | null>(null);
+  const handlers = useRef<ShortcutHandlers>({ link: () => {}, insert: () => {}, mentionOutsider: () => {} });
+  handlers.current = {
+    link: () => setDialog("link"),
+    insert: () => menu.current?.open(),
+    mentionOutsider: setOutsider,
+  };
   // Props are new objects after every router.refresh(); the editor must only be rebuilt when the
   // session or the user's identity changes.
   const self = useMemo<CollabUser>(
@@ -109,6 +116,9 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
         <p className="notice notice--warning" role="alert">
           You no longer have access to this briefing. Changes you made since the last save are kept on this device only.
         </p>
+      ) : null}
+      {outsider ? (
+        <MentionOutsiderNotice briefingId={session.briefingId} person={outsider} onClose={() => setOutsider(null)} />
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
       <div className="editor-page">
