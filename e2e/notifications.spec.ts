@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { AuthFlow } from "./pages/auth";
-import { BriefingPage, BriefingsList } from "./pages/briefing-page";
+import { BriefingsList } from "./pages/briefing-page";
 import { NotificationBell } from "./pages/notifications";
 
 test("a share and a document @mention reach the other person's bell, and opening one leads to the briefing", async ({
