@@ -19,7 +19,9 @@ export const loadInbox = defineAction(
 
 /** Marks some (`{ ids }`) or all (`{ all: true }`) of the caller's notifications read. */
 export const markRead = defineAction(
-  { schema: markReadSchema, permission: "signed-in", revalidate: () => ["/notifications"] },
+  // No revalidation: the bell and the inbox update their own state, and a refresh of whatever page
+  // is open (an editor) would be wasted work.
+  { schema: markReadSchema, permission: "signed-in" },
   async ({ user, data, db }) => ({
     changed: await markNotificationsRead(db, user.id, data),
     unreadCount: await countUnreadNotifications(db, user.id),
