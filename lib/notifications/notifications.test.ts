@@ -12,6 +12,7 @@ const { writeBriefingGrant } = await import("@/lib/briefings/grants");
 const { shareBriefing } = await import("@/lib/briefings/actions");
 const { requestAccess, approveAccessRequest } = await import("@/lib/access-requests/actions");
 const { notifyCommentEvent } = await import("./comment-events");
+const { markEmailVerified } = await import("@/lib/shares/by-email");
 const { recordNotifications } = await import("./create");
 const { listNotifications, countUnreadNotifications, markNotificationsRead } = await import("./queries");
 const { markRead } = await import("./actions");
@@ -165,6 +166,17 @@ describe.each(PROVIDERS)("notifications on %s", (provider) => {
     expect(await kindsOf(u.Carol!)).toEqual(["briefing_shared"]);
     expect(await kindsOf(u.Owner!)).toEqual([]);
     await t.db.briefingGrant.deleteMany({ where: { briefingId, OR: [{ userId: outsider.id }, { teamId: team.id }] } });
+  });
+
+  it("notifies an unverified address's account only once it is verified and the share becomes a grant", async () => {
+    await clear();
+    const late = await signUp(createAuth(t.db), "Late", `late.${provider}@example.org`, { verified: false });
+    as(u.Owner!);
+    expect(await shareBriefing({ briefingId, email: late.email, role: "commenter" })).toEqual({ ok: true, data: null });
+    expect(await kindsOf(late)).toEqual([]);
+    expect(await markEmailVerified(t.db, late.id)).toBe(true);
+    const [shared] = (await listNotifications(t.db, late.id)).notifications;
+    expect(shared).toMatchObject({ kind: "briefing_shared", actor: null, excerpt: "Commenter" });
   });
 
   it("tells the owner about an access request and the requester about the approval", async () => {
