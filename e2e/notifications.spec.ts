@@ -58,6 +58,19 @@ test("a share and a document @mention reach the other person's bell, and opening
   await bell.panel().getByRole("button", { name: "Mark all read" }).click();
   await expect(bell.button()).toHaveAccessibleName("Notifications, none unread");
 
+  // The full inbox groups by briefing; the account page sets what is e-mailed.
+  await reader.goto("/notifications");
+  const group = reader.getByRole("region", { name: "Arctic logistics" });
+  await expect(group.getByTestId("notification")).toHaveCount(2);
+  await expect(reader.getByRole("status")).toHaveText("All read.");
+  await reader.screenshot({ path: testInfo.outputPath("inbox-page.png"), fullPage: true });
+  await reader.goto("/account");
+  await reader.getByRole("radio", { name: /Everything/ }).check();
+  await reader.getByRole("button", { name: "Save" }).click();
+  await expect(reader.getByRole("status")).toHaveText("Saved.");
+  await reader.reload();
+  await expect(reader.getByRole("radio", { name: /Everything/ })).toBeChecked();
+
   await ownerContext.close();
   await readerContext.close();
 });

@@ -100,7 +100,13 @@ export function NotificationBell({ initialUnread }: NotificationBellProps) {
         data-testid="notification-bell"
         onClick={() => (open ? close(false) : void load())}
       >
-        <span aria-hidden="true">🔔</span>
+        {/* An SVG, not an emoji: servers and kiosks often lack an emoji font. */}
+        <svg aria-hidden="true" className="bell__icon" viewBox="0 0 24 24" width="20" height="20">
+          <path
+            d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15a2.5 2.5 0 0 0 5 0Z"
+            fill="currentColor"
+          />
+        </svg>
         {count > 0 ? (
           <span className="bell__count" aria-hidden="true" data-testid="notification-count">
             {count > 99 ? "99+" : count}

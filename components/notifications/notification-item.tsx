@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import type { NotificationView } from "@/lib/notifications/queries";
 import { describeNotification, notificationDetail, relativeTime } from "@/lib/notifications/describe";
+import type { NotificationView } from "@/lib/notifications/queries";
 
 export type NotificationItemProps = {
   notification: NotificationView;
