@@ -65,11 +65,12 @@ test("a share and a document @mention reach the other person's bell, and opening
   await expect(reader.getByRole("status")).toHaveText("All read.");
   await reader.screenshot({ path: testInfo.outputPath("inbox-page.png"), fullPage: true });
   await reader.goto("/account");
-  await reader.getByRole("radio", { name: /Everything/ }).check();
-  await reader.getByRole("button", { name: "Save" }).click();
-  await expect(reader.getByRole("status")).toHaveText("Saved.");
+  const emailChoice = reader.getByRole("group", { name: "E-mail me about" });
+  await emailChoice.getByRole("radio", { name: /Everything/ }).check();
+  await reader.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(reader.getByText("Saved.", { exact: true })).toBeVisible();
   await reader.reload();
-  await expect(reader.getByRole("radio", { name: /Everything/ })).toBeChecked();
+  await expect(emailChoice.getByRole("radio", { name: /Everything/ })).toBeChecked();
 
   await ownerContext.close();
   await readerContext.close();
