@@ -12,7 +12,6 @@ import { toHtml } from "@/lib/export/html";
 import { toMarkdown } from "@/lib/export/markdown";
 import { toPdf } from "@/lib/export/pdf";
 import type { ExportDocument } from "@/lib/export/types";
-import { editorExtensions } from "./extensions";
 import { mentionedUserIds, mentionText } from "./mention-text";
 import { editorSchema } from "./schema";
 
