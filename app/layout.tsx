@@ -3,8 +3,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { UserMenu } from "@/components/auth/user-menu";
 import { SiteMenu } from "@/components/layout/site-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { countUnreadNotifications } from "@/lib/notifications/queries";
 import "./globals.css";
+import "./notifications.css";
 import "./site-header.css";
 
 export const metadata: Metadata = {
@@ -14,6 +18,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const unread = user ? await countUnreadNotifications(getDb(), user.id) : 0;
   return (
     <html lang="en">
       <body>
@@ -51,6 +56,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </nav>
               <UserMenu user={user} />
             </SiteMenu>
+            {user ? <NotificationBell initialUnread={unread} /> : null}
           </div>
         </header>
         <main id="main" className="page">

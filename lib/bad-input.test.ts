@@ -25,6 +25,8 @@ const shares = await import("@/lib/shares/actions");
 const teams = await import("@/lib/teams/actions");
 const users = await import("@/lib/users/actions");
 const tokens = await import("@/lib/tokens/actions");
+const notifications = await import("@/lib/notifications/actions");
+const mentions = await import("@/lib/mentions/actions");
 const { createApiToken } = await import("@/lib/tokens/store");
 const { setBriefingClassification } = await import("@/lib/briefings/classification");
 
@@ -328,6 +330,32 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
       valid: () => ({ tokenId: ids.token }),
       required: ["tokenId"],
       cases: () => [["an unknown token", { tokenId: UNKNOWN }]],
+    },
+    markRead: {
+      action: notifications.markRead,
+      valid: () => ({ ids: ["n1"] }),
+      required: ["ids"],
+      cases: () => [
+        ["no ids", { ids: [] }],
+        ["all: false", { all: false }],
+        ["ids and all", { ids: ["n1"], all: true }],
+        ["too many ids", { ids: Array.from({ length: 101 }, (_, i) => `n${i}`) }],
+      ],
+    },
+    setEmailPreference: {
+      action: notifications.setEmailPreference,
+      valid: () => ({ email: "all" }),
+      required: ["email"],
+      cases: () => [["an unknown preference", { email: "weekly" }]],
+    },
+    shareWithMentioned: {
+      action: mentions.shareWithMentioned,
+      valid: () => ({ ...briefingId(), userId: other.id }),
+      required: ["briefingId", "userId"],
+      cases: (v) => [
+        ["an unknown user", { ...v, userId: UNKNOWN }],
+        ["an unknown briefing", { ...v, briefingId: UNKNOWN }],
+      ],
     },
   };
 

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
+import { startNotificationDigests } from "@/lib/notifications/digest";
 import { startWebhookDelivery } from "@/lib/webhooks/worker";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
@@ -81,11 +82,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   // Webhook deliveries wait in the database; every instance runs the loop and claims its share.
   const stopWebhooks = startWebhookDelivery(getDb());
+  // Batched e-mail digests of unread notifications (only when SMTP_URL is set).
+  const stopDigests = startNotificationDigests(getDb());
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
     close: async () => {
+      stopDigests();
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
       await stopWebhooks();

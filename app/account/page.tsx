@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ApiTokens } from "@/components/account/api-tokens";
+import { NotificationEmailForm } from "@/components/account/notification-email-form";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getEmailPreference } from "@/lib/notifications/queries";
 import { MAX_ACTIVE_TOKENS } from "@/lib/tokens/schema";
 import { listApiTokens } from "@/lib/tokens/store";
 
@@ -15,6 +18,7 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in?next=/account");
   const tokens = await listApiTokens(getDb(), user.id);
+  const emailPreference = await getEmailPreference(getDb(), user.id);
   return (
     <div className="narrow">
       <h1>Your account</h1>
@@ -38,6 +42,12 @@ export default async function AccountPage() {
       </dl>
       <h2>Change password</h2>
       <ChangePasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <h2 id="notifications">Notifications</h2>
+      <p>
+        Your <a href="/notifications">notifications</a> are always in the bell at the top. Unread ones can also be
+        e-mailed to you, gathered into one message every few minutes.
+      </p>
+      <NotificationEmailForm current={emailPreference} mailConfigured={Boolean(env().SMTP_URL)} />
       <h2>Access tokens</h2>
       <p>
         Personal access tokens let scripts use the JSON API (<code>/api/v1</code>, see docs/api.md) as you. A read token

@@ -9,6 +9,8 @@ import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import type { MentionItem } from "./mention-list";
+import { MentionOutsiderNotice } from "./mention-outsider-notice";
 import { Outline } from "./outline";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
@@ -46,13 +48,22 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
   const [find, setFind] = useState<Find>(null);
-  const handlers = useRef<ShortcutHandlers>({ link: noop, insert: noop, find: noop, replace: noop, shortcuts: noop });
+  const [outsider, setOutsider] = useState<MentionItem | null>(null);
+  const handlers = useRef<ShortcutHandlers>({
+    link: noop,
+    insert: noop,
+    find: noop,
+    replace: noop,
+    shortcuts: noop,
+    mentionOutsider: noop,
+  });
   handlers.current = {
     link: () => setDialog("link"),
     insert: () => menu.current?.open(),
     find: () => setFind((open) => open ?? "find"),
     replace: () => setFind("replace"),
     shortcuts: () => setDialog("shortcuts"),
+    mentionOutsider: setOutsider,
   };
   useShortcutSheetKey(() => setDialog("shortcuts"));
   const [outline, toggleOutline] = useOutlinePreference();
@@ -152,6 +163,9 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
         <p className="notice notice--warning" role="alert">
           You no longer have access to this briefing. Changes you made since the last save are kept on this device only.
         </p>
+      ) : null}
+      {outsider ? (
+        <MentionOutsiderNotice briefingId={session.briefingId} person={outsider} onClose={() => setOutsider(null)} />
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
       <div className="editor-body">

@@ -5,14 +5,17 @@ import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { ReactNodeViewRenderer } from "@tiptap/react";
 import { editorExtensions } from "@/lib/editor/extensions";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import { MENTION_NODE } from "@/lib/editor/mention-text";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
+import { MentionNode } from "@/lib/editor/nodes/mention";
 import { BriefingCollaboration } from "./collaboration";
 import { comparisonViewFor } from "./comparison-view";
 import { FindReplace } from "./find-replace";
 import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
 import { HeadingAnchors } from "./heading-anchors";
+import { type MentionOutsiderHandler, mentionSuggestion } from "./mention-suggestion";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
@@ -25,6 +28,8 @@ export type ShortcutHandlers = {
   find: () => void;
   replace: () => void;
   shortcuts: () => void;
+  /** Someone without access to the briefing was just @mentioned. */
+  mentionOutsider: MentionOutsiderHandler;
 };
 
 /** A collaborator's caret: a coloured bar with the name above it (styles in briefings.css). */
@@ -101,6 +106,10 @@ export function browserExtensions(
     }
     if (extension.name === COMPARISON_NODE) {
       return ComparisonNode.extend({ addNodeView: () => ReactNodeViewRenderer(comparisonViewFor(session.briefingId)) });
+    }
+    if (extension.name === MENTION_NODE) {
+      const suggestion = mentionSuggestion(session.briefingId, (person) => handlers.current.mentionOutsider(person));
+      return MentionNode.configure({ suggestion });
     }
     return extension;
   });

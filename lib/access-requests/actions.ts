@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/actions";
 import { getActorBriefingRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { notifyAccessRequested, notifyBriefingShared } from "@/lib/notifications/briefing-events";
 import {
   approveAccessRequestSchema,
   declineAccessRequestSchema,
@@ -23,7 +24,10 @@ export const requestAccess = defineAction(
   // Asking is open to anyone signed in; the rules below are about the request, not a permission.
   { schema: requestAccessSchema, permission: "signed-in", revalidate: briefingPath },
   async ({ user, data, db }) => {
-    const briefing = await db.briefing.findUnique({ where: { id: data.briefingId }, select: { deletedAt: true } });
+    const briefing = await db.briefing.findUnique({
+      where: { id: data.briefingId },
+      select: { deletedAt: true, ownerId: true },
+    });
     if (!briefing || briefing.deletedAt) throw new AppError("not_found", "No such briefing.");
     if (await getActorBriefingRole(db, user, data.briefingId)) {
       throw new AppError("conflict", "You already have access to this briefing: reload the page.");
@@ -45,6 +49,12 @@ export const requestAccess = defineAction(
       await tx.accessRequest.create({
         data: { briefingId: data.briefingId, userId: user.id, message: data.message },
       });
+      await notifyAccessRequested(tx, {
+        briefingId: data.briefingId,
+        ownerId: briefing.ownerId,
+        requesterId: user.id,
+        message: data.message,
+      });
     });
     return null;
   },
@@ -53,7 +63,7 @@ export const requestAccess = defineAction(
 /** Approves a pending request: the requester gets the chosen role and the request is gone, at once. */
 export const approveAccessRequest = defineAction(
   { schema: approveAccessRequestSchema, permission: share, revalidate: briefingPath },
-  async ({ data, db }) => {
+  async ({ user, data, db }) => {
     await db.$transaction(async (tx) => {
       const request = await tx.accessRequest.findFirst({
         where: { id: data.requestId, briefingId: data.briefingId, status: "pending" },
@@ -66,6 +76,12 @@ export const approveAccessRequest = defineAction(
         update: { role: data.role },
       });
       await tx.accessRequest.delete({ where: { id: request.id } });
+      await notifyBriefingShared(tx, {
+        briefingId: data.briefingId,
+        role: data.role,
+        actorId: user.id,
+        userIds: [request.userId],
+      });
     });
     return null;
   },

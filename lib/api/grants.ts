@@ -20,7 +20,7 @@ function target(id: string, input: GrantInput): string {
 export async function apiGrant(db: Db, caller: ApiCaller, id: string, input: GrantInput) {
   await authorizeBriefing(db, caller.actor, id, "share");
   await db.$transaction(async (tx) => {
-    await writeBriefingGrant(tx, { briefingId: id, ...input });
+    await writeBriefingGrant(tx, { briefingId: id, ...input, actorId: caller.actor.id });
     await auditApiWrite(tx, caller, { action: "briefing.grant", target: `${target(id, input)} ${input.role}` });
   });
   announceAccessChange({ briefingId: id });

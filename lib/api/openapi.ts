@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
+import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
 import { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
+import { apiNotificationListSchema } from "./notifications";
 import {
   apiBriefingListSchema,
   apiBriefingSchema,
@@ -176,6 +178,26 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           requestBody: body(apiCreateWebhookSchema),
           responses: {
             201: json({ allOf: [webhook, { type: "object", properties: { secret: { type: "string" } } }] }, "Created"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/notifications": {
+        get: {
+          summary: "The caller's notifications, newest first (cursor pagination)",
+          parameters: queryParameters(listNotificationsQuery),
+          responses: { 200: json(schemaOf(apiNotificationListSchema, "output")), ...errors },
+        },
+      },
+      "/api/v1/notifications/read": {
+        post: {
+          summary: "Mark some or all of the caller's notifications read (write scope)",
+          requestBody: body(markReadSchema),
+          responses: {
+            200: json({
+              type: "object",
+              properties: { changed: { type: "integer" }, unreadCount: { type: "integer" } },
+            }),
             ...errors,
           },
         },

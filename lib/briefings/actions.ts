@@ -77,10 +77,10 @@ export const shareBriefing = defineAction(
     permission: (data) => ({ action: "briefing:share", briefingId: data.briefingId }),
     revalidate: (data) => [`/briefings/${data.briefingId}`],
   },
-  async ({ data, db }) => {
+  async ({ user, data, db }) => {
     // Multi-row (grant + pending share): one transaction. Same answer whether or not the address
     // has an account.
-    await db.$transaction((tx) => writeBriefingGrant(tx, data));
+    await db.$transaction((tx) => writeBriefingGrant(tx, { ...data, actorId: user.id }));
     // A lowered role must take effect on open connections too.
     announceAccessChange({ briefingId: data.briefingId });
     return null;

@@ -1,9 +1,14 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { notifyBriefingShared } from "@/lib/notifications/briefing-events";
 import { emitWebhookEvent, type WebhookWriter } from "@/lib/webhooks/events";
 
 /** A client or an interactive-transaction client: grant writes can join a caller's transaction. */
-export type GrantWriter = Pick<Db, "user" | "organization" | "briefingGrant" | "pendingShare"> & WebhookWriter;
+export type GrantWriter = Pick<
+  Db,
+  "user" | "organization" | "briefingGrant" | "pendingShare" | "member" | "notification"
+> &
+  WebhookWriter;
 
 /** Who a grant is for: one person by e-mail, or one team. */
 export type Grantee = { email?: string | null; teamId?: string | null };
@@ -24,22 +29,30 @@ async function existingTeam(db: GrantWriter, teamId: string | null | undefined):
  * was (no account enumeration), and neither do webhooks: `briefing.shared` is queued in the same
  * transaction with the address as given. No authorization here: callers authorize `briefing:share`
  * first, and announce the access change (lib/auth/access-events.ts) after their transaction commits.
+ * A new or changed grant notifies its grantee (or the team's members) as `briefing_shared`, from
+ * `actorId` (lib/notifications/briefing-events.ts), in the same transaction.
  */
 export async function writeBriefingGrant(
   db: GrantWriter,
-  input: Grantee & { briefingId: string; role: string },
+  input: Grantee & { briefingId: string; role: string; actorId?: string | null },
 ): Promise<void> {
   const { briefingId, role } = input;
+  const actorId = input.actorId ?? null;
   if (input.email) {
     const email = input.email.toLowerCase();
     const user = await db.user.findUnique({ where: { email }, select: { id: true, emailVerified: true } });
     if (user?.emailVerified) {
+      const before = await db.briefingGrant.findUnique({
+        where: { briefingId_userId: { briefingId, userId: user.id } },
+        select: { role: true },
+      });
       await db.briefingGrant.upsert({
         where: { briefingId_userId: { briefingId, userId: user.id } },
         create: { briefingId, userId: user.id, role },
         update: { role },
       });
       await db.pendingShare.deleteMany({ where: { briefingId, email } });
+      if (before?.role !== role) await notifyBriefingShared(db, { briefingId, role, actorId, userIds: [user.id] });
     } else {
       await db.pendingShare.upsert({
         where: { briefingId_email: { briefingId, email } },
@@ -52,6 +65,10 @@ export async function writeBriefingGrant(
   }
   const team = await existingTeam(db, input.teamId);
   const teamId = team.id;
+  const before = await db.briefingGrant.findUnique({
+    where: { briefingId_teamId: { briefingId, teamId } },
+    select: { role: true },
+  });
   await db.briefingGrant.upsert({
     where: { briefingId_teamId: { briefingId, teamId } },
     create: { briefingId, teamId, role },
@@ -62,6 +79,20 @@ export async function writeBriefingGrant(
     briefingId,
     data: { grantee: { team: { id: teamId, name: team.name } }, role },
   });
+  if (before?.role !== role) await notifyTeamShared(db, { briefingId, role, actorId, teamId });
+}
+
+/** Tells a team's members (up to the per-event budget) that the team was given a role. */
+async function notifyTeamShared(
+  db: GrantWriter,
+  input: { briefingId: string; role: string; actorId: string | null; teamId: string },
+): Promise<void> {
+  const members = await db.member.findMany({
+    where: { organizationId: input.teamId },
+    select: { userId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  await notifyBriefingShared(db, { ...input, userIds: members.map((m) => m.userId) });
 }
 
 /**

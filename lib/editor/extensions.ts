@@ -4,6 +4,7 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { Guidance } from "./guidance";
 import { ComparisonNode } from "./nodes/comparison";
 import { FrameworkCardNode } from "./nodes/framework-card";
+import { MentionNode } from "./nodes/mention";
 
 export type EditorExtensionOptions = {
   /**
@@ -34,6 +35,7 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     TableKit.configure({ table: { resizable: true } }),
     FrameworkCardNode,
     ComparisonNode,
+    MentionNode,
     Guidance,
   ];
 }

@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { mentionText } from "@/lib/editor/mention-text";
 import type { CardInput } from "./cards";
 import type { Block, CardView, Inline, Marks, MatrixView, TableCell } from "./types";
 import { safeUrl } from "./urls";
@@ -52,6 +53,8 @@ const sameMarks = (a: Marks, b: Marks) =>
 const INLINE_HANDLERS: Record<string, (node: JSONContent) => Inline | null> = {
   text: (node) => (node.text ? { type: "text", text: node.text, marks: marksOf(node) } : null),
   hardBreak: () => ({ type: "break" }),
+  // A mention is its "@Name" text in every format.
+  mention: (node) => ({ type: "text", text: mentionText(node.attrs), marks: marksOf(node) }),
 };
 
 /** The inline content of a textblock; adjacent runs with the same marks are merged. */

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { notifyBriefingShared } from "@/lib/notifications/briefing-events";
 
 /** A client inside an interactive transaction. */
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -11,6 +12,13 @@ async function attachIn(tx: Tx, user: { id: string; email: string }): Promise<st
       where: { briefingId_userId: { briefingId: share.briefingId, userId: user.id } },
       create: { briefingId: share.briefingId, userId: user.id, role: share.role },
       update: { role: share.role },
+    });
+    // Who shared it was not recorded with the pending share: the notification names no one.
+    await notifyBriefingShared(tx, {
+      briefingId: share.briefingId,
+      role: share.role,
+      actorId: null,
+      userIds: [user.id],
     });
   }
   if (pending.length) await tx.pendingShare.deleteMany({ where: { email } });

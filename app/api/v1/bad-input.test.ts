@@ -33,6 +33,7 @@ describe.each(PROVIDERS)("/api/v1 refuses malformed requests on %s", (provider) 
     const grants = await import("./briefings/[id]/grants/route");
     handlers.grant = grants.POST;
     handlers.ungrant = grants.DELETE;
+    handlers.markRead = (await import("./notifications/read/route")).POST;
   });
   afterAll(() => t?.drop());
 
@@ -68,6 +69,7 @@ describe.each(PROVIDERS)("/api/v1 refuses malformed requests on %s", (provider) 
     const grantPath = `/api/v1/briefings/${briefingId}/grants`;
     await expectBadBodies("grant", grantPath, { email, role: "viewer" }, ["email", "role"]);
     await expectBadBodies("ungrant", grantPath, { email, role: "viewer" }, ["email", "role"]);
+    await expectBadBodies("markRead", "/api/v1/notifications/read", { ids: ["n1"] }, ["ids"]);
     expect(await tableSnapshot(t.db, ["ApiToken", "RateLimit"])).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { MAX_DOCUMENT_DEPTH } from "@/lib/editor/depth";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import { mentionText } from "@/lib/editor/mention-text";
 
 /** The derived, read-only views of a briefing kept next to its Yjs state. */
 export type BriefingContent = { json: JSONContent; text: string };
@@ -106,10 +107,11 @@ const INLINE_LEAVES: Record<string, (node: JSONContent) => string> = {
   frameworkCard: (node) => `[Framework: ${String(node.attrs?.slug ?? "")}]`,
   comparison: (node) => `[Comparison: ${String(node.attrs?.title ?? "")}]`,
   horizontalRule: () => "",
+  mention: (node) => mentionText(node.attrs),
 };
 
 function isInline(node: JSONContent): boolean {
-  return node.type === "text" || node.type === "hardBreak";
+  return node.type === "text" || node.type === "hardBreak" || node.type === "mention";
 }
 
 /** A leaf's own text, or null for a node whose text comes from its children. */

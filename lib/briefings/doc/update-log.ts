@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import type { Db, DbProvider } from "@/lib/db";
+import { notifyNewDocumentMentions } from "@/lib/notifications/document-mentions";
 import type { BriefingContent } from "./content";
 
 /** What the database holds for one briefing's document. */
@@ -212,6 +213,8 @@ export class BriefingUpdateLog {
    * which would fail this write for good. The JSON escapes them.
    */
   async writeContent(briefingId: string, content: BriefingContent): Promise<void> {
+    // Newly @mentioned people are notified against the content stored so far (before it is replaced).
+    await notifyNewDocumentMentions(this.db, briefingId, content.json);
     const contentText = content.text.replaceAll("\u0000", "");
     await this.db.briefing.updateMany({
       where: { id: briefingId },
