@@ -12,6 +12,9 @@ import type { Block, CardView, ExportDocument, Inline, RenderOptions } from "./t
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const HAS_BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
+/** The language every export declares (dates and labels are written in British English). */
+export const DOCUMENT_LANG = "en-GB";
+
 /** A text without bidi embedding, override and isolate characters. */
 export function neutralizeBidi(text: string): string {
   return text.replace(BIDI_CONTROLS, "");

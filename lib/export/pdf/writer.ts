@@ -1,14 +1,11 @@
 import PDFDocument from "pdfkit";
-import { citeAnchor, type OutlineEntry, sourceAnchor } from "../text";
+import { citeAnchor, DOCUMENT_LANG, type OutlineEntry, sourceAnchor } from "../text";
 import type { Inline, PageSize } from "../types";
 import { installFontFallback } from "./fallback";
 import { registerUnicodeFonts, UNICODE_INITIAL_FONT } from "./fonts";
 import { hyphenateToFit } from "./hyphenate";
 import { PdfStructure } from "./structure";
 import { pdfText } from "./text";
-
-/** The language every export declares (dates and labels are written in British English). */
-export const DOCUMENT_LANG = "en-GB";
 
 export const FONTS = {
   regular: "Helvetica",
