@@ -134,8 +134,8 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|<img|<iframe/i);
     for (const fragment of [
-      "<h2>Baltic deterrence options</h2>",
-      "<h5>Frameworks</h5>",
+      '<h2 id="section-1">Baltic deterrence options</h2>',
+      '<h5 id="section-4">Frameworks</h5>',
       "<strong>bold</strong>",
       "<u>underlined</u>",
       "<s>struck</s>",
@@ -145,9 +145,9 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       "<td></td>",
       "<td><p>First note.</p>\n<p>Second note.</p></td>",
       "<hr>",
-      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-1">[1]</a><a class="ref" href="#source-2">[2]</a></dd>',
+      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-1">[1]</a><a class="ref" id="cite-2" href="#source-2">[2]</a></dd>',
       "<caption>Comparison: Alliance comparison</caption>",
-      '<td>No<a class="ref" href="#source-4">[4]</a></td>',
+      '<td>No<a class="ref" id="cite-4" href="#source-4">[4]</a></td>',
       '<li id="source-3" value="3"><a href="https://example.org/archive/communique" rel="noopener noreferrer">Archived communique</a>',
       '<p class="marking">UNCLASSIFIED // FOR OFFICIAL USE</p>',
     ]) {

@@ -20,7 +20,7 @@ import { toPdf } from "./pdf";
 import type { ExportDocument } from "./types";
 
 const EXPORT_TAGS = new Set(
-  "html head meta title style body article header main section p h1 h2 h3 h4 h5 strong em u s a br code ul ol li blockquote hr table thead tbody tr th td caption figure span dl dt dd div".split(
+  "html head meta title style body article header main section p h1 h2 h3 h4 h5 strong em u s a br code ul ol li blockquote hr table thead tbody tr th td caption figure span dl dt dd div nav tfoot".split(
     " ",
   ),
 );

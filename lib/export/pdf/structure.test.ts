@@ -1,7 +1,15 @@
 import { inflateSync } from "node:zlib";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
-import type { Block, CardView, ExportDocument, MatrixView } from "../types";
+import {
+  STRUCTURED as BRIEFING,
+  buildCard as card,
+  buildDoc as doc,
+  heading,
+  buildMatrix as matrix,
+  para,
+} from "../testing/structured-doc";
+import type { Block, ExportDocument } from "../types";
 import { toPdf } from "./index";
 
 // Reads a PDF's object tree back (PDFKit writes dictionaries uncompressed, only streams are
@@ -35,75 +43,6 @@ function structureRoles(objs: Map<number, string>): string[] {
   for (const m of (/\/K \[([\s\S]*?)\]/.exec(root)?.[1] ?? "").matchAll(/(\d+) 0 R/g)) walk(Number(m[1]));
   return roles;
 }
-
-const text = (t: string) => ({ type: "text" as const, text: t, marks: {} });
-const para = (t: string): Block => ({ type: "paragraph", inlines: [text(t)] });
-const heading = (t: string, level: 1 | 2 | 3 | 4 = 1): Block => ({ type: "heading", level, inlines: [text(t)] });
-
-function card(name: string, refs: number[] = []): CardView {
-  return {
-    slug: name.toLowerCase().replace(/\W+/g, "-"),
-    name,
-    acronym: null,
-    status: "Active",
-    mode: "live",
-    note: "Live: current catalog",
-    facts: [
-      { label: "Kind", value: "Collective-defence alliance", refs: [] },
-      { label: "Region", value: "Europe", refs: [] },
-      { label: "Decision rule", value: "Consensus", refs },
-      { label: "Members", value: "32", refs: [] },
-    ],
-    summary: "A long-standing alliance with a consultative council and an integrated command structure.",
-    url: "https://briefings.example.org/frameworks/x",
-    found: true,
-  };
-}
-
-function matrix(title: string, columns: number): MatrixView {
-  const labels = Array.from({ length: columns }, (_, i) => `Framework ${i + 1}`);
-  return {
-    title,
-    corner: "Dimension",
-    columns: labels,
-    rows: [
-      { kind: "group", label: "Commitments" },
-      { kind: "row", label: "Interoperability", cells: labels.map(() => ({ text: "Interoperability", refs: [1] })) },
-    ],
-    notices: [],
-    found: true,
-  };
-}
-
-function doc(blocks: Block[], sources = 2): ExportDocument {
-  return {
-    briefingId: "b1",
-    title: "Structured briefing",
-    authors: ["Olivia Owner"],
-    date: "5 December 2026",
-    exportedAt: "5 December 2026, 09:30 UTC",
-    classification: "UNCLASSIFIED",
-    blocks,
-    sources: Array.from({ length: sources }, (_, i) => ({
-      n: i + 1,
-      title: `Source ${i + 1}`,
-      url: `https://example.org/${i + 1}`,
-      rawUrl: `https://example.org/${i + 1}`,
-      publisher: null,
-      accessed: null,
-    })),
-  };
-}
-
-const BRIEFING = doc([
-  heading("Background"),
-  para("Why this matters."),
-  heading("Options", 2),
-  { type: "list", ordered: true, start: 1, items: [[para("First")], [para("Second")]] },
-  heading("Frameworks"),
-  { type: "card", card: card("Test Alliance", [1, 2]) },
-  { type: "matrix", matrix: matrix("Alliance comparison", 5) },
-]);
 
 async function withParser<T>(pdf: Buffer, read: (parser: PDFParse) => Promise<T>): Promise<T> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
