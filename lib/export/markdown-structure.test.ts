@@ -44,6 +44,7 @@ describe("Markdown structure", () => {
     expect(markdown).toContain(
       "Costs \\$5 to \\$10 \\:smile\\: \\=\\=marked\\=\\= x\\^2\\^ \\{#id\\} bell ++underlined++",
     );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting they are gone.
     expect(markdown).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
     const rendered = new MarkdownIt().render(markdown);
     expect(rendered).toContain("Costs $5 to $10 :smile: ==marked== x^2^ {#id} bell ++underlined++");
