@@ -153,6 +153,25 @@ describe("PDF structure", () => {
     }
   });
 
+  it("never splits a Sources entry over two pages", async () => {
+    const sources = Array.from({ length: 70 }, (_, i) => ({
+      n: i + 1,
+      title: `Source number ${i + 1} ${"with a long descriptive title ".repeat(1 + ((i * 5) % 9))}`,
+      url: `https://example.org/documents/${i + 1}/end-${i + 1}`,
+      rawUrl: "",
+      publisher: "Publisher",
+      accessed: `${i + 1}`,
+    }));
+    const { pages } = await withParser(await toPdf(doc([para("Text.")], { sources }), { toc: false }), (p) =>
+      p.getText(),
+    );
+    const pageOf = (needle: string) => pages.findIndex((p) => p.text.replace(/\s+/g, " ").includes(needle));
+    for (let n = 1; n <= 70; n++) {
+      expect(pageOf(`Source number ${n} `), `source ${n}`).toBeGreaterThan(0);
+      expect(pageOf(`Source number ${n} `), `source ${n}`).toBe(pageOf(`Accessed ${n}.`));
+    }
+  });
+
   it("hyphenates words too long for a narrow matrix column instead of cutting them anywhere", async () => {
     const word = "Interoperabilitaetsanforderungen";
     const wide = matrix("Wide", 5);
