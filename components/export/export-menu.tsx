@@ -135,6 +135,7 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
             if (event.key === "Escape") onKeyDown(event);
           }}
         >
+          <ExportOptions value={layout} onChange={setLayout} />
           <div role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
             {FORMATS.map(({ format, label, hint }) => (
               <button
@@ -149,7 +150,6 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
               </button>
             ))}
           </div>
-          <ExportOptions value={layout} onChange={setLayout} />
         </div>
       ) : null}
       {held ? (
