@@ -1,8 +1,8 @@
 import { chromium } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
+import { buildDoc, heading, para, STRUCTURED } from "@/lib/test/export-documents";
 import { toHtml } from "./html";
-import { buildDoc, heading, para, STRUCTURED } from "./testing/structured-doc";
 
 describe("HTML structure", () => {
   it("gives sections ids and a table of contents linking to them, in the document's language", () => {

@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
+import { buildDoc, heading, STRUCTURED, text } from "@/lib/test/export-documents";
 import { toMarkdown } from "./markdown";
-import { buildDoc, heading, STRUCTURED, text } from "./testing/structured-doc";
 
 // No markdown-it footnote plugin is installed: the footnotes are checked structurally (GFM's
 // syntax: `[^label]` references, `[^label]: text` definitions at the start of a top-level line).

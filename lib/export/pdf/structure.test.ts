@@ -8,7 +8,7 @@ import {
   heading,
   buildMatrix as matrix,
   para,
-} from "../testing/structured-doc";
+} from "@/lib/test/export-documents";
 import type { Block, ExportDocument } from "../types";
 import { toPdf } from "./index";
 

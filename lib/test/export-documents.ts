@@ -1,4 +1,4 @@
-import type { Block, CardView, ExportDocument, MatrixView } from "../types";
+import type { Block, CardView, ExportDocument, MatrixView } from "@/lib/export/types";
 
 /** Builders of in-memory export documents for the structure tests of every format (no database). */
 
