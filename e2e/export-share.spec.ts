@@ -62,7 +62,20 @@ test("export every format, share a read-only live link, revoke it", async ({ bro
     const markdown = (await readDownload(await exportAs(owner, /^Markdown/))).toString("utf8");
     expect(markdown).toContain("## Regional outlook");
     expect(markdown).toContain("North Atlantic Treaty Organization");
-    expect(markdown).toMatch(/## Sources\n\n1\. \[/);
+    // Citations are footnotes whose definitions are the Sources entries.
+    expect(markdown).toMatch(/## Sources\n\n\[\^1\]: \\\[1\\\] \[/);
+
+    // Layout options: US Letter without a table of contents.
+    await owner.getByRole("button", { name: "Export ▾" }).click();
+    await owner.getByLabel("Paper (PDF)").selectOption("letter");
+    await owner.getByRole("checkbox", { name: /Table of contents/ }).uncheck();
+    const [letter] = await Promise.all([
+      owner.waitForEvent("download"),
+      owner.getByRole("menuitem", { name: /^PDF/ }).click(),
+    ]);
+    const letterPdf = (await readDownload(letter)).toString("latin1");
+    expect(letterPdf).toContain("/MediaBox [0 0 612 792]");
+    expect(letterPdf).not.toContain("/S /TOC");
 
     // A read-only link, opened by someone who is not signed in.
     await owner.getByRole("button", { name: "Create read-only link" }).click();

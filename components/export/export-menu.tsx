@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useSaveStatus } from "@/components/editor/save-status-store";
 import type { ExportFormat } from "@/lib/export/types";
 import { fileNameFrom, readWithProgress, saveBlob } from "./download";
+import { DEFAULT_LAYOUT, type ExportLayout, ExportOptions, layoutQuery } from "./export-options";
 import { UnsavedExportWarning } from "./unsaved-export-warning";
 import "@/components/share/share.css";
 
@@ -33,6 +34,7 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState<Held>(null);
+  const [layout, setLayout] = useState<ExportLayout>(DEFAULT_LAYOUT);
   // The export is made from the server's copy: changes not stored yet are not in it.
   const saveStatus = useSaveStatus(briefingId);
   const unsaved = saveStatus !== null && saveStatus !== "saved" && saveStatus !== "read-only";
@@ -67,7 +69,11 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
     setError(null);
     setProgress({ label, received: 0, total: 0 });
     try {
-      const query = new URLSearchParams({ format, ...(shareToken ? { share: shareToken } : {}) });
+      const query = new URLSearchParams({
+        format,
+        ...layoutQuery(layout),
+        ...(shareToken ? { share: shareToken } : {}),
+      });
       const response = await fetch(`/api/briefings/${encodeURIComponent(briefingId)}/export?${query}`, {
         cache: "no-store",
       });
@@ -122,19 +128,28 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
         Export ▾
       </button>
       {open ? (
-        <div className="export-menu__list" role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
-          {FORMATS.map(({ format, label, hint }) => (
-            <button
-              key={format}
-              type="button"
-              role="menuitem"
-              className="export-menu__item"
-              onClick={() => choose(format, label)}
-            >
-              {label}
-              <span className="export-menu__hint">{hint}</span>
-            </button>
-          ))}
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the whole popover, options included.
+        <div
+          className="export-menu__list"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") onKeyDown(event);
+          }}
+        >
+          <ExportOptions value={layout} onChange={setLayout} />
+          <div role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
+            {FORMATS.map(({ format, label, hint }) => (
+              <button
+                key={format}
+                type="button"
+                role="menuitem"
+                className="export-menu__item"
+                onClick={() => choose(format, label)}
+              >
+                {label}
+                <span className="export-menu__hint">{hint}</span>
+              </button>
+            ))}
+          </div>
         </div>
       ) : null}
       {held ? (

@@ -69,6 +69,7 @@ describe("mentions in the document text", () => {
       title: "Mentions",
       authors: [],
       date: "5 December 2026",
+      exportedAt: "5 December 2026, 10:00 UTC",
       classification: "",
       blocks: blocksOf(doc, noEmbeds),
       sources: [],

@@ -2,7 +2,7 @@ import { actorFromRequest } from "@/lib/auth/actor";
 import { authorize, isShareLink } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { EXPORT_FORMATS, type ExportFormat } from "./types";
+import { EXPORT_FORMATS, type ExportFormat, PAGE_SIZES, type PageSize, type RenderOptions } from "./types";
 
 /** The `format` query parameter, or a 400 naming the accepted values. */
 export function parseExportFormat(value: string | null): ExportFormat {
@@ -10,6 +10,36 @@ export function parseExportFormat(value: string | null): ExportFormat {
   throw new AppError("bad_request", `Unknown export format. Use ?format=${EXPORT_FORMATS.join("|")}.`, [
     { param: "format", message: value ? `"${value.slice(0, 20)}" is not a format` : "is required" },
   ]);
+}
+
+const TOC_VALUES = { auto: "auto", on: true, off: false } as const;
+
+/**
+ * The layout options of a download: `pageSize=a4|letter` (PDF, default a4) and `toc=auto|on|off`
+ * (PDF, DOCX, HTML; default auto: a table of contents from three headings on). A 400 naming the
+ * accepted values for anything else.
+ */
+export function parseRenderOptions(params: URLSearchParams): RenderOptions {
+  const options: RenderOptions = {};
+  const pageSize = params.get("pageSize");
+  if (pageSize !== null) {
+    if (!(PAGE_SIZES as readonly string[]).includes(pageSize)) {
+      throw new AppError("bad_request", `Unknown page size. Use ?pageSize=${PAGE_SIZES.join("|")}.`, [
+        { param: "pageSize", message: `"${pageSize.slice(0, 20)}" is not a page size` },
+      ]);
+    }
+    options.pageSize = pageSize as PageSize;
+  }
+  const toc = params.get("toc");
+  if (toc !== null) {
+    if (!Object.hasOwn(TOC_VALUES, toc)) {
+      throw new AppError("bad_request", "Unknown table-of-contents setting. Use ?toc=auto|on|off.", [
+        { param: "toc", message: `"${toc.slice(0, 20)}" is not auto, on or off` },
+      ]);
+    }
+    options.toc = TOC_VALUES[toc as keyof typeof TOC_VALUES];
+  }
+  return options;
 }
 
 /**

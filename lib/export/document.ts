@@ -6,6 +6,7 @@ import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
+import { displayDateTime, neutralizeDocument } from "./text";
 import type { ExportDocument } from "./types";
 
 export type ExportOptions = {
@@ -60,7 +61,7 @@ export async function resolveContent(
 
 /**
  * Loads a briefing for export: title, authors, date, marking and its CURRENT content (from the
- * Yjs state, see loadCurrentContent). No authorization here: route handlers and pages check
+ * Yjs state, see loadCurrentContent), with bidi override characters removed everywhere. No authorization here: route handlers and pages check
  * briefing:read (or a share link) first. Null when the briefing does not exist or is deleted.
  */
 export async function loadExportDocument(
@@ -79,12 +80,14 @@ export async function loadExportDocument(
   ]);
   if (!json) return null;
   const content = await resolveContent(db, briefingId, json, options);
-  return {
+  const now = options.now ?? new Date();
+  return neutralizeDocument({
     briefingId: briefing.id,
     title: briefing.title,
     authors,
-    date: displayDate(options.now ?? new Date()),
+    date: displayDate(now),
+    exportedAt: displayDateTime(now),
     classification: briefing.classification.trim(),
     ...content,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ExportFile } from "./render";
-import type { ExportDocument, ExportFormat } from "./types";
+import type { ExportDocument, ExportFormat, RenderOptions } from "./types";
 
 /**
  * The cache key of an export: a hash of the format and the whole resolved document. The document
@@ -8,9 +8,19 @@ import type { ExportDocument, ExportFormat } from "./types";
  * card and comparison as the catalog has them now, the base URL of links), so an unchanged
  * briefing hits and any change to it or to the catalog it cites misses, with no version counters
  * to keep in step. Building the document is a few queries; rendering is the expensive part.
+ * The export time is left out, or no two downloads a minute apart would share a file: a cached
+ * file says its live cards are "as of" its first render, when the catalog data it shows was
+ * exactly what it is now (any change to that data changes the key).
  */
-export function exportCacheKey(doc: ExportDocument, format: ExportFormat): string {
-  return createHash("sha256").update(format).update("\0").update(JSON.stringify(doc)).digest("hex");
+export function exportCacheKey(doc: ExportDocument, format: ExportFormat, options: RenderOptions = {}): string {
+  const { exportedAt: _time, ...content } = doc;
+  return createHash("sha256")
+    .update(format)
+    .update("\0")
+    .update(JSON.stringify({ pageSize: options.pageSize ?? "a4", toc: options.toc ?? "auto" }))
+    .update("\0")
+    .update(JSON.stringify(content))
+    .digest("hex");
 }
 
 /**

@@ -88,15 +88,15 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
   it("writes GitHub-flavoured Markdown that markdown-it reads back with the same headings, cells and links", () => {
     const markdown = toMarkdown(doc);
     expect(markdown).toContain(
-      "Plain, **bold**, *italic*, underlined, ~~struck~~ and [a link to NATO](https://www.nato.int/).\\\n",
+      "Plain, **bold**, *italic*, ++underlined++, ~~struck~~ and [a link to NATO](https://www.nato.int/).\\\n",
     );
     const parsed = parseMarkdown(markdown);
     expect(parsed.headings).toEqual([
       ["h1", "Baltic posture review"],
-      ["h1", HEADINGS[0]],
-      ["h2", HEADINGS[1]],
-      ["h3", HEADINGS[2]],
-      ["h4", HEADINGS[3]],
+      ["h2", HEADINGS[0]],
+      ["h3", HEADINGS[1]],
+      ["h4", HEADINGS[2]],
+      ["h5", HEADINGS[3]],
       ["h2", "Sources"],
     ]);
     // The document table (with its empty and its two-paragraph cell), then the two cards' facts, then the matrix.
@@ -111,11 +111,13 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       "High",
       "Needs host-nation support.",
     ]);
-    for (const [label, value] of CARD_FACTS) expect(parsed.cells.join("|")).toContain(`${label}|${value}`);
+    // Citations are GFM footnote references (markdown-it without a footnote plugin shows them as text).
+    const footnoted = (v: string) => v.replace(/\[(\d+)\]/g, "[^$1]");
+    for (const [label, value] of CARD_FACTS) expect(parsed.cells.join("|")).toContain(`${label}|${footnoted(value)}`);
     expect(parsed.cells.slice(-15)).toEqual([
       ...["Dimension", "TA", "OP", "Commitments", "", ""],
-      ...["Collective-defence clause", "Yes [1]", "No [4]", "Governance", "", ""],
-      ...["Decision rule", "Consensus [1][2]", "Majority [4]"],
+      ...["Collective-defence clause", "Yes [^1]", "No [^4]", "Governance", "", ""],
+      ...["Decision rule", "Consensus [^1][^2]", "Majority [^4]"],
     ]);
     expect(parsed.links).toEqual(
       expect.arrayContaining([
@@ -126,7 +128,9 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       ]),
     );
     expect(parsed.maxListDepth).toBe(2);
-    expect(markdown).toMatch(/^1\. \[Founding treaty text\]\(https:\/\/example\.org\/treaty\)\. Treaty Office\./m);
+    expect(markdown).toMatch(
+      /^\[\^1\]: \\\[1\\\] \[Founding treaty text\]\(https:\/\/example\.org\/treaty\)\. Treaty Office\./m,
+    );
   });
 
   it("writes standalone HTML with every node type and no scripts", () => {
@@ -134,8 +138,8 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script|<link|<img|<iframe/i);
     for (const fragment of [
-      "<h2>Baltic deterrence options</h2>",
-      "<h5>Frameworks</h5>",
+      '<h2 id="section-1">Baltic deterrence options</h2>',
+      '<h5 id="section-4">Frameworks</h5>',
       "<strong>bold</strong>",
       "<u>underlined</u>",
       "<s>struck</s>",
@@ -145,9 +149,9 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
       "<td></td>",
       "<td><p>First note.</p>\n<p>Second note.</p></td>",
       "<hr>",
-      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-1">[1]</a><a class="ref" href="#source-2">[2]</a></dd>',
+      '<dt>Decision rule</dt><dd>Consensus<a class="ref" href="#source-1">[1]</a><a class="ref" id="cite-2" href="#source-2">[2]</a></dd>',
       "<caption>Comparison: Alliance comparison</caption>",
-      '<td>No<a class="ref" href="#source-4">[4]</a></td>',
+      '<td>No<a class="ref" id="cite-4" href="#source-4">[4]</a></td>',
       '<li id="source-3" value="3"><a href="https://example.org/archive/communique" rel="noopener noreferrer">Archived communique</a>',
       '<p class="marking">UNCLASSIFIED // FOR OFFICIAL USE</p>',
     ]) {
@@ -157,7 +161,10 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
 
   it("writes a DOCX that mammoth reads back with headings, lists, tables, card facts and sources", async () => {
     const docx = await toDocx(doc);
-    const { value: html } = await mammoth.convertToHtml({ buffer: docx });
+    const { value: converted } = await mammoth.convertToHtml({ buffer: docx });
+    // Citations link to bookmarks (source_n, cite_n); headings carry the TOC's bookmarks.
+    expect(converted).toContain('<a href="#source_1">[1]</a>');
+    const html = converted.replace(/<a id="[^"]*"><\/a>/g, "").replace(/<a href="#\w+">(.*?)<\/a>/g, "$1");
     HEADINGS.forEach((heading, i) => {
       expect(html).toContain(`<h${i + 1}>${heading}</h${i + 1}>`);
     });
@@ -173,7 +180,7 @@ describe.each(PROVIDERS)("export fidelity on %s", (provider) => {
     for (const [label, value] of CARD_FACTS) expect(html).toContain(`<strong>${label}: </strong>${value}`);
     expect(html).toContain("<td><p>Consensus [1][2]</p></td><td><p>Majority [4]</p></td>");
     SOURCE_TITLES.forEach((title, i) => {
-      expect(html).toContain(`<strong>[${i + 1}] </strong><a href="${SOURCE_URLS[i]}">${title}</a>`);
+      expect(html).toContain(`<strong>[${i + 1}]</strong> <a href="${SOURCE_URLS[i]}">${title}</a>`);
     });
     const files = unzipSync(new Uint8Array(docx));
     const parts = Object.keys(files);

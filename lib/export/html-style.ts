@@ -1,11 +1,11 @@
 /**
  * The stylesheet embedded in exported HTML: readable on screen, A4 with margins and the marking in
- * the page header when printed. Constant text (no user content), so it can be inlined as is.
+ * the header and footer of every printed page. Constant text (no user content), so it can be inlined as is.
  */
 export const EXPORT_CSS = `
 :root { color-scheme: light; }
 body { font: 11pt/1.5 "Helvetica Neue", Arial, sans-serif; color: #1b1f24; max-width: 48rem; margin: 2rem auto; padding: 0 1.5rem; overflow-wrap: anywhere; }
-h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoid; }
+h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h1 { font-size: 2rem; margin-top: 0.5em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; } h5 { font-size: 1rem; }
 a { color: #1f4e8c; }
@@ -43,11 +43,31 @@ tr { break-inside: avoid; }
 .sources { margin-top: 3em; border-top: 1px solid #c9d1db; }
 .sources li { margin: 0.3em 0; overflow-wrap: anywhere; }
 .sources .url { color: #5b6470; font-size: 0.9em; }
+.sources li { break-inside: avoid; }
+.back { text-decoration: none; margin-left: 0.3em; }
+.toc { margin: 0 0 2.5rem; }
+.toc h2 { margin-top: 0; }
+.toc ol { list-style: none; padding: 0; margin: 0; }
+.toc li { margin: 0.2em 0; }
+.toc-2 { padding-left: 1.25em; } .toc-3 { padding-left: 2.5em; } .toc-4 { padding-left: 3.75em; }
+.print-frame, .print-frame > tbody, .print-frame > tbody > tr, .print-frame > tbody > tr > td { display: block; margin: 0; padding: 0; border: 0; }
+.print-frame > thead, .print-frame > tfoot { display: none; }
+.print-marking { text-align: center; font: 700 8pt Arial, sans-serif; color: #b00020; letter-spacing: 0.04em; margin: 0; padding: 2mm 0; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
   .matrix-scroller { overflow: visible; }
   a { color: inherit; }
   .card { background: #f4f7fb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  @page { size: A4; margin: 20mm 18mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+  @page { size: A4; margin: 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+  /* Header and footer rows repeat on every printed page (see framed() in html.ts). */
+  .print-frame { display: table; width: 100%; border-collapse: collapse; }
+  .print-frame > thead { display: table-header-group; }
+  .print-frame > tfoot { display: table-footer-group; }
+  .print-frame > tbody { display: table-row-group; }
+  .print-frame > tbody > tr { display: table-row; break-inside: auto; }
+  .print-frame > tbody > tr > td { display: table-cell; border: 0; padding: 0; }
+  .print-frame > thead td, .print-frame > tfoot td { border: 0; padding: 0; background: none; }
+  .toc { break-after: page; }
+  .toc a { text-decoration: none; }
 }
 `;

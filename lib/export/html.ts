@@ -1,5 +1,15 @@
 import { EXPORT_CSS } from "./html-style";
-import type { Block, CardView, ExportDocument, Inline, MatrixView, SourceEntry, TableCell } from "./types";
+import { cardNote, citeAnchor, DOCUMENT_LANG, type OutlineEntry, outlineOf, sourceAnchor, wantsToc } from "./text";
+import type {
+  Block,
+  CardView,
+  ExportDocument,
+  Inline,
+  MatrixView,
+  RenderOptions,
+  SourceEntry,
+  TableCell,
+} from "./types";
 
 /**
  * Standalone HTML: one file, inline print CSS, no scripts. Every text goes through escapeHtml and
@@ -14,12 +24,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** A CSS string literal that cannot end the string, the rule or the <style> element. */
-export function cssString(text: string): string {
-  return `"${text.replace(/[^\w .,/-]/g, (c) => `\\${c.codePointAt(0)!.toString(16)} `)}"`;
-}
+/** What rendering one document needs: section ids, the export time, citations met so far. */
+type HtmlContext = { sections: Map<Block, OutlineEntry>; exportedAt: string; cited: Set<number> };
 
-const refLinks = (refs: readonly number[]) => refs.map((n) => `<a class="ref" href="#source-${n}">[${n}]</a>`).join("");
+/** Citations linking to their Sources entries; the first citation of each is the way back's target. */
+function refLinks(refs: readonly number[], ctx: HtmlContext): string {
+  return refs
+    .map((n) => {
+      const id = ctx.cited.has(n) ? "" : ` id="${citeAnchor(n)}"`;
+      ctx.cited.add(n);
+      return `<a class="ref"${id} href="#${sourceAnchor(n)}">[${n}]</a>`;
+    })
+    .join("");
+}
 
 function inlineHtml(inline: Inline): string {
   if (inline.type === "break") return "<br>";
@@ -35,30 +52,30 @@ function inlineHtml(inline: Inline): string {
 
 const inlinesHtml = (inlines: Inline[]) => inlines.map(inlineHtml).join("");
 
-function cellHtml(cell: TableCell): string {
+function cellHtml(cell: TableCell, ctx: HtmlContext): string {
   const tag = cell.header ? "th" : "td";
   const span = `${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ""}${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ""}`;
-  return `<${tag}${span}>${blocksHtml(cell.blocks)}</${tag}>`;
+  return `<${tag}${span}>${blocksHtml(cell.blocks, ctx)}</${tag}>`;
 }
 
-function cardHtml(card: CardView): string {
+function cardHtml(card: CardView, ctx: HtmlContext): string {
   const name = `${escapeHtml(card.name)}${card.acronym ? ` <span class="acronym">(${escapeHtml(card.acronym)})</span>` : ""}`;
   const title = card.url ? `<a href="${escapeHtml(card.url)}" rel="noopener noreferrer">${name}</a>` : name;
   const facts = card.facts
-    .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}${refLinks(f.refs)}</dd></div>`)
+    .map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}${refLinks(f.refs, ctx)}</dd></div>`)
     .join("");
   return [
     `<section class="card card--${card.mode}" aria-label="${escapeHtml(card.name)}">`,
     `<header><p class="card-title">${title}</p>`,
     card.status ? `<span class="badge">${escapeHtml(card.status)}</span>` : "",
-    `</header><p class="card-note">${escapeHtml(card.note)}</p>`,
+    `</header><p class="card-note">${escapeHtml(cardNote(card, ctx.exportedAt))}</p>`,
     facts ? `<dl class="facts">${facts}</dl>` : "",
     card.summary ? `<p class="card-summary">${escapeHtml(card.summary)}</p>` : "",
     "</section>",
   ].join("");
 }
 
-function matrixHtml(m: MatrixView): string {
+function matrixHtml(m: MatrixView, ctx: HtmlContext): string {
   const caption = `<caption>Comparison: ${escapeHtml(m.title)}</caption>`;
   const notices = m.notices.map((n) => `<p class="notice">${escapeHtml(n)}</p>`).join("");
   if (!m.found || !m.columns.length) return `<figure class="matrix"><table>${caption}</table>${notices}</figure>`;
@@ -70,7 +87,7 @@ function matrixHtml(m: MatrixView): string {
       r.kind === "group"
         ? `<tr class="group"><th scope="rowgroup" colspan="${m.columns.length + 1}">${escapeHtml(r.label)}</th></tr>`
         : `<tr><th scope="row">${escapeHtml(r.label)}</th>${r.cells
-            .map((c) => `<td>${escapeHtml(c.text)}${refLinks(c.refs)}</td>`)
+            .map((c) => `<td>${escapeHtml(c.text)}${refLinks(c.refs, ctx)}</td>`)
             .join("")}</tr>`,
     )
     .join("");
@@ -79,37 +96,51 @@ function matrixHtml(m: MatrixView): string {
   return `<figure class="matrix">${scroller}<table>${caption}${head}<tbody>${rows}</tbody></table></section>${notices}</figure>`;
 }
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block, ctx: HtmlContext): string {
   switch (block.type) {
-    case "heading":
-      return `<h${block.level + 1}>${inlinesHtml(block.inlines)}</h${block.level + 1}>`;
+    case "heading": {
+      const section = ctx.sections.get(block);
+      const id = section ? ` id="${section.id}"` : "";
+      return `<h${block.level + 1}${id}>${inlinesHtml(block.inlines)}</h${block.level + 1}>`;
+    }
     case "paragraph":
       return block.inlines.length ? `<p>${inlinesHtml(block.inlines)}</p>` : "";
     case "list": {
-      const items = block.items.map((item) => `<li>${blocksHtml(item)}</li>`).join("");
+      const items = block.items.map((item) => `<li>${blocksHtml(item, ctx)}</li>`).join("");
       if (!block.ordered) return `<ul>${items}</ul>`;
       return `<ol${block.start !== 1 ? ` start="${block.start}"` : ""}>${items}</ol>`;
     }
     case "blockquote":
-      return `<blockquote>${blocksHtml(block.blocks)}</blockquote>`;
+      return `<blockquote>${blocksHtml(block.blocks, ctx)}</blockquote>`;
     case "rule":
       return "<hr>";
     case "table":
       return `<table class="doc-table"><tbody>${block.rows
-        .map((row) => `<tr>${row.map(cellHtml).join("")}</tr>`)
+        .map((row) => `<tr>${row.map((cell) => cellHtml(cell, ctx)).join("")}</tr>`)
         .join("")}</tbody></table>`;
     case "card":
-      return cardHtml(block.card);
+      return cardHtml(block.card, ctx);
     case "matrix":
-      return matrixHtml(block.matrix);
+      return matrixHtml(block.matrix, ctx);
   }
 }
 
-function blocksHtml(blocks: Block[]): string {
-  return blocks.map(blockHtml).filter(Boolean).join("\n");
+function blocksHtml(blocks: Block[], ctx: HtmlContext): string {
+  return blocks
+    .map((b) => blockHtml(b, ctx))
+    .filter(Boolean)
+    .join("\n");
 }
 
-function sourceHtml(s: SourceEntry): string {
+/** The table of contents: links to the sections, indented by level. */
+function tocHtml(outline: OutlineEntry[]): string {
+  const items = outline
+    .map((e) => `<li class="toc-${e.level}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`)
+    .join("");
+  return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${items}</ol></nav>`;
+}
+
+function sourceHtml(s: SourceEntry, cited: Set<number>): string {
   const title = s.url
     ? `<a href="${escapeHtml(s.url)}" rel="noopener noreferrer">${escapeHtml(s.title)}</a>`
     : escapeHtml(s.title);
@@ -119,40 +150,68 @@ function sourceHtml(s: SourceEntry): string {
     s.url ? `<span class="url">${escapeHtml(s.url)}</span>` : `<span class="url">${escapeHtml(s.rawUrl)}</span>`,
     s.accessed ? `Accessed ${escapeHtml(s.accessed)}` : "",
   ];
-  return `<li id="source-${s.n}" value="${s.n}">${parts.filter(Boolean).join(". ")}</li>`;
+  const back = cited.has(s.n)
+    ? ` <a class="back" href="#${citeAnchor(s.n)}" aria-label="Back to the first citation of source ${s.n}">\u21a9</a>`
+    : "";
+  return `<li id="${sourceAnchor(s.n)}" value="${s.n}">${parts.filter(Boolean).join(". ")}${back}</li>`;
 }
 
-/** The whole briefing as one self-contained HTML file. */
-export function toHtml(doc: ExportDocument): string {
+/**
+ * The marking on every printed page: a header and a footer row of a layout table around the
+ * page, which browsers repeat on each printed page and which take their own space (page margin
+ * boxes would do it too, but not every browser prints them). Hidden on screen.
+ */
+function framed(marking: string, content: string): string {
+  if (!marking) return content;
+  const row = (tag: "thead" | "tfoot") =>
+    `<${tag}><tr><td><p class="print-marking" aria-hidden="true">${marking}</p></td></tr></${tag}>`;
+  return `<table class="print-frame" role="presentation">${row("thead")}${row("tfoot")}<tbody><tr><td>\n${content}\n</td></tr></tbody></table>`;
+}
+
+/**
+ * The whole briefing as one self-contained HTML file: title block, optional table of contents,
+ * sections with ids, citations linked both ways, and print CSS (A4, headings kept with what
+ * follows, marking on every page).
+ */
+export function toHtml(doc: ExportDocument, options: RenderOptions = {}): string {
   const marking = doc.classification ? `<p class="marking">${escapeHtml(doc.classification)}</p>` : "";
-  const pageMarking = doc.classification
-    ? `@page { @top-center { content: ${cssString(doc.classification)}; font: 700 8pt Arial, sans-serif; color: #b00020; } }`
-    : "";
+  const outline = outlineOf(doc.blocks);
+  const ctx: HtmlContext = {
+    sections: new Map(outline.map((e) => [e.block, e])),
+    exportedAt: doc.exportedAt,
+    cited: new Set(),
+  };
+  const body = blocksHtml(doc.blocks, ctx);
   const sources = doc.sources.length
-    ? `<section class="sources"><h2>Sources</h2><ol>${doc.sources.map(sourceHtml).join("\n")}</ol></section>`
+    ? `<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2><ol>${doc.sources
+        .map((s) => sourceHtml(s, ctx.cited))
+        .join("\n")}</ol></section>`
     : "";
+  const toc = wantsToc(outline, options) ? tocHtml(outline) : "";
+  const content = `${marking}
+<header class="title-block">
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="byline">${doc.authors.map(escapeHtml).join(", ")}</p>
+<p class="date">${escapeHtml(doc.date)}</p>
+</header>
+${toc}
+<main>
+${body}
+</main>
+${sources}
+${marking}`;
   return `<!doctype html>
-<html lang="en">
+<html lang="${DOCUMENT_LANG}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(doc.title)}</title>
-<style>${EXPORT_CSS}${pageMarking}</style>
+<style>${EXPORT_CSS}</style>
 </head>
 <body>
-${marking}
-<header class="title-block">
-<h1>${escapeHtml(doc.title)}</h1>
-<p class="byline">${doc.authors.map(escapeHtml).join(", ")}</p>
-<p class="date">${escapeHtml(doc.date)}</p>
-</header>
-<main>
-${blocksHtml(doc.blocks)}
-</main>
-${sources}
-${marking}
+${framed(doc.classification ? escapeHtml(doc.classification) : "", content)}
 </body>
 </html>
 `;

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { type ExportOptions, loadExportDocument } from "./document";
 import { type ExportFile, renderExport } from "./render";
-import type { ExportFormat } from "./types";
+import type { ExportFormat, RenderOptions } from "./types";
 
 export { EXPORTERS, type ExportFile, renderExport } from "./render";
 export { EXPORT_FORMATS, type ExportFormat } from "./types";
@@ -14,8 +14,8 @@ export async function exportBriefing(
   db: Db,
   briefingId: string,
   format: ExportFormat,
-  options: ExportOptions = {},
+  options: ExportOptions & { render?: RenderOptions } = {},
 ): Promise<ExportFile | null> {
   const doc = await loadExportDocument(db, briefingId, options);
-  return doc ? renderExport(doc, format) : null;
+  return doc ? renderExport(doc, format, options.render) : null;
 }

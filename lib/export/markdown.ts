@@ -1,20 +1,42 @@
-import type { Block, CardView, ExportDocument, Inline, MatrixView, SourceEntry, TableCell } from "./types";
+import { cardNote } from "./text";
+import type {
+  Block,
+  CardView,
+  ExportDocument,
+  Inline,
+  MatrixView,
+  RenderOptions,
+  SourceEntry,
+  TableCell,
+} from "./types";
 
 /**
  * GitHub-flavoured Markdown. Every text is escaped so nothing in it becomes markup: Markdown
  * punctuation gets a backslash and `<`, `>`, `&` become entities, so no raw HTML, entity trick or
- * autolink-looking text can turn active. The only HTML written is `<br>` inside table cells (GFM
- * tables have no other line break). Underline has no Markdown form and is written as plain text.
+ * autolink-looking text can turn active; so do the characters renderers extend Markdown with
+ * (`$` maths, `:emoji:` and autolinks, `==highlight==`, `^superscript^`, `++inserted++`,
+ * `{attributes}`). Control characters are dropped. The only HTML written is `<br>` inside table
+ * cells (GFM tables have no other line break).
+ *
+ * Conventions (Markdown has no form for these):
+ * - The briefing title is the one `#` heading; briefing headings are shifted one level down.
+ * - Underline is written `++like this++`, the markdown-it-ins convention: renderers that know it
+ *   underline it, others show the plus signs, so the emphasis is never lost silently.
+ * - Citations are GFM footnotes (`[^3]`) whose definitions are the Sources entries, listed under
+ *   "Sources" (GitHub gathers them at the end of the page, with links back to each citation).
  */
 
 // Characters that are syntax anywhere in a line (those that matter only at a line start are
 // handled by guardLines), and the line breaks a paragraph's text must not carry.
 const MD_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": " ", "\n": " ", "\t": " " };
-const MD_SPECIAL = /[\r\n\t&<>\\`*_[\]|~]/g;
+const MD_SPECIAL = /[\r\n\t&<>\\`*_[\]|~$:=^+{}]/g;
+// C0 and C1 controls other than the tab and line breaks (those become spaces above), and DEL.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Escapes a text for Markdown inline content. */
 export function escapeMd(text: string): string {
-  return text.replace(MD_SPECIAL, (c) => MD_ESCAPES[c] ?? `\\${c}`);
+  return text.replace(CONTROLS, "").replace(MD_SPECIAL, (c) => MD_ESCAPES[c] ?? `\\${c}`);
 }
 
 /** A link destination with every character Markdown could read as syntax percent-encoded. */
@@ -22,10 +44,11 @@ function mdUrl(url: string): string {
   return url.replace(/[()<>"'\\\s`[\]]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
-const refsMd = (refs: readonly number[]) => refs.map((n) => `\\[${n}\\]`).join("");
+/** Citations as GFM footnote references: `[^1][^4]`. */
+const refsMd = (refs: readonly number[]) => refs.map((n) => `[^${n}]`).join("");
 
-type OpenMark = { kind: "link" | "strike" | "bold" | "italic"; href?: string };
-const DELIMITER = { strike: "~~", bold: "**", italic: "*" } as const;
+type OpenMark = { kind: "link" | "strike" | "bold" | "italic" | "underline"; href?: string };
+const DELIMITER = { strike: "~~", bold: "**", italic: "*", underline: "++" } as const;
 
 function wanted(inline: Extract<Inline, { type: "text" }>): OpenMark[] {
   const { marks } = inline;
@@ -34,6 +57,7 @@ function wanted(inline: Extract<Inline, { type: "text" }>): OpenMark[] {
   if (marks.strike) list.push({ kind: "strike" });
   if (marks.bold) list.push({ kind: "bold" });
   if (marks.italic) list.push({ kind: "italic" });
+  if (marks.underline) list.push({ kind: "underline" });
   return list;
 }
 
@@ -157,10 +181,13 @@ function tableMd(rows: string[][]): string {
 
 const spanned = (row: TableCell[]) => row.flatMap((c) => [cellMd(c.blocks), ...Array<string>(c.colspan - 1).fill("")]);
 
-function cardMd(card: CardView): string {
+function cardMd(card: CardView, exportedAt: string): string {
   const name = `**${escapeMd(card.name)}${card.acronym ? ` (${escapeMd(card.acronym)})` : ""}**`;
   const title = card.url ? `[${name}](${mdUrl(card.url)})` : name;
-  const lines = [[title, card.status && escapeMd(card.status)].filter(Boolean).join(" · "), `*${escapeMd(card.note)}*`];
+  const lines = [
+    [title, card.status && escapeMd(card.status)].filter(Boolean).join(" · "),
+    `*${escapeMd(cardNote(card, exportedAt))}*`,
+  ];
   if (card.facts.length) {
     const rows = [
       ["Fact", "Value"],
@@ -190,7 +217,8 @@ function matrixMd(m: MatrixView): string {
 function blockMd(block: Block): string {
   switch (block.type) {
     case "heading":
-      return `${"#".repeat(block.level)} ${inlineMd(block.inlines, " ").replace(/#/g, "\\#")}`;
+      // One level down: the title is the document's only "#".
+      return `${"#".repeat(block.level + 1)} ${inlineMd(block.inlines, " ").replace(/#/g, "\\#")}`;
     case "paragraph":
       return guardLines(inlineMd(block.inlines));
     case "list":
@@ -202,7 +230,7 @@ function blockMd(block: Block): string {
     case "table":
       return block.rows.length ? tableMd(block.rows.map(spanned)) : "";
     case "card":
-      return cardMd(block.card);
+      return cardMd(block.card, currentExportTime);
     case "matrix":
       return matrixMd(block.matrix);
   }
@@ -217,20 +245,28 @@ function blocksMd(blocks: Block[]): string {
 
 /** Literal text no renderer turns into a link or markup (an unsafe stored URL is shown, not linked). */
 function codeSpan(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const clean = text.replace(CONTROLS, "").replace(/[\r\n\t]+/g, " ");
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longest + 1);
-  return `${fence} ${text.replace(/[\r\n]+/g, " ")} ${fence}`;
+  return `${fence} ${clean} ${fence}`;
 }
 
+/** A Sources entry as the definition of footnote `[^n]` (what every citation of it points at). */
 function sourceMd(s: SourceEntry): string {
   const title = s.url ? `[${escapeMd(s.title)}](${mdUrl(s.url)})` : escapeMd(s.title);
   const parts = [title, s.publisher && escapeMd(s.publisher), !s.url && codeSpan(s.rawUrl)];
   const accessed = s.accessed ? ` Accessed ${escapeMd(s.accessed)}.` : "";
-  return `${s.n}. ${parts.filter(Boolean).join(". ")}.${accessed}`;
+  // "\[n\]" first: readers without footnotes see the number, and the line can never read as a
+  // link reference definition (which a CommonMark renderer would silently hide).
+  return `[^${s.n}]: \\[${s.n}\\] ${parts.filter(Boolean).join(". ")}.${accessed}`;
 }
 
-/** The whole briefing as GitHub-flavoured Markdown. */
-export function toMarkdown(doc: ExportDocument): string {
+// The export time live cards are printed "as of", for the duration of one (synchronous) render.
+let currentExportTime = "";
+
+/** The whole briefing as GitHub-flavoured Markdown (conventions in this module's comment). */
+export function toMarkdown(doc: ExportDocument, _options: RenderOptions = {}): string {
+  currentExportTime = doc.exportedAt;
   const marking = doc.classification ? `**${escapeMd(doc.classification)}**` : "";
   const byline = [
     doc.authors.length ? `Authors: ${escapeMd(doc.authors.join(", "))}` : "",

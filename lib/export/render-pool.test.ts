@@ -9,6 +9,7 @@ const doc = (title: string): ExportDocument => ({
   title,
   authors: ["Olivia Owner"],
   date: "5 December 2026",
+  exportedAt: "5 December 2026, 09:00 UTC",
   classification: "",
   blocks: [{ type: "paragraph", inlines: [{ type: "text", text: "Hello", marks: {} }] }],
   sources: [],

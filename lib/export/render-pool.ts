@@ -3,7 +3,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import type { ExportFile } from "./render";
-import type { ExportDocument, ExportFormat } from "./types";
+import type { ExportDocument, ExportFormat, RenderOptions } from "./types";
 
 // Resolved from the app's root (the working directory, as for the PDF fonts), not from this
 // module's URL: in the built app this module is inside a Next bundle, the entry is not.
@@ -29,6 +29,7 @@ export class RetryLaterError extends AppError {
 type Job = {
   doc: ExportDocument;
   format: ExportFormat;
+  options: RenderOptions;
   resolve: (file: ExportFile) => void;
   reject: (error: Error) => void;
 };
@@ -73,13 +74,13 @@ export class ExportRenderPool {
   }
 
   /** Renders a document in a worker; rejects with RetryLaterError when the queue is full. */
-  render(doc: ExportDocument, format: ExportFormat): Promise<ExportFile> {
+  render(doc: ExportDocument, format: ExportFormat, options: RenderOptions = {}): Promise<ExportFile> {
     if (this.closed) return Promise.reject(new Error("The export pool is closed"));
     if (this.active >= this.size && this.queue.length >= this.queueLimit) {
       return Promise.reject(new RetryLaterError("unavailable", "Exports are busy right now. Try again shortly.", 5));
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ doc, format, resolve, reject });
+      this.queue.push({ doc, format, options, resolve, reject });
       this.dispatch();
     });
   }
@@ -97,7 +98,7 @@ export class ExportRenderPool {
       if (!slot) return;
       const job = this.queue.shift()!;
       slot.job = job;
-      slot.worker.postMessage({ id: this.nextId++, doc: job.doc, format: job.format });
+      slot.worker.postMessage({ id: this.nextId++, doc: job.doc, format: job.format, options: job.options });
     }
   }
 

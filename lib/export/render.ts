@@ -3,11 +3,16 @@ import { contentDisposition } from "./filename";
 import { toHtml } from "./html";
 import { toMarkdown } from "./markdown";
 import { toPdf } from "./pdf";
-import type { ExportDocument, ExportFormat } from "./types";
+import { neutralizeDocument } from "./text";
+import type { ExportDocument, ExportFormat, RenderOptions } from "./types";
 
 // No database and no auth in here: the export worker threads import this file alone.
 
-type Exporter = { contentType: string; extension: string; render: (doc: ExportDocument) => Promise<Buffer> | string };
+type Exporter = {
+  contentType: string;
+  extension: string;
+  render: (doc: ExportDocument, options: RenderOptions) => Promise<Buffer> | string;
+};
 
 /** The four formats: how each is rendered and served. */
 export const EXPORTERS: Record<ExportFormat, Exporter> = {
@@ -24,9 +29,13 @@ export const EXPORTERS: Record<ExportFormat, Exporter> = {
 export type ExportFile = { body: Buffer; contentType: string; contentDisposition: string };
 
 /** Renders an export document in a format, as the bytes and headers of a download. */
-export async function renderExport(doc: ExportDocument, format: ExportFormat): Promise<ExportFile> {
+export async function renderExport(
+  doc: ExportDocument,
+  format: ExportFormat,
+  options: RenderOptions = {},
+): Promise<ExportFile> {
   const exporter = EXPORTERS[format];
-  const rendered = await exporter.render(doc);
+  const rendered = await exporter.render(neutralizeDocument(doc), options);
   return {
     body: typeof rendered === "string" ? Buffer.from(rendered, "utf8") : rendered,
     contentType: exporter.contentType,

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import MarkdownIt from "markdown-it";
+import { PDFParse } from "pdf-parse";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,10 +18,15 @@ import { toHtml } from "./html";
 import { EXPORT_CSS } from "./html-style";
 import { toMarkdown } from "./markdown";
 import { toPdf } from "./pdf";
-import type { ExportDocument } from "./types";
+import { renderExport } from "./render";
+import { EXPORT_FORMATS, type ExportDocument } from "./types";
+
+// Embeddings, overrides and isolates: "Trojan Source" reordering (U+202A-U+202E, U+2066-U+2069).
+const BIDI = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
+const HAS_BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 const EXPORT_TAGS = new Set(
-  "html head meta title style body article header main section p h1 h2 h3 h4 h5 strong em u s a br code ul ol li blockquote hr table thead tbody tr th td caption figure span dl dt dd div".split(
+  "html head meta title style body article header main section p h1 h2 h3 h4 h5 strong em u s a br code ul ol li blockquote hr table thead tbody tr th td caption figure span dl dt dd div nav tfoot".split(
     " ",
   ),
 );
@@ -159,5 +165,47 @@ describe.each(PROVIDERS)("export safety on %s", (provider) => {
     expect(uris.length).toBeGreaterThan(0);
     for (const uri of uris) expect(uri).toMatch(/^(https?:|mailto:)/);
     expect(pdf).not.toMatch(/\/(JavaScript|JS|Launch|SubmitForm)\b/);
+  });
+
+  it("neutralises bidi override characters in every format and on the share view", async () => {
+    const owner = await t.db.user.create({ data: buildUser({ name: `Eve${BIDI[4]}lyn` }) });
+    const { id } = await createBriefing(t.db, {
+      title: `Invoice${BIDI[4]}fdp.exe`,
+      ownerId: owner.id,
+      template: "blank",
+    });
+    await t.db.briefing.update({ where: { id }, data: { classification: `SECRET${BIDI[5]}X` } });
+    await writeBriefingContent(t.db, id, {
+      type: "doc",
+      content: [
+        heading(1, `Heading${BIDI.join("")}`),
+        paragraph({ type: "text", text: `Pay ${BIDI[4]}txt.exe now` }, link(`link${BIDI[8]}`, "https://example.org/")),
+        { type: "frameworkCard", attrs: { slug: "hostile", mode: "live" } },
+      ],
+    });
+    const bidiDoc = (await loadExportDocument(t.db, id))!;
+    expect(HAS_BIDI.test(JSON.stringify(bidiDoc))).toBe(false);
+    expect(bidiDoc.title).toBe("Invoicefdp.exe");
+    // renderExport neutralises again: a document built elsewhere cannot bring them into a file.
+    const raw: ExportDocument = { ...bidiDoc, title: `Invoice${BIDI[4]}fdp.exe` };
+    for (const format of EXPORT_FORMATS) {
+      const file = await renderExport(raw, format);
+      if (format === "docx") {
+        const files = unzipSync(new Uint8Array(file.body));
+        for (const name of Object.keys(files)) expect(HAS_BIDI.test(strFromU8(files[name]!)), name).toBe(false);
+      } else if (format === "pdf") {
+        const parser = new PDFParse({ data: new Uint8Array(file.body) });
+        try {
+          const [{ text }, { info }] = [await parser.getText(), await parser.getInfo()];
+          expect(text).toContain("Invoicefdp.exe");
+          expect(HAS_BIDI.test(text) || HAS_BIDI.test(JSON.stringify(info))).toBe(false);
+        } finally {
+          await parser.destroy();
+        }
+      } else expect(HAS_BIDI.test(file.body.toString("utf8")), format).toBe(false);
+    }
+    const share = renderToStaticMarkup(createElement(BriefingDocument, { document: bidiDoc }));
+    expect(HAS_BIDI.test(share)).toBe(false);
+    expect(share).toContain("Pay txt.exe now");
   });
 });

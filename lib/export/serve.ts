@@ -5,7 +5,7 @@ import { type ExportOptions, loadExportDocument } from "./document";
 import { ExportCache, exportCacheKey } from "./export-cache";
 import type { ExportFile } from "./render";
 import { ExportRenderPool } from "./render-pool";
-import type { ExportFormat } from "./types";
+import type { ExportFormat, RenderOptions } from "./types";
 
 /** The process's export worker pool (one for the Next bundle and server/ alike). */
 export function exportPool(): ExportRenderPool {
@@ -28,9 +28,10 @@ export async function serveExport(
   db: Db,
   briefingId: string,
   format: ExportFormat,
-  options: ExportOptions = {},
+  options: ExportOptions & { render?: RenderOptions } = {},
 ): Promise<ServedExport | null> {
   const doc = await loadExportDocument(db, briefingId, options);
   if (!doc) return null;
-  return exportCache().get(exportCacheKey(doc, format), () => exportPool().render(doc, format));
+  const render = options.render ?? {};
+  return exportCache().get(exportCacheKey(doc, format, render), () => exportPool().render(doc, format, render));
 }

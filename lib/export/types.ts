@@ -38,7 +38,10 @@ export type CardView = {
   acronym: string | null;
   status: string;
   mode: "live" | "pinned";
-  /** "Live: current catalog", "Pinned 27 Nov 2026", or why the card could not be resolved. */
+  /**
+   * "Live: current catalog", "Pinned 27 Nov 2026", or why the card could not be resolved. Files
+   * print a live card's note with the export time instead (see cardNote in ./text.ts).
+   */
   note: string;
   facts: Fact[];
   summary: string;
@@ -83,6 +86,11 @@ export type ExportDocument = {
   authors: string[];
   /** Display date, e.g. "27 November 2026". */
   date: string;
+  /**
+   * When the document was read, e.g. "27 November 2026, 12:00 UTC": live cards in a file say
+   * "as of" this time. Left out of the export cache key (see exportCacheKey).
+   */
+  exportedAt: string;
   /** Marking line such as "UNCLASSIFIED // FOR OFFICIAL USE"; "" when none was set. */
   classification: string;
   blocks: Block[];
@@ -91,3 +99,17 @@ export type ExportDocument = {
 
 export const EXPORT_FORMATS = ["pdf", "docx", "md", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const PAGE_SIZES = ["a4", "letter"] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** How a file is laid out (not what it says): chosen per download. */
+export type RenderOptions = {
+  /** PDF paper size (default A4). */
+  pageSize?: PageSize;
+  /**
+   * Table of contents in PDF, DOCX and HTML: true, false or "auto" (the default: only when the
+   * briefing has at least TOC_MIN_HEADINGS headings; Markdown renderers build their own).
+   */
+  toc?: boolean | "auto";
+};

@@ -10,9 +10,13 @@ export { INVALID_LINK_MESSAGE, invalidShareError } from "./queries";
 
 export type SharedDocument = { version: string; document: ExportDocument };
 
-/** A short fingerprint of a document: the share page's poll sends it back to skip unchanged content. */
+/**
+ * A short fingerprint of a document: the share page's poll sends it back to skip unchanged content.
+ * The time it was read (`exportedAt`) is not content: it must not make every poll a change.
+ */
 export function documentVersion(document: ExportDocument): string {
-  return createHash("sha256").update(JSON.stringify(document)).digest("base64url").slice(0, 22);
+  const { exportedAt: _time, ...content } = document;
+  return createHash("sha256").update(JSON.stringify(content)).digest("base64url").slice(0, 22);
 }
 
 /**

@@ -1,20 +1,23 @@
 import {
+  Bookmark,
   BorderStyle,
   ExternalHyperlink,
+  InternalHyperlink,
   type IRunOptions,
   Paragraph,
   type ParagraphChild,
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
-import { factText } from "../cards";
 import { sliceMatrix } from "../matrix-layout";
-import { refsText } from "../sources";
+import { cardNote } from "../text";
 import type { Block, CardView, TableCell as DocCell, Inline, MatrixView } from "../types";
+import { describeTable } from "./table-properties";
 
 /** Characters XML 1.0 forbids (a DOCX holding one does not open). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
@@ -30,6 +33,12 @@ export const COLORS = {
 };
 const INDENT = 567; // 1 cm in twips
 const MATRIX_COLUMNS = 6;
+/** The text width of an A4 page with the document's 1300-twip margins. */
+const TEXT_WIDTH = 11906 - 2 * 1300;
+
+/** Word bookmark names: a letter first, then letters, digits and underscores. */
+export const sourceBookmark = (n: number) => `source_${n}`;
+export const citeBookmark = (n: number) => `cite_${n}`;
 
 type Element = Paragraph | Table;
 /** Where a block is written: list depth and extra indentation (lists, quotes), shared list numbering. */
@@ -37,7 +46,13 @@ export type DocxContext = {
   depth: number;
   indent: number;
   quote: boolean;
+  /** Inside a header cell: text is bold. */
+  strong?: boolean;
   lists: { next: number; starts: Set<number> };
+  /** Sources cited so far: the first citation of each is bookmarked, for the way back from Sources. */
+  cited: Set<number>;
+  /** When the document was read: live cards are printed "as of" this. */
+  exportedAt: string;
 };
 
 export function run(text: string, options: IRunOptions = {}): TextRun {
@@ -52,13 +67,35 @@ export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[
       ...base,
       bold: marks.bold ?? base.bold,
       italics: marks.italic ?? base.italics,
-      underline: marks.underline || marks.href ? {} : undefined,
+      underline: marks.underline ? {} : undefined,
       strike: marks.strike,
-      color: marks.href ? COLORS.accent : base.color,
+      // Links take the Hyperlink character style (colour and underline), as Word's own links do.
+      style: marks.href ? "Hyperlink" : base.style,
     };
     const textRun = run(inline.text, options);
     return marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun;
   });
+}
+
+/**
+ * Citations "[1][4]": each a link to its bookmarked Sources entry; the first citation of a
+ * source is itself bookmarked, so the entry can link back to it.
+ */
+export function citationRuns(refs: readonly number[], ctx: DocxContext, base: IRunOptions = {}): ParagraphChild[] {
+  return refs.map((n) => {
+    const link = new InternalHyperlink({
+      anchor: sourceBookmark(n),
+      children: [run(`[${n}]`, { ...base, style: "Hyperlink" })],
+    });
+    if (ctx.cited.has(n)) return link;
+    ctx.cited.add(n);
+    return new Bookmark({ id: citeBookmark(n), children: [link] });
+  });
+}
+
+/** A value followed by its citations ("Consensus [1][2]"). */
+function citedText(text: string, refs: readonly number[], ctx: DocxContext, base: IRunOptions = {}): ParagraphChild[] {
+  return refs.length ? [run(`${text} `, base), ...citationRuns(refs, ctx, base)] : [run(text, base)];
 }
 
 const shade = (fill: string) => ({ fill, type: ShadingType.CLEAR, color: "auto" });
@@ -76,7 +113,8 @@ function cellChildren(children: Element[]): Element[] {
   return last instanceof Paragraph ? children : [...children, new Paragraph({})];
 }
 
-function paragraphIn(ctx: DocxContext, children: ParagraphChild[]): Paragraph {
+function paragraphIn(ctx: DocxContext, inlines: Inline[]): Paragraph {
+  const children = runs(inlines, ctx.strong ? { bold: true } : {});
   return new Paragraph({
     children,
     indent: ctx.indent ? { left: ctx.indent } : undefined,
@@ -112,7 +150,7 @@ function listBlocks(block: Extract<Block, { type: "list" }>, ctx: DocxContext): 
 }
 
 function docTable(rows: DocCell[][], ctx: DocxContext): Table {
-  return new Table({
+  const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: {
       ...allBorders(COLORS.border),
@@ -127,7 +165,9 @@ function docTable(rows: DocCell[][], ctx: DocxContext): Table {
             (cell) =>
               new TableCell({
                 children: cellChildren(
-                  cell.blocks.flatMap((b) => blockElements(b, { ...ctx, depth: 0, indent: 0, quote: false })),
+                  cell.blocks.flatMap((b) =>
+                    blockElements(b, { ...ctx, depth: 0, indent: 0, quote: false, strong: cell.header }),
+                  ),
                 ),
                 columnSpan: cell.colspan > 1 ? cell.colspan : undefined,
                 rowSpan: cell.rowspan > 1 ? cell.rowspan : undefined,
@@ -137,10 +177,12 @@ function docTable(rows: DocCell[][], ctx: DocxContext): Table {
         }),
     ),
   });
+  const columns = Math.max(0, ...rows.map((row) => row.reduce((n, c) => n + c.colspan, 0)));
+  return describeTable(table, "Table", `A table of ${rows.length} rows and ${columns} columns.`);
 }
 
 /** A framework card: a one-cell table with a coloured border and background, facts as labelled lines. */
-function cardTable(card: CardView): Table {
+function cardTable(card: CardView, ctx: DocxContext): Table {
   const title: ParagraphChild[] = [run(card.name, { bold: true, size: 26, color: COLORS.accent })];
   if (card.acronym) title.push(run(` (${card.acronym})`, { size: 26, color: COLORS.muted }));
   const linked = card.url ? [new ExternalHyperlink({ link: card.url, children: title })] : title;
@@ -149,16 +191,19 @@ function cardTable(card: CardView): Table {
       children: [...linked, ...(card.status ? [run(`   ${card.status}`, { size: 18, color: COLORS.muted })] : [])],
     }),
     new Paragraph({
-      children: [run(card.note, { italics: true, size: 18, color: COLORS.muted })],
+      children: [run(cardNote(card, ctx.exportedAt), { italics: true, size: 18, color: COLORS.muted })],
       spacing: { after: 80 },
     }),
     ...card.facts.map(
       (f) =>
-        new Paragraph({ children: [run(`${f.label}: `, { bold: true }), run(factText(f))], spacing: { after: 20 } }),
+        new Paragraph({
+          children: [run(`${f.label}: `, { bold: true }), ...citedText(f.value, f.refs, ctx)],
+          spacing: { after: 20 },
+        }),
     ),
   ];
   if (card.summary) children.push(new Paragraph({ children: [run(card.summary)], spacing: { before: 80 } }));
-  return new Table({
+  const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { ...allBorders(COLORS.accent, 8), left: border(COLORS.accent, 36) },
     rows: [
@@ -174,19 +219,35 @@ function cardTable(card: CardView): Table {
       }),
     ],
   });
+  return describeTable(table, card.name, `Framework card: ${card.name}, ${card.facts.length} facts.`);
 }
 
-function matrixElements(matrix: MatrixView): Element[] {
+/**
+ * Column widths of a matrix slice in twips: each column at least as wide as its longest word,
+ * the rest shared by amount of text; the label column never narrower than a value column.
+ */
+function matrixWidths(labels: string[], columns: string[][]): number[] {
+  const weight = (texts: string[]) =>
+    Math.max(4, ...texts.map((t) => Math.min(30, Math.max(...t.split(/\s+/).map((w) => w.length), t.length / 3))));
+  const weights = [weight(labels), ...columns.map(weight)];
+  weights[0] = Math.max(weights[0]!, ...weights.slice(1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.round((TEXT_WIDTH * w) / total));
+}
+
+function matrixElements(matrix: MatrixView, ctx: DocxContext): Element[] {
   const small = { size: 16 };
-  const cell = (text: string, options: { bold?: boolean; fill?: string; span?: number } = {}) =>
+  const cell = (children: ParagraphChild[], options: { fill?: string; span?: number } = {}) =>
     new TableCell({
-      children: [new Paragraph({ children: [run(text, { ...small, bold: options.bold })] })],
+      children: [new Paragraph({ children })],
       shading: options.fill ? shade(options.fill) : undefined,
       columnSpan: options.span,
     });
+  const bold = (text: string) => [run(text, { ...small, bold: true })];
   const out: Element[] = [];
   const caption = (part: string) =>
     new Paragraph({
+      style: "Caption",
       children: [run(`Comparison: ${matrix.title}${part ? ` (${part})` : ""}`, { bold: true })],
       keepNext: true,
       spacing: { before: 200, after: 80 },
@@ -197,22 +258,40 @@ function matrixElements(matrix: MatrixView): Element[] {
       out.push(caption(slice.part));
       const header = new TableRow({
         tableHeader: true,
-        children: [matrix.corner, ...slice.columns].map((c) => cell(c, { bold: true, fill: COLORS.head })),
+        cantSplit: true,
+        children: [matrix.corner, ...slice.columns].map((c) => cell(bold(c), { fill: COLORS.head })),
       });
       const rows = slice.rows.map((r) =>
         r.kind === "group"
           ? new TableRow({
-              children: [cell(r.label, { bold: true, fill: COLORS.group, span: slice.columns.length + 1 })],
+              cantSplit: true,
+              children: [
+                new TableCell({
+                  // A group row stays on the page of the row after it.
+                  children: [new Paragraph({ children: bold(r.label), keepNext: true })],
+                  shading: shade(COLORS.group),
+                  columnSpan: slice.columns.length + 1,
+                }),
+              ],
             })
           : new TableRow({
               cantSplit: true,
-              children: [
-                cell(r.label, { bold: true }),
-                ...r.cells.map((c) => cell(c.refs.length ? `${c.text} ${refsText(c.refs)}` : c.text)),
-              ],
+              children: [cell(bold(r.label)), ...r.cells.map((c) => cell(citedText(c.text, c.refs, ctx, small)))],
             }),
       );
-      out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }));
+      const labels = slice.rows.map((r) => r.label).concat(matrix.corner);
+      const columns = slice.columns.map((c, i) => [
+        c,
+        ...slice.rows.flatMap((r) => (r.kind === "row" ? [r.cells[i]?.text ?? ""] : [])),
+      ]);
+      const table = new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        columnWidths: matrixWidths(labels, columns),
+        layout: TableLayoutType.FIXED,
+        rows: [header, ...rows],
+      });
+      const what = `${slice.columns.length} ${matrix.corner === "Framework" ? "dimensions" : "frameworks"}: ${slice.columns.join(", ")}`;
+      out.push(describeTable(table, `Comparison: ${matrix.title}`, `Comparison table of ${what}.`));
     }
   }
   for (const notice of matrix.notices)
@@ -228,7 +307,7 @@ export function blockElements(block: Block, ctx: DocxContext): Element[] {
     case "heading":
       return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inlines) })];
     case "paragraph":
-      return [paragraphIn(ctx, runs(block.inlines))];
+      return [paragraphIn(ctx, block.inlines)];
     case "list":
       return listBlocks(block, ctx);
     case "blockquote":
@@ -240,8 +319,8 @@ export function blockElements(block: Block, ctx: DocxContext): Element[] {
     case "table":
       return block.rows.length ? [docTable(block.rows, ctx), new Paragraph({})] : [];
     case "card":
-      return [cardTable(block.card), new Paragraph({})];
+      return [cardTable(block.card, ctx), new Paragraph({})];
     case "matrix":
-      return [...matrixElements(block.matrix), new Paragraph({})];
+      return [...matrixElements(block.matrix, ctx), new Paragraph({})];
   }
 }

@@ -1,19 +1,23 @@
 import {
   AlignmentType,
+  Bookmark,
   Document,
   ExternalHyperlink,
   Footer,
   Header,
   type ILevelsOptions,
+  InternalHyperlink,
   LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
+  TableOfContents,
   TextRun,
 } from "docx";
-import type { ExportDocument, SourceEntry } from "../types";
-import { blockElements, COLORS, type DocxContext, run, xmlSafe } from "./blocks";
+import { DOCUMENT_LANG, outlineOf, wantsToc } from "../text";
+import type { ExportDocument, RenderOptions, SourceEntry } from "../types";
+import { blockElements, COLORS, citeBookmark, type DocxContext, run, sourceBookmark, xmlSafe } from "./blocks";
 
 const FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
 
@@ -48,16 +52,22 @@ function titlePage(doc: ExportDocument): Paragraph[] {
   ];
 }
 
-function sourceParagraph(s: SourceEntry): Paragraph {
-  const title = run(s.title, { color: COLORS.accent, underline: {} });
+/** A Sources entry, bookmarked for the citations; its number links back to the first citation. */
+function sourceParagraph(s: SourceEntry, cited: Set<number>): Paragraph {
+  const title = run(s.title, { style: "Hyperlink" });
+  const number = run(`[${s.n}]`, { bold: true });
   const children: ParagraphChild[] = [
-    run(`[${s.n}] `, { bold: true }),
+    new Bookmark({
+      id: sourceBookmark(s.n),
+      children: [cited.has(s.n) ? new InternalHyperlink({ anchor: citeBookmark(s.n), children: [number] }) : number],
+    }),
+    run(" "),
     s.url ? new ExternalHyperlink({ link: s.url, children: [title] }) : run(s.title),
   ];
   if (s.publisher) children.push(run(`. ${s.publisher}`));
   children.push(run(`. ${s.url ?? s.rawUrl}`, { color: COLORS.muted, size: 18 }));
   if (s.accessed) children.push(run(`. Accessed ${s.accessed}.`, { size: 18 }));
-  return new Paragraph({ children, spacing: { after: 60 }, indent: { left: 567, hanging: 567 } });
+  return new Paragraph({ children, spacing: { after: 60 }, indent: { left: 567, hanging: 567 }, keepLines: true });
 }
 
 function header(doc: ExportDocument): Header {
@@ -85,38 +95,63 @@ function footer(doc: ExportDocument, numbered: boolean): Footer {
   return new Footer({ children });
 }
 
-/** The briefing as a Word document: title page, real headings and lists, tables, card boxes, Sources. */
-export async function toDocx(doc: ExportDocument): Promise<Buffer> {
-  const ctx: DocxContext = { depth: 0, indent: 0, quote: false, lists: { next: 0, starts: new Set([1]) } };
+/** "Contents" and Word's table-of-contents field, filled with the headings, on a page of its own. */
+function tableOfContents(): (Paragraph | TableOfContents)[] {
+  return [
+    new Paragraph({
+      children: [run("Contents", { bold: true, size: 36, color: COLORS.accent })],
+      pageBreakBefore: true,
+    }),
+    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-4" }),
+  ];
+}
+
+/**
+ * The briefing as a Word document: title page, optional table of contents, headings with outline
+ * levels (Word's navigation pane and LibreOffice's navigator), lists, tables with alt text, card
+ * boxes, citations linked to bookmarked Sources entries and back.
+ */
+export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): Promise<Buffer> {
+  const ctx: DocxContext = {
+    depth: 0,
+    indent: 0,
+    quote: false,
+    lists: { next: 0, starts: new Set([1]) },
+    cited: new Set(),
+    exportedAt: doc.exportedAt,
+  };
   const body = doc.blocks.flatMap((b) => blockElements(b, ctx));
   const sources = doc.sources.length
     ? [
         new Paragraph({ heading: "Heading1", children: [run("Sources")], pageBreakBefore: true }),
-        ...doc.sources.map(sourceParagraph),
+        ...doc.sources.map((s) => sourceParagraph(s, ctx.cited)),
       ]
     : [];
+  const toc = wantsToc(outlineOf(doc.blocks), options) ? tableOfContents() : [];
+  const heading = (level: number, run: object, spacing: { before: number; after: number }) => ({
+    run,
+    // The outline level is what makes a paragraph a heading to navigators and TOC fields.
+    paragraph: { spacing, keepNext: true, keepLines: true, outlineLevel: level },
+  });
+  const author = xmlSafe(doc.authors[0] ?? "Briefing editor");
   const document = new Document({
-    creator: xmlSafe(doc.authors[0] ?? "Briefing editor"),
+    creator: author,
+    lastModifiedBy: author,
     title: xmlSafe(doc.title),
     description: xmlSafe(doc.classification),
     styles: {
       default: {
-        document: { run: { font: "Calibri", size: 22 }, paragraph: { spacing: { after: 120 } } },
+        document: {
+          run: { font: "Calibri", size: 22, language: { value: DOCUMENT_LANG } },
+          paragraph: { spacing: { after: 120 } },
+        },
         title: { run: { font: "Calibri", size: 56, bold: true, color: COLORS.accent } },
-        heading1: {
-          run: { size: 36, bold: true, color: COLORS.accent },
-          paragraph: { spacing: { before: 360, after: 120 }, keepNext: true },
-        },
-        heading2: {
-          run: { size: 30, bold: true, color: COLORS.accent },
-          paragraph: { spacing: { before: 300, after: 100 }, keepNext: true },
-        },
-        heading3: { run: { size: 26, bold: true }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-        heading4: {
-          run: { size: 23, bold: true, italics: true },
-          paragraph: { spacing: { before: 200, after: 60 }, keepNext: true },
-        },
+        heading1: heading(0, { size: 36, bold: true, color: COLORS.accent }, { before: 360, after: 120 }),
+        heading2: heading(1, { size: 30, bold: true, color: COLORS.accent }, { before: 300, after: 100 }),
+        heading3: heading(2, { size: 26, bold: true }, { before: 240, after: 80 }),
+        heading4: heading(3, { size: 23, bold: true, italics: true }, { before: 200, after: 60 }),
         hyperlink: { run: { color: COLORS.accent, underline: {} } },
+        caption: { run: { size: 20, bold: true, color: COLORS.accent } },
       },
     },
     numbering: {
@@ -127,7 +162,7 @@ export async function toDocx(doc: ExportDocument): Promise<Buffer> {
         properties: { titlePage: true, page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
         headers: { default: header(doc), first: new Header({ children: [] }) },
         footers: { default: footer(doc, true), first: footer(doc, false) },
-        children: [...titlePage(doc), new Paragraph({ pageBreakBefore: true }), ...body, ...sources],
+        children: [...titlePage(doc), ...toc, new Paragraph({ pageBreakBefore: true }), ...body, ...sources],
       },
     ],
   });

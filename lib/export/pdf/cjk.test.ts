@@ -32,6 +32,7 @@ const doc: ExportDocument = {
   title: TITLE,
   authors: ["김민준", "山田太郎"],
   date: "5 December 2026",
+  exportedAt: "5 December 2026, 09:00 UTC",
   classification: "机密 // 대외비",
   blocks: [
     { type: "heading", level: 2, inlines: [{ type: "text", text: `Summary 概要 ${KOREAN}`, marks: {} }] },

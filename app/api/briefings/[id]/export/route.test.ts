@@ -74,6 +74,25 @@ describe.each(PROVIDERS)("GET /api/briefings/:id/export and /api/share/:token/co
     },
   );
 
+  it("lays the PDF out on US Letter and leaves the TOC out on request; refuses unknown layout options", async () => {
+    const response = await exportRequest("format=pdf&pageSize=letter&toc=off", reader.headers);
+    expect(response.status).toBe(200);
+    const pdf = Buffer.from(await response.arrayBuffer()).toString("latin1");
+    expect(pdf).toContain("/MediaBox [0 0 612 792]");
+    expect(pdf).not.toContain("/S /TOC");
+    const a4 = Buffer.from(await (await exportRequest("format=pdf", reader.headers)).arrayBuffer()).toString("latin1");
+    expect(a4).toContain("/MediaBox [0 0 595.28 841.89]");
+    expect(a4).toContain("/S /TOC"); // the fixture has four headings
+    for (const [query, param] of [
+      ["format=pdf&pageSize=A5", "pageSize"],
+      ["format=docx&toc=maybe", "toc"],
+    ] as const) {
+      const refused = await exportRequest(query, reader.headers);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: { code: "bad_request", details: [{ param }] } });
+    }
+  });
+
   it("accepts a valid share token for its own briefing only", async () => {
     const shared = await exportRequest(`format=pdf&share=${token}`);
     expect(shared.status).toBe(200);

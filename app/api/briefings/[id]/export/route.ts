@@ -3,15 +3,15 @@ import { route } from "@/lib/api/route";
 import { briefingId } from "@/lib/briefings/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { authorizeExport, parseExportFormat } from "@/lib/export/access";
+import { authorizeExport, parseExportFormat, parseRenderOptions } from "@/lib/export/access";
 import { serveExport } from "@/lib/export/serve";
 import { clientAddress, limitShareExport } from "@/lib/export/share-rate-limit";
 
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/briefings/:id/export?format=pdf|docx|md|html[&share=TOKEN] — the briefing's current
- * content as a download. Session users need read access; a valid share link for this briefing
+ * GET /api/briefings/:id/export?format=pdf|docx|md|html[&pageSize=a4|letter][&toc=auto|on|off]
+ * [&share=TOKEN] — the briefing's current content as a download (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
  * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429).
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
@@ -26,6 +26,7 @@ export const GET = route(
   },
   async ({ request, db, params, query }) => {
     const format = parseExportFormat(query.format ?? null);
+    const render = parseRenderOptions(new URL(request.url).searchParams);
     const { shareLinkId } = await authorizeExport(db, {
       briefingId: params.id,
       headers: request.headers,
@@ -35,7 +36,7 @@ export const GET = route(
       const address = clientAddress(request.headers);
       await limitShareExport(db, { linkId: shareLinkId, address, limit: env().SHARE_EXPORT_RATE_LIMIT });
     }
-    const served = await serveExport(db, params.id, format);
+    const served = await serveExport(db, params.id, format, { render });
     if (!served) throw new AppError("not_found", "No such briefing.");
     const { file } = served;
     return new Response(new Uint8Array(file.body), {
