@@ -29,14 +29,21 @@ import type {
 // Characters that are syntax anywhere in a line (those that matter only at a line start are
 // handled by guardLines), and the line breaks a paragraph's text must not carry.
 const MD_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": " ", "\n": " ", "\t": " " };
-const MD_SPECIAL = /[\r\n\t&<>\\`*_[\]|~$:=^+{}]/g;
+const MD_SPECIAL = /[\r\n\t&<>\\`*_[\]|~$=^+{}]/g;
+// Colons are syntax only in `:emoji:` codes and `scheme://` autolinks; "Note: text" stays readable.
+const MD_EMOJI = /:([\w+\\-]+):/g;
+const MD_SCHEME = /:(?=\/\/)/g;
 // C0 and C1 controls other than the tab and line breaks (those become spaces above), and DEL.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** Escapes a text for Markdown inline content. */
 export function escapeMd(text: string): string {
-  return text.replace(CONTROLS, "").replace(MD_SPECIAL, (c) => MD_ESCAPES[c] ?? `\\${c}`);
+  return text
+    .replace(CONTROLS, "")
+    .replace(MD_SPECIAL, (c) => MD_ESCAPES[c] ?? `\\${c}`)
+    .replace(MD_EMOJI, "\\:$1\\:")
+    .replace(MD_SCHEME, "\\:");
 }
 
 /** A link destination with every character Markdown could read as syntax percent-encoded. */
