@@ -3,14 +3,26 @@
 export const BRIEFING_ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type BriefingRole = (typeof BRIEFING_ROLES)[number];
 
-export const BRIEFING_ACTIONS = ["read", "comment", "edit", "share", "delete"] as const;
+/**
+ * "read-comments" reads the comment threads; "comment" starts, answers, resolves and reopens them
+ * (and edits or deletes one's own comments); "moderate-comments" deletes other people's comments.
+ */
+export const BRIEFING_ACTIONS = [
+  "read",
+  "read-comments",
+  "comment",
+  "edit",
+  "share",
+  "delete",
+  "moderate-comments",
+] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
 export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]> = {
-  viewer: ["read"],
-  commenter: ["read", "comment"],
-  editor: ["read", "comment", "edit", "share"],
-  owner: ["read", "comment", "edit", "share", "delete"],
+  viewer: ["read", "read-comments"],
+  commenter: ["read", "read-comments", "comment"],
+  editor: ["read", "read-comments", "comment", "edit", "share"],
+  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments"],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;

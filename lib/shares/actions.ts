@@ -36,6 +36,7 @@ export async function createShareLink(
       briefingId: data.briefingId,
       createdById: user.id,
       expiresInDays: data.expiresInDays,
+      withComments: data.withComments,
     });
     revalidateBriefing(data.briefingId);
     return { id: link.id, url: shareUrl(link.token), expiresAt: link.expiresAt?.toISOString() ?? null };
