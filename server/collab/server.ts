@@ -7,6 +7,7 @@ import type { BriefingStore } from "@/lib/briefings/store";
 import { CLOSE } from "@/lib/collab/protocol";
 import { concerns, recheckConnection } from "./access";
 import { type ByteBudgetOptions, DEFAULT_BYTE_BUDGET } from "./byte-budget";
+import { attachCommentChannel } from "./comment-channel";
 import { CollabConnection } from "./connection";
 import { ConnectionCounter, type ConnectionLimits } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
@@ -152,6 +153,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     void recheckAccess(change);
   });
   const stopRemoteAccess = fanout.onAccessChange((change) => void recheckAccess(change));
+  // Plug-in: comment notices to the connections that may read comments (server -> client only).
+  const stopComments = attachCommentChannel({ connections, fanout, onError });
 
   function attach(ws: WebSocket, req: IncomingMessage, room: Room, user: CollabUser): void {
     if (closing) {
@@ -221,6 +224,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       clearInterval(expiry);
       stopLocalAccess();
       stopRemoteAccess();
+      stopComments();
       for (const connection of connections) connection.close(CLOSE.goingAway, "Server shutting down");
       await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();
