@@ -19,11 +19,9 @@ export class CommentsPanel {
     );
   }
 
-  /** Selects the paragraph holding `text` (keyboard: End, then Shift+Home). */
+  /** Selects the paragraph holding `text` (a triple click: works in read-only editors too). */
   async selectParagraph(text: string) {
-    await this.page.getByRole("textbox", { name: "Briefing text" }).getByText(text).click();
-    await this.page.keyboard.press("End");
-    await this.page.keyboard.press("Shift+Home");
+    await this.page.getByRole("textbox", { name: "Briefing text" }).getByText(text).click({ clickCount: 3 });
   }
 
   /** Comments on the current selection with Mod-Alt-M, mentioning `mention` (a name prefix) first. */

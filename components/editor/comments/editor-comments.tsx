@@ -30,6 +30,27 @@ function describeNode(node: PmNode): string {
 }
 
 /**
+ * The selected range: the editor's own selection when it has the focus (text or a selected card),
+ * otherwise the browser's selection inside the editor (a read-only editor, as commenters have,
+ * never takes the focus, so ProseMirror does not track what is selected in it).
+ */
+function selectedRange(editor: Editor): { from: number; to: number } | null {
+  const { view, state } = editor;
+  if (view.hasFocus() && !state.selection.empty) return { from: state.selection.from, to: state.selection.to };
+  const dom = window.getSelection();
+  if (!dom || dom.isCollapsed || dom.rangeCount === 0) return null;
+  const range = dom.getRangeAt(0);
+  if (!view.dom.contains(range.startContainer) || !view.dom.contains(range.endContainer)) return null;
+  try {
+    const from = view.posAtDOM(range.startContainer, range.startOffset);
+    const to = view.posAtDOM(range.endContainer, range.endOffset);
+    return from < to ? { from, to } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Comments beside the editor: loads and follows the threads, draws their highlights (decorations),
  * turns Mod-Alt-M / the Comment button into a new thread on the selection, and links the panel and
  * the text both ways (hovering or moving the caret into commented text shows its thread; choosing
@@ -55,18 +76,31 @@ export function EditorComments({ editor, session, handlers, me, ...rights }: Edi
     comment: () => {
       if (!rights.canComment) return;
       const { state } = editor;
-      const { selection } = state;
-      if (selection.empty) return setHint("Select the text (or click a card) you want to comment on first.");
-      const anchor = anchorFromRange(state, selection.from, selection.to);
+      const range = selectedRange(editor);
+      if (!range) return setHint("Select the text (or click a card) you want to comment on first.");
+      const anchor = anchorFromRange(state, range.from, range.to);
       if (!anchor) return setHint("The document is still loading; try again in a moment.");
+      const { selection } = state;
       const quote =
-        selection instanceof NodeSelection
+        selection instanceof NodeSelection && selection.from === range.from && selection.to === range.to
           ? describeNode(selection.node)
-          : state.doc.textBetween(selection.from, selection.to, " ", " ").trim();
+          : state.doc.textBetween(range.from, range.to, " ", " ").trim();
       setHint(null);
       setPending({ anchor, quote: quote.slice(0, COMMENT_LIMITS.quoteChars) || "Selection" });
     },
   };
+
+  // Mod-Alt-M anywhere on the page: a read-only editor (commenters) never has the keyboard focus,
+  // so ProseMirror's own keymap would not see the key.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.code !== "KeyM" || !event.altKey || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+      event.preventDefault();
+      handlers.current?.comment();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [handlers]);
 
   // The open threads' highlights follow the thread list and the thread in focus.
   useEffect(() => {

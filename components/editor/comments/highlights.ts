@@ -11,7 +11,7 @@ export type HighlightInput = { threads: { id: string; anchor: CommentAnchor }[];
 
 /** Callbacks into React (kept in a ref so the extension is built once). */
 export type CommentHandlers = {
-  /** Mod-Alt-M: comment on the selection. */
+  /** Comment on the selection (Mod-Alt-M or the Comment button; see EditorComments). */
   comment: () => void;
   /** The caret or the pointer is on a thread's text (null: on none). */
   focusThread: (threadId: string | null) => void;
@@ -56,14 +56,6 @@ export function threadAt(state: EditorState, pos: number): string | null {
 
 export const CommentHighlights = Extension.create<{ handlers: { current: CommentHandlers } }>({
   name: "commentHighlights",
-  addKeyboardShortcuts() {
-    return {
-      "Mod-Alt-m": () => {
-        this.options.handlers.current.comment();
-        return true;
-      },
-    };
-  },
   addProseMirrorPlugins() {
     const handlers = this.options.handlers;
     let lastFocused: string | null = null;
