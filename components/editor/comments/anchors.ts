@@ -6,7 +6,7 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from "@tiptap/y-tiptap";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { decodeAnchor, encodeAnchor } from "@/lib/comments/anchor";
 import type { CommentAnchor } from "@/lib/comments/schema";
 
@@ -23,18 +23,17 @@ function syncState(state: EditorState): SyncState | null {
 
 /**
  * The anchor of a ProseMirror range (a text selection, or a selected framework card or comparison
- * embed) as Yjs relative positions through y-tiptap's mapping; null before the binding exists.
- * y-tiptap ties every position to the character before it; the start is tied to the character
- * after it instead, so text typed just before or just after the range stays outside it.
+ * embed) as Yjs relative positions through y-tiptap's mapping (the same positions its carets use,
+ * each tied to the character before it), or null before the binding exists.
  */
 export function anchorFromRange(state: EditorState, from: number, to: number): CommentAnchor | null {
   const sync = syncState(state);
   if (!sync?.binding) return null;
   const mapping = sync.binding.mapping as never;
-  const start = absolutePositionToRelativePosition(from, sync.type, mapping);
-  const end = absolutePositionToRelativePosition(to, sync.type, mapping);
-  const at = Y.createAbsolutePositionFromRelativePosition(start, sync.doc);
-  return encodeAnchor(at ? Y.createRelativePositionFromTypeIndex(at.type, at.index, 0) : start, end);
+  return encodeAnchor(
+    absolutePositionToRelativePosition(from, sync.type, mapping),
+    absolutePositionToRelativePosition(to, sync.type, mapping),
+  );
 }
 
 /** Where an anchor is in the current document, or null when its text was deleted (orphaned). */
