@@ -19,7 +19,9 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
+import { startTestRedis } from "@/lib/test/redis";
 import { appendParagraph } from "@/lib/test/ydoc";
+import { RedisFanout } from "./redis-fanout";
 
 /** The text node of the last paragraph of a briefing document. */
 function lastText(doc: Y.Doc): Y.XmlText {
@@ -143,5 +145,44 @@ describe("comment threads over the collaboration server", () => {
     await sleep(0);
     expect(heard.get(link)).toEqual([]);
     expect(heard.get(elsewhere)).toEqual([]);
+  });
+
+  it("relays comment notices between instances through Redis", async () => {
+    const redis = await startTestRedis();
+    const [fanoutA, fanoutB] = await Promise.all([
+      RedisFanout.connect({ url: redis.url }),
+      RedisFanout.connect({ url: redis.url }),
+    ]);
+    const [a, b] = await Promise.all([
+      startTestCollabServer(t, { fanout: fanoutA }),
+      startTestCollabServer(t, { fanout: fanoutB }),
+    ]);
+    try {
+      const id = await briefing();
+      const onA = connectClient(a.url, id, "alice");
+      const onB = connectClient(b.url, id, "bob");
+      clients.push(onA, onB);
+      await Promise.all([synced(onA), synced(onB)]);
+      const heard: { a: number; b: number } = { a: 0, b: 0 };
+      onA.provider.messageHandlers[MESSAGE_COMMENTS] = () => void heard.a++;
+      onB.provider.messageHandlers[MESSAGE_COMMENTS] = () => void heard.b++;
+      // What instance A's comment channel publishes for a write made there (repeated until B's
+      // subscription is live: pub/sub delivers nothing before).
+      const notice = { kind: "replied", briefingId: id, threadId: "t", commentId: "c", actorId: "alice" };
+      await eventually(
+        () => {
+          fanoutA.publishNotice("comments", JSON.stringify(notice));
+          return heard.b > 0;
+        },
+        10_000,
+        "the notice at instance B",
+      );
+      // An instance does not receive its own notices back (it delivered them itself already).
+      expect(heard.a).toBe(0);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await Promise.all([fanoutA.close(), fanoutB.close()]);
+      await redis.kill();
+    }
   });
 });
