@@ -67,6 +67,28 @@ test("comment on a selection, reply and resolve, live for everyone; the viewer o
     0,
   );
 
+  // Share links: one created "with comments" shows the open threads (live), one without shows none.
+  const links = await author.context.newPage();
+  await links.goto(`${url}/export`);
+  const createLink = async (withComments: boolean) => {
+    await links.getByTestId("share-with-comments").setChecked(withComments);
+    await links.getByRole("button", { name: "Create read-only link" }).click();
+    await expect(links.getByTestId("new-share-link")).toHaveValue(/\/share\//);
+    const link = await links.getByTestId("new-share-link").inputValue();
+    await links.reload();
+    return link;
+  };
+  const plainLink = await createLink(false);
+  const commentsLink = await createLink(true);
+  const anonymous = await browser.newContext();
+  const plain = await anonymous.newPage();
+  await plain.goto(plainLink);
+  await expect(plain.getByText(SENTENCE)).toBeVisible();
+  await expect(plain.getByTestId("shared-comments")).toHaveCount(0);
+  const shared = await anonymous.newPage();
+  await shared.goto(commentsLink);
+  await expect(shared.getByTestId("shared-comments")).toContainText("The North Atlantic Treaty.");
+
   await author.page.screenshot({ path: test.info().outputPath("comments-author.png") });
   await commenter.comments.panel().screenshot({ path: test.info().outputPath("comments-panel.png") });
 
@@ -77,6 +99,9 @@ test("comment on a selection, reply and resolve, live for everyone; the viewer o
     await expect(who.comments.panel()).toContainText("No open comments.");
     await expect(who.comments.highlights()).toHaveCount(0);
   }
+  await expect(shared.getByTestId("shared-comments")).toContainText("No open comments.");
+  await expect(plain.getByTestId("shared-comments")).toHaveCount(0);
+  await anonymous.close();
   await viewer.comments.show("Resolved");
   await expect(viewer.comments.thread(question)).toContainText(`Resolved by ${COMMENTER.name}`);
   await viewer.comments.panel().screenshot({ path: test.info().outputPath("comments-resolved-viewer.png") });
