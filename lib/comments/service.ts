@@ -57,7 +57,6 @@ export async function createComment(
 ): Promise<{ id: string; threadId: string }> {
   await authorizeBriefing(db, actor, briefingId, "comment");
   await liveBriefing(db, briefingId);
-  await limitRate(db, actor);
   const mentions = mentionsOf(input.body);
   if (input.parentId) {
     const parent = await db.comment.findUnique({
@@ -74,6 +73,7 @@ export async function createComment(
         `A thread holds at most ${COMMENT_LIMITS.commentsPerThread} comments; start a new one.`,
       );
     }
+    await limitRate(db, actor);
     const reply = await db.comment.create({
       data: {
         briefingId,
@@ -105,6 +105,7 @@ export async function createComment(
       `A briefing holds at most ${COMMENT_LIMITS.threadsPerBriefing} comment threads; delete resolved ones first.`,
     );
   }
+  await limitRate(db, actor);
   const id = await db.$transaction(async (tx) => {
     const row = await tx.comment.create({
       data: {
