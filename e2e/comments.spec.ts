@@ -67,6 +67,10 @@ test("comment on a selection, reply and resolve, live for everyone; the viewer o
     0,
   );
 
+  // Hovering commented text shows its thread (marked active in the panel).
+  await viewer.comments.highlights().first().hover();
+  await expect(viewer.comments.thread(question)).toHaveClass(/thread--active/);
+
   // Share links: one created "with comments" shows the open threads (live), one without shows none.
   const links = await author.context.newPage();
   await links.goto(`${url}/export`);
@@ -78,6 +82,8 @@ test("comment on a selection, reply and resolve, live for everyone; the viewer o
     await links.reload();
     return link;
   };
+  await links.getByTestId("share-with-comments").check();
+  await links.getByTestId("share-links").screenshot({ path: test.info().outputPath("share-links-form.png") });
   const plainLink = await createLink(false);
   const commentsLink = await createLink(true);
   const anonymous = await browser.newContext();
@@ -88,9 +94,10 @@ test("comment on a selection, reply and resolve, live for everyone; the viewer o
   const shared = await anonymous.newPage();
   await shared.goto(commentsLink);
   await expect(shared.getByTestId("shared-comments")).toContainText("The North Atlantic Treaty.");
+  await shared.screenshot({ path: test.info().outputPath("share-page-comments.png"), fullPage: true });
 
   await author.page.screenshot({ path: test.info().outputPath("comments-author.png") });
-  await commenter.comments.panel().screenshot({ path: test.info().outputPath("comments-panel.png") });
+  await commenter.page.screenshot({ path: test.info().outputPath("comments-commenter.png") });
 
   // The commenter resolves: the thread leaves "Open" for everyone, and its highlight goes.
   await commenter.comments.thread(question).getByRole("button", { name: "Resolve" }).click();
