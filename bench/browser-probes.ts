@@ -57,8 +57,9 @@ export const LOAD_PROBES = `(() => {
  *   "matrix:rendered": the browser's own matrix work (decode, model, table, commit, paint);
  * - server_ms: request to first response byte (the whole page on the server, matrix included);
  * - html_ms: the last byte of the HTML;
- * - data_ms: the last byte of the matrix data (GET /api/compare/data, preloaded by the page), with
- *   data_bytes on the wire (0 when the browser's cache answered).
+ * - data_ms: the last byte of the matrix data if it came as a request of its own (GET
+ *   /api/compare/data), with data_bytes on the wire; NaN (null in the output) when the page
+ *   carries the data in its own response, as /compare does.
  */
 export const READ_FIRST_RENDER = `(() => {
   const nav = performance.getEntriesByType("navigation")[0];

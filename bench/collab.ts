@@ -1,7 +1,7 @@
 import path from "node:path";
-import { deriveBriefingContent } from "@/lib/briefings/content";
 import { createBriefing } from "@/lib/briefings/create";
-import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { deriveBriefingContent } from "@/lib/briefings/doc/content";
+import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";

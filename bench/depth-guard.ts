@@ -5,8 +5,8 @@
 // 20,000-level crafted update (refused). Prints one JSON line per case: median microseconds of
 // the check and of Y.applyUpdate. Numbers, not assertions.
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { MAX_DOCUMENT_DEPTH, updateDepth } from "@/lib/editor/depth";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { deepUpdate, nestDeep } from "@/lib/test/deep-doc";
 import { appendParagraph } from "@/lib/test/ydoc";
 

@@ -5,11 +5,11 @@
 // the current Yjs content, resolve cards and matrices, render); "load_ms" is the loading part;
 // "cpu_ms" the process CPU time of the export (steadier than wall time on a busy machine);
 // "cached_ms" the same export when the document is unchanged since the last one (the content
-// cache of lib/briefings/current.ts hits). "pages" is the PDF's page count.
+// cache of lib/briefings/doc/current.ts hits). "pages" is the PDF's page count.
 // Prints one JSON line per format. Numbers, not assertions.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { clearContentCache } from "@/lib/briefings/current";
+import { clearContentCache } from "@/lib/briefings/doc/current";
 import { createDb, type Db } from "@/lib/db";
 import { renderExport } from "@/lib/export";
 import { loadExportDocument } from "@/lib/export/document";

@@ -9,8 +9,9 @@
 //      cell (Element Timing; the page is rendered on the server, so these are its server-rendered
 //      cells). Printed with its phases: server_ms (request to first byte: the whole page, matrix
 //      included), server_matrix_ms (loading and packing the matrix data alone on a cache miss, timed
-//      in this process against the same database), data_ms (the last byte of the matrix data,
-//      fetched by the browser from GET /api/compare/data), server_alone_ms (the page's
+//      in this process against the same database), data_ms (the last byte of the matrix data
+//      if the browser fetched it from GET /api/compare/data; null now that the page carries the
+//      data in its own response, whose end html_ms gives), server_alone_ms (the page's
 //      first byte fetched from this process with the browser idle: in the browser, server_ms also
 //      holds the browser's own work competing for the same two cores), html_ms (last HTML byte),
 //      live_ms (navigation to the first frame after React committed the grid: interactive) and

@@ -153,23 +153,6 @@ test.describe("compare", () => {
     await expect(compare.notices()).toContainText("Only the first 50 of the 52 frameworks are compared");
   });
 
-  test("says so when the matrix data cannot be loaded, and tries again on request", async ({ page }) => {
-    let failures = 1;
-    await page.route(/\/api\/compare\/data\?/, (route) =>
-      failures-- > 0
-        ? route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "The catalog is busy." } } })
-        : route.continue(),
-    );
-    await page.goto("/compare?fw=nato,aukus");
-    const alert = page.getByRole("alert").filter({ hasText: "The catalog is busy." });
-    await expect(alert).toBeVisible();
-    await alert.getByRole("button", { name: "Try again" }).click();
-    const compare = new ComparePage(page);
-    await compare.live();
-    await expect(compare.columnHeaders()).toHaveText([/^Dimension/, /^NATO/, /^AUKUS/]);
-    await expect(alert).toHaveCount(0);
-  });
-
   test("lists the countries two frameworks share, and draws the timeline", async ({ page }) => {
     const compare = new ComparePage(page);
     await compare.goto("?fw=nato,warsaw-pact,aukus");

@@ -51,7 +51,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Runs an action body and turns thrown errors into an ActionResult; unexpected errors are logged. */
-export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
+async function runAction<T>(body: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (error) {
@@ -72,22 +72,32 @@ export async function runAction<T>(body: () => Promise<T>): Promise<ActionResult
 /** What an action's write step receives: the signed-in user, the parsed input and the database. */
 export type ActionContext<D> = { user: CurrentUser; data: D; db: Db };
 
+/**
+ * What the caller must be allowed: a Permission (checked through `authorize()`, so through
+ * `can()`), or "signed-in" for actions on the user's own things (their tokens, their account,
+ * their access requests), which the write step then scopes to `user.id`.
+ */
+export type Requirement = Permission | "signed-in";
+
 type ActionOptions<S extends z.ZodType, T> = {
   schema: S;
   /**
-   * What the caller must be allowed (checked through `authorize()`, so through `can()`), or
-   * "signed-in" for actions on the user's own things (their tokens, their account), which the
-   * write step then scopes to `user.id`.
+   * The requirement, from the parsed input. It may be async and read the database when the
+   * permission depends on a row (the team an invitation belongs to); it may also throw an
+   * AppError for rules that are not a Permission (who may accept an invitation).
    */
-  permission: ((data: z.infer<S>) => Permission) | "signed-in";
-  /** Paths to revalidate after a successful write. */
-  revalidate?: (data: z.infer<S>, result: T) => string[];
+  permission:
+    | ((data: z.infer<S>, context: { user: CurrentUser; db: Db }) => Requirement | Promise<Requirement>)
+    | "signed-in";
+  /** Paths to revalidate after a successful write; `granted` is what was authorized. */
+  revalidate?: (data: z.infer<S>, result: NoInfer<T>, granted: Requirement) => string[];
 };
 
 /**
  * Defines a server action in the one order every action follows: authenticate -> parse ->
  * authorize -> write -> revalidate; errors become an ActionResult. The write step cannot run
- * before the permission was granted, because it is only reached through here.
+ * before the permission was granted, because it is only reached through here. A write that must
+ * be audited records its change inside its own transaction (lib/catalog/audit.ts).
  *
  *   export const renameBriefing = defineAction(
  *     { schema: renameBriefingSchema, permission: (d) => ({ action: "briefing:edit", briefingId: d.briefingId }) },
@@ -103,9 +113,10 @@ export function defineAction<S extends z.ZodType, T>(
       const user = await requireUser();
       const data = parseInput(options.schema, input);
       const db = getDb();
-      if (options.permission !== "signed-in") await authorize(db, user, options.permission(data));
+      const granted = options.permission === "signed-in" ? "signed-in" : await options.permission(data, { user, db });
+      if (granted !== "signed-in") await authorize(db, user, granted);
       const result = await write({ user, data, db });
-      for (const path of options.revalidate?.(data, result) ?? []) revalidatePath(path);
+      for (const path of options.revalidate?.(data, result, granted) ?? []) revalidatePath(path);
       return result;
     });
 }

@@ -71,6 +71,11 @@ const envSchema = z
     HTTP_HEADERS_TIMEOUT_MS: timeoutMs,
     HTTP_REQUEST_TIMEOUT_MS: timeoutMs,
     HTTP_KEEP_ALIVE_TIMEOUT_MS: timeoutMs,
+    /**
+     * Lets webhooks call http://localhost-style URLs and addresses in private ranges even in
+     * production (lib/webhooks/url-policy.ts); outside production they are allowed anyway.
+     */
+    WEBHOOKS_ALLOW_LOCAL: flag,
     /** Concurrent collaboration connections per signed-in user (all briefings), per instance. */
     COLLAB_MAX_CONNECTIONS_PER_USER: connectionCap(50),
     /** Concurrent collaboration connections per signed-in user on one briefing, per instance. */

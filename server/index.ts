@@ -1,15 +1,17 @@
 import http from "node:http";
 import next from "next";
 import { authorizeCollab } from "@/lib/auth/collab";
-import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
+import { startWebhookDelivery } from "@/lib/webhooks/worker";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
+import { webhookHooks } from "./collab/webhook-hooks";
 import { distrustForwardedHeaders } from "./forwarded-headers";
 import { httpServerOptions } from "./http-timeouts";
 
@@ -64,6 +66,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       perUserPerBriefing: config.COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING,
       perShareLink: config.COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK,
     },
+    hooks: [webhookHooks],
   });
   server.on("upgrade", (req, socket, head) => {
     distrustForwardedHeaders(req, config.TRUST_PROXY);
@@ -76,6 +79,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server.once("error", reject);
     server.listen(port, config.HOST, resolve);
   });
+  // Webhook deliveries wait in the database; every instance runs the loop and claims its share.
+  const stopWebhooks = startWebhookDelivery(getDb());
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
@@ -83,6 +88,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     close: async () => {
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
+      await stopWebhooks();
       unregisterHealthCheck("redis");
       await fanout.close();
       await briefingStore.close();

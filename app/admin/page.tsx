@@ -5,6 +5,7 @@ import { VerifyEmailButton } from "@/components/admin/verify-email-button";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { listUsersForAdmin } from "@/lib/users/queries";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -13,18 +14,7 @@ export default async function AdminPage() {
   if (!user) redirect("/sign-in?next=/admin");
   const db = getDb();
   if (!(await can(db, user, { action: "admin:users" }))) notFound();
-  const users = await db.user.findMany({
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      emailVerified: true,
-      isAdmin: true,
-      catalogEditor: true,
-      createdAt: true,
-    },
-    orderBy: { createdAt: "asc" },
-  });
+  const users = await listUsersForAdmin(db);
   return (
     <>
       <h1>Administration</h1>

@@ -1,7 +1,7 @@
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import type { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import type { History } from "./history";
 
 /**

@@ -3,8 +3,8 @@ import * as encoding from "lib0/encoding";
 import { WebSocket } from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { MESSAGE_SYNC } from "@/lib/collab/protocol";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 
 export type EditorRunOptions = {
   url: string;

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 
 export type History = {
   /** Batches of updates as the server would have logged them (one merged update per batch). */

@@ -1,11 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { createBriefing } from "@/lib/briefings/actions";
 import type { BriefingTemplateId } from "@/lib/briefings/templates";
+import { useImportFile } from "./use-import-file";
+
+const IMPORT_ACCEPT = ".docx,.md,.markdown,.txt";
 
 export type TemplateChoice = { id: BriefingTemplateId; label: string; description: string };
 
@@ -15,7 +19,9 @@ export type CreateBriefingFormProps = { teams: { id: string; name: string }[]; t
 export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps) {
   const router = useRouter();
   const { run, pending, error, fieldErrors } = useAction(createBriefing);
-  const [template, setTemplate] = useState<BriefingTemplateId>("blank");
+  const [template, setTemplate] = useState<BriefingTemplateId | "file">("blank");
+  const [title, setTitle] = useState("");
+  const importer = useImportFile();
   return (
     <form
       className="form create-briefing"
@@ -23,9 +29,17 @@ export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps
       onSubmit={(e) => {
         e.preventDefault();
         const form = new FormData(e.currentTarget);
-        run({ title: String(form.get("title")), teamId: String(form.get("teamId") ?? ""), template }, (b) =>
-          router.push(`/briefings/${b.id}`),
-        );
+        const teamId = String(form.get("teamId") ?? "");
+        if (template !== "file") {
+          run({ title, teamId, template }, (b) => router.push(`/briefings/${b.id}`));
+          return;
+        }
+        const file = form.get("file");
+        if (!(file instanceof File) || file.size === 0) return;
+        void importer.upload({ file, title, teamId }).then((done) => {
+          // With nothing left out, straight to the briefing; otherwise the notices are read first.
+          if (done && done.notices.length === 0) router.push(`/briefings/${done.id}`);
+        });
       }}
     >
       <h2 className="create-briefing__heading">New briefing</h2>
@@ -38,6 +52,8 @@ export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps
             required
             maxLength={200}
             placeholder="e.g. AUKUS Pillar II options"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
             aria-invalid={fieldErrors.title ? true : undefined}
           />
         </div>
@@ -68,13 +84,69 @@ export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps
             <span className="template-choice__description">{t.description}</span>
           </label>
         ))}
+        <label className="template-choice__option" data-checked={template === "file"}>
+          <input
+            type="radio"
+            name="template"
+            value="file"
+            checked={template === "file"}
+            onChange={() => setTemplate("file")}
+          />
+          <span className="template-choice__label">Import a file</span>
+          <span className="template-choice__description">A Word (.docx) or Markdown (.md) file, up to 10 MB.</span>
+        </label>
       </fieldset>
+      {template === "file" ? (
+        <div className="field">
+          <label htmlFor="briefing-file">File to import</label>
+          <input
+            id="briefing-file"
+            name="file"
+            type="file"
+            required
+            accept={IMPORT_ACCEPT}
+            onChange={(e) => {
+              const name = e.target.files?.[0]?.name;
+              if (name && !title.trim())
+                setTitle(
+                  name
+                    .replace(/\.[^.]+$/, "")
+                    .replace(/_+/g, " ")
+                    .trim()
+                    .slice(0, 200),
+                );
+            }}
+          />
+          <p className="muted">
+            Headings, lists, tables, links and bold/italic/underline come across; images are left out.
+          </p>
+        </div>
+      ) : null}
       <div className="form__actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? "Creating…" : "Create briefing"}
+        <button type="submit" className="button" disabled={pending || importer.pending}>
+          {importer.pending
+            ? "Importing…"
+            : pending
+              ? "Creating…"
+              : template === "file"
+                ? "Import briefing"
+                : "Create briefing"}
         </button>
-        <FormStatus error={error} />
+        <FormStatus error={template === "file" ? importer.error : error} />
       </div>
+      {importer.imported && importer.imported.notices.length > 0 ? (
+        <div className="notice" role="status">
+          <p>The briefing was created. Some things did not come across:</p>
+          <ul>
+            {importer.imported.notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+          <Link className="button" href={`/briefings/${importer.imported.id}`}>
+            Open the briefing
+          </Link>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -7,14 +7,19 @@ import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
 import { EditorSkeleton } from "./editor-skeleton";
 import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./extensions";
+import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import { Outline } from "./outline";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
+import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
 import { Toolbar } from "./toolbar";
 import { useBeforeUnload } from "./use-before-unload";
 import { type CollabSession, type CollabState, useCollaboration } from "./use-collaboration";
+import { useOutlinePreference } from "./use-outline-preference";
+import { WordCount } from "./word-count";
 
 export type BriefingEditorProps = {
   briefingId: string;
@@ -36,7 +41,11 @@ export default function BriefingEditor({ briefingId, user, canEdit, comments }: 
   return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} comments={comments} />;
 }
 
-type Dialog = "link" | "framework" | "comparison" | null;
+type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
+
+type Find = "find" | "replace" | null;
+
+const noop = () => {};
 
 type CollabEditorProps = {
   session: CollabSession;
@@ -49,8 +58,17 @@ type CollabEditorProps = {
 function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
-  const handlers = useRef<ShortcutHandlers>({ link: () => {}, insert: () => {} });
-  handlers.current = { link: () => setDialog("link"), insert: () => menu.current?.open() };
+  const [find, setFind] = useState<Find>(null);
+  const handlers = useRef<ShortcutHandlers>({ link: noop, insert: noop, find: noop, replace: noop, shortcuts: noop });
+  handlers.current = {
+    link: () => setDialog("link"),
+    insert: () => menu.current?.open(),
+    find: () => setFind((open) => open ?? "find"),
+    replace: () => setFind("replace"),
+    shortcuts: () => setDialog("shortcuts"),
+  };
+  useShortcutSheetKey(() => setDialog("shortcuts"));
+  const [outline, toggleOutline] = useOutlinePreference();
   // Props are new objects after every router.refresh(); the editor must only be rebuilt when the
   // session or the user's identity changes.
   const self = useMemo<CollabUser>(
@@ -115,7 +133,32 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
             <SaveStatusBadge status={collab.status} problem={collab.problem} access={collab.access} />
           )}
           <PresenceList provider={session.provider} self={self} />
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-pressed={outline}
+            onClick={toggleOutline}
+          >
+            Outline
+          </button>
+          <button
+            type="button"
+            className="link-button editor-bar__help"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setDialog("shortcuts")}
+          >
+            ?
+          </button>
         </div>
+        {editor && find ? (
+          <FindBar
+            editor={editor}
+            canReplace={editable}
+            replaceOpen={find === "replace"}
+            onClose={() => setFind(null)}
+          />
+        ) : null}
       </div>
       {collab.access === "signed-out" ? (
         <p className="notice notice--warning" role="alert">
@@ -141,6 +184,7 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
       <div className="editor-body">
+        {editor && outline ? <Outline editor={editor} ready={collab.ready} /> : null}
         <div className="editor-page">
           {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
           <EditorContent editor={editor} />
@@ -151,6 +195,8 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
           </div>
         ) : null}
       </div>
+      {editor ? <WordCount editor={editor} /> : null}
+      {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
     </div>

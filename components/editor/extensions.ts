@@ -3,21 +3,29 @@
 import { type AnyExtension, Extension } from "@tiptap/core";
 import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import { ReactNodeViewRenderer } from "@tiptap/react";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { editorExtensions } from "@/lib/editor/extensions";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
 import { BriefingCollaboration } from "./collaboration";
 import { comparisonViewFor } from "./comparison-view";
+import { FindReplace } from "./find-replace";
 import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
+import { HeadingAnchors } from "./heading-anchors";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
 export type CollabUser = { id: string; name: string; color: string };
 
 /** What the editor's own shortcuts open (React state lives outside the editor). */
-export type ShortcutHandlers = { link: () => void; insert: () => void };
+export type ShortcutHandlers = {
+  link: () => void;
+  insert: () => void;
+  find: () => void;
+  replace: () => void;
+  shortcuts: () => void;
+};
 
 /** A collaborator's caret: a coloured bar with the name above it (styles in briefings.css). */
 function renderCaret(user: Record<string, unknown>): HTMLElement {
@@ -50,6 +58,18 @@ const Shortcuts = Extension.create<{ handlers: { current: ShortcutHandlers } }>(
       },
       "Mod-Alt-i": () => {
         this.options.handlers.current.insert();
+        return true;
+      },
+      "Mod-f": () => {
+        this.options.handlers.current.find();
+        return true;
+      },
+      "Mod-h": () => {
+        this.options.handlers.current.replace();
+        return true;
+      },
+      "Mod-/": () => {
+        this.options.handlers.current.shortcuts();
         return true;
       },
       // Slash command: "/" on an empty line opens the insert menu instead of typing a slash.
@@ -94,6 +114,8 @@ export function browserExtensions(
       selectionRender: renderSelection,
     }),
     Shortcuts.configure({ handlers }),
+    FindReplace,
+    HeadingAnchors,
     GuidancePlaceholder,
   ];
 }

@@ -8,9 +8,22 @@ import { GUIDANCE_ATTRIBUTE } from "@/lib/editor/guidance";
 
 const key = new PluginKey<DecorationSet>("guidancePlaceholder");
 
-/** Marks every empty guided paragraph; the text itself is drawn by CSS (editor.css, .guidance). */
+/** What an empty briefing says in its first line, so a newcomer knows where the blocks are. */
+export const BLANK_HINT = "Type / to insert a framework card, a comparison, a table…, or just start writing.";
+
+function isBlank(doc: PmNode): boolean {
+  const only = doc.childCount === 1 ? doc.firstChild : null;
+  return only?.type.name === "paragraph" && only.content.size === 0;
+}
+
+/** Marks every empty guided paragraph, or the one line of a blank briefing; the text itself is drawn by CSS (editor.css, .guidance). */
 function guidanceDecorations(doc: PmNode): DecorationSet {
   const decorations: Decoration[] = [];
+  const first = doc.firstChild;
+  if (first && isBlank(doc) && !first.attrs[GUIDANCE_ATTRIBUTE]) {
+    decorations.push(Decoration.node(0, first.nodeSize, { class: "guidance", "data-guidance": BLANK_HINT }));
+    return DecorationSet.create(doc, decorations);
+  }
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return !node.isAtom;
     const guidance: unknown = node.attrs[GUIDANCE_ATTRIBUTE];

@@ -4,12 +4,12 @@ import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { describeClose } from "@/lib/collab/close-reasons";
 import { collabProviderOptions } from "@/lib/collab/provider-options";
 import { type AccessState, keepAuthenticated } from "@/lib/collab/reauth";
 import { type SaveStatus, SaveStatusTracker } from "@/lib/collab/save-status";
 import { collabUrl } from "@/lib/collab/url";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { publishSaveStatus } from "./save-status-store";
 
 /** The Yjs side of an open briefing: document, server connection, local copy and save status. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { MatrixCell } from "@/lib/matrix/model";
+import type { MatrixCell } from "@/lib/matrix/types";
 import { shortName } from "./matrix-layout";
 import { useCellDetails } from "./use-cell-details";
 

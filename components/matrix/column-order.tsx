@@ -2,8 +2,7 @@
 
 import { memo, useId } from "react";
 import { CHART_LIMIT } from "@/lib/matrix/charts";
-import type { MatrixModel } from "@/lib/matrix/model";
-import type { MatrixData, SortSpec, ViewState } from "@/lib/matrix/types";
+import type { MatrixData, MatrixModel, SortSpec, ViewState } from "@/lib/matrix/types";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "@/lib/matrix/view-state";
 import { shortName } from "./matrix-layout";
 

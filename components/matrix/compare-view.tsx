@@ -1,10 +1,9 @@
 "use client";
 
-import { type ReactNode, useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo } from "react";
 import { CHART_LIMIT, timelineOf } from "@/lib/matrix/charts";
 import { csvFileName, matrixCsv } from "@/lib/matrix/csv";
 import { buildMatrix } from "@/lib/matrix/model";
-import type { PreparedMatrix } from "@/lib/matrix/prepare";
 import { warmSearchTexts } from "@/lib/matrix/search";
 import type { Notice, ViewState } from "@/lib/matrix/types";
 import { defaultViewState, hasSelection } from "@/lib/matrix/view-state";
@@ -16,14 +15,14 @@ import { MatrixSummary } from "./matrix-summary";
 import { MatrixToolbar } from "./matrix-toolbar";
 import { OverlapHeatmap } from "./overlap-heatmap";
 import { TimelineChart } from "./timeline-chart";
-import { forgetMatrixLoad, type MatrixSource, useMatrixData } from "./use-matrix-data";
+import { usePreparedMatrix } from "./use-prepared-matrix";
 import { useViewState } from "./use-view-state";
 
 export type CompareViewProps = {
   initialState: ViewState;
   notices: Notice[];
-  /** Where the matrix data comes from (it is not part of the page: see useMatrixData). */
-  source: MatrixSource;
+  /** The matrix data of the selection, packed (lib/matrix/payload), as the page loaded it. */
+  payload: string;
   /** GET /api/compare/options: the picker's list of every framework, loaded when needed. */
   optionsPath: string;
   /** What the empty state offers (when nothing is selected). */
@@ -44,40 +43,6 @@ function download(text: string, fileName: string) {
 }
 
 /**
- * The /compare page's interactive part: picker, notices, toolbar, matrix and charts. The server
- * renders it with the data; the browser fetches the data (see useMatrixData) and meanwhile shows the
- * server's HTML, hydrating it once the data is there. No Suspense boundary here: React would
- * stream a boundary this large after a "loading" fallback, where the HTML should show the matrix.
- */
-export function CompareView({ source, ...props }: CompareViewProps) {
-  const [, setAttempt] = useState(0);
-  const [retrying, startTransition] = useTransition();
-  const load = useMatrixData(source);
-  if (load.error !== undefined) {
-    return (
-      <div className="notice matrix-load-error" role="alert">
-        <p>
-          <strong>The comparison could not be loaded.</strong> {load.error}
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={retrying}
-          onClick={() => {
-            forgetMatrixLoad(source.path);
-            // A transition: the message stays until the new request has settled.
-            startTransition(() => setAttempt((n) => n + 1));
-          }}
-        >
-          {retrying ? "Loading…" : "Try again"}
-        </button>
-      </div>
-    );
-  }
-  return <Comparison prepared={load.prepared} {...props} />;
-}
-
-/**
  * Marks the comparison as hydrated (`data-live`): until then the page shows the server's HTML and
  * does not react to input. Set on the element, not through state: no render for it.
  */
@@ -85,9 +50,21 @@ const markLive = (element: HTMLDivElement | null) => {
   if (element) element.dataset.live = "true";
 };
 
-type ComparisonProps = Omit<CompareViewProps, "source"> & { prepared: PreparedMatrix };
-
-function Comparison({ prepared, initialState, notices, optionsPath, emptyState, today, saveSlot }: ComparisonProps) {
+/**
+ * The /compare page's interactive part: picker, notices, toolbar, matrix and charts, all drawn
+ * from the data the page hands over (`payload`). The server renders it into the page's HTML, and
+ * the browser hydrates that HTML from the same props: one string to decode, no request of its own.
+ */
+export function CompareView({
+  payload,
+  initialState,
+  notices,
+  optionsPath,
+  emptyState,
+  today,
+  saveSlot,
+}: CompareViewProps) {
+  const prepared = usePreparedMatrix(payload);
   const { data } = prepared;
   const { state, update, navigate, pending } = useViewState(initialState);
   const model = useMemo(() => buildMatrix(prepared, state), [prepared, state]);

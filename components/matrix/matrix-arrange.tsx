@@ -1,7 +1,7 @@
 "use client";
 
 import { arrangedDimensions, moveDimension, moveFramework, toggleItem } from "@/lib/matrix/arrange";
-import type { MatrixModel } from "@/lib/matrix/model";
+import type { MatrixModel } from "@/lib/matrix/types";
 import { ArrangePanel } from "./arrange-panel";
 import type { ViewPatch } from "./use-view-state";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Header } from "@tanstack/react-table";
-import type { MatrixModel, MatrixRow } from "@/lib/matrix/model";
+import type { MatrixModel, MatrixRow } from "@/lib/matrix/types";
 import { GROUP_BAND_HEIGHT } from "./matrix-layout";
 import type { MatrixFeatures } from "./matrix-table";
 

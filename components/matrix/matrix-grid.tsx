@@ -3,8 +3,7 @@
 import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from "react";
-import type { MatrixModel } from "@/lib/matrix/model";
-import type { ViewState } from "@/lib/matrix/types";
+import type { MatrixModel, ViewState } from "@/lib/matrix/types";
 import { CitationPopover } from "./citation-popover";
 import { MatrixBand } from "./matrix-band";
 import {

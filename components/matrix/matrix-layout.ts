@@ -1,4 +1,4 @@
-import type { MatrixColumn, MatrixRow } from "@/lib/matrix/model";
+import type { MatrixColumn, MatrixRow } from "@/lib/matrix/types";
 
 /** Fixed geometry of the matrix: fixed sizes let both virtualizers place items without measuring. */
 export const LABEL_WIDTH = 240;

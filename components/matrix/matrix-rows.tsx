@@ -2,7 +2,7 @@
 
 import { type Column, FlexRender, type Header, type Row, type SortingState } from "@tanstack/react-table";
 import { memo } from "react";
-import type { MatrixModel, MatrixRow } from "@/lib/matrix/model";
+import type { MatrixModel, MatrixRow } from "@/lib/matrix/types";
 import { GROUP_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT } from "./matrix-layout";
 import type { MatrixFeatures } from "./matrix-table";
 

@@ -2,7 +2,7 @@
 
 import { memo, useDeferredValue } from "react";
 import { formatNumber } from "@/lib/catalog/format";
-import type { MatrixModel } from "@/lib/matrix/model";
+import type { MatrixModel } from "@/lib/matrix/types";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 

@@ -5,9 +5,8 @@ import {
   type SortingState,
   tableFeatures,
 } from "@tanstack/react-table";
-import type { MatrixColumn, MatrixModel, MatrixRow } from "@/lib/matrix/model";
-import { type PreparedMatrix, rawAt } from "@/lib/matrix/prepare";
-import type { SortSpec, ViewState } from "@/lib/matrix/types";
+import { rawAt } from "@/lib/matrix/prepare";
+import type { MatrixColumn, MatrixModel, MatrixRow, PreparedMatrix, SortSpec, ViewState } from "@/lib/matrix/types";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "@/lib/matrix/view-state";
 import { columnWidth, LABEL_WIDTH, shortName } from "./matrix-layout";
 

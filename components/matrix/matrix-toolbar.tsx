@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useDeferredValue } from "react";
-import type { MatrixModel } from "@/lib/matrix/model";
+import type { MatrixModel } from "@/lib/matrix/types";
 import { MAX_FILTER_LENGTH } from "@/lib/matrix/view-state";
 import { ColumnOrder } from "./column-order";
 import { MatrixArrange } from "./matrix-arrange";

@@ -1,8 +1,8 @@
 /**
  * User-timing marks of the matrix (visible in the browser's performance panel and read by
  * `npm run bench:matrix`):
- * - "matrix:data"     the matrix data has arrived (GET /api/compare/data) and the browser starts
- *                     decoding it: the client's share begins here;
+ * - "matrix:data"     the browser starts decoding the matrix data the page handed over (during
+ *                     hydration): the client's share begins here;
  * - "matrix:rendered" the first frame after the grid was committed to the DOM has been painted.
  */
 /** Marks "matrix:data"; called before the payload is decoded, so decoding is counted. */

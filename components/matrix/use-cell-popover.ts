@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { MatrixCell } from "@/lib/matrix/model";
+import type { MatrixCell } from "@/lib/matrix/types";
 import type { PopoverMode } from "./citation-popover";
 import { type GridPos, posKey, posOf } from "./use-grid-navigation";
 

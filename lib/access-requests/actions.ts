@@ -1,10 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
-import { authorize, getActorBriefingRole } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { defineAction } from "@/lib/actions";
+import { getActorBriefingRole } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import {
   approveAccessRequestSchema,
@@ -13,17 +10,19 @@ import {
   requestAccessSchema,
 } from "./schema";
 
-// Every action: authenticate -> parse -> authorize -> write -> revalidate.
+// Every action goes through defineAction: authenticate -> parse -> authorize -> write -> revalidate.
+
+const share = (data: { briefingId: string }) => ({ action: "briefing:share", briefingId: data.briefingId }) as const;
+const briefingPath = (data: { briefingId: string }) => [`/briefings/${data.briefingId}`];
 
 /**
  * Asks for access to a briefing the caller cannot read. One request per user and briefing; a
  * declined one stays declined; at most MAX_PENDING_REQUESTS_PER_USER unanswered at a time.
  */
-export async function requestAccess(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(requestAccessSchema, input);
-    const db = getDb();
+export const requestAccess = defineAction(
+  // Asking is open to anyone signed in; the rules below are about the request, not a permission.
+  { schema: requestAccessSchema, permission: "signed-in", revalidate: briefingPath },
+  async ({ user, data, db }) => {
     const briefing = await db.briefing.findUnique({ where: { id: data.briefingId }, select: { deletedAt: true } });
     if (!briefing || briefing.deletedAt) throw new AppError("not_found", "No such briefing.");
     if (await getActorBriefingRole(db, user, data.briefingId)) {
@@ -47,18 +46,14 @@ export async function requestAccess(input: unknown): Promise<ActionResult> {
         data: { briefingId: data.briefingId, userId: user.id, message: data.message },
       });
     });
-    revalidatePath(`/briefings/${data.briefingId}`);
     return null;
-  });
-}
+  },
+);
 
 /** Approves a pending request: the requester gets the chosen role and the request is gone, at once. */
-export async function approveAccessRequest(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(approveAccessRequestSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
+export const approveAccessRequest = defineAction(
+  { schema: approveAccessRequestSchema, permission: share, revalidate: briefingPath },
+  async ({ data, db }) => {
     await db.$transaction(async (tx) => {
       const request = await tx.accessRequest.findFirst({
         where: { id: data.requestId, briefingId: data.briefingId, status: "pending" },
@@ -72,24 +67,19 @@ export async function approveAccessRequest(input: unknown): Promise<ActionResult
       });
       await tx.accessRequest.delete({ where: { id: request.id } });
     });
-    revalidatePath(`/briefings/${data.briefingId}`);
     return null;
-  });
-}
+  },
+);
 
 /** Declines a pending request; the requester cannot ask again for this briefing. */
-export async function declineAccessRequest(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(declineAccessRequestSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "briefing:share", briefingId: data.briefingId });
+export const declineAccessRequest = defineAction(
+  { schema: declineAccessRequestSchema, permission: share, revalidate: briefingPath },
+  async ({ data, db }) => {
     const { count } = await db.accessRequest.updateMany({
       where: { id: data.requestId, briefingId: data.briefingId, status: "pending" },
       data: { status: "declined", decidedAt: new Date() },
     });
     if (count === 0) throw new AppError("not_found", "This request was already answered or withdrawn.");
-    revalidatePath(`/briefings/${data.briefingId}`);
     return null;
-  });
-}
+  },
+);

@@ -3,8 +3,6 @@ import { getFramework, listFrameworks } from "@/lib/catalog/queries";
 import { frameworkFiltersSchema, slugSchema } from "@/lib/catalog/schema";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { matrixTable } from "@/lib/matrix/csv";
-import { loadComparison } from "@/lib/matrix/export";
 
 // The catalog is readable by every signed-in caller (any token scope): no per-row permission.
 
@@ -22,14 +20,4 @@ export async function apiGetFramework(db: Db, rawSlug: string | undefined) {
   const framework = await getFramework(db, slug.data);
   if (!framework) throw new AppError("not_found", `No framework with slug "${slug.data}".`);
   return framework;
-}
-
-/**
- * The comparison of compare.csv as JSON: the same table (header row, then one row per dimension,
- * or per framework with transpose=1), so a script gets what the CSV holds without parsing CSV.
- */
-export async function apiCompare(db: Db, params: URLSearchParams) {
-  const { prepared, state } = await loadComparison(db, params);
-  const [header = [], ...rows] = matrixTable(prepared, state);
-  return { frameworks: state.frameworks, header, rows };
 }

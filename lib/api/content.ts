@@ -1,6 +1,6 @@
 import { authorizeBriefing } from "@/lib/auth/permissions";
-import { prosemirrorJsonToText } from "@/lib/briefings/content";
-import { loadCurrentContent } from "@/lib/briefings/current";
+import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
+import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExportFormat } from "@/lib/export";

@@ -1,5 +1,4 @@
 import { AppError } from "@/lib/errors";
-import { RetryLaterError } from "@/lib/export/render-pool";
 
 /** The body of every /api/v1 error: a code, a message, and for bad input the messages per field. */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]> } };
@@ -20,7 +19,8 @@ function fieldsOf(details: unknown): Record<string, string[]> | undefined {
 /**
  * Turns any thrown value into the public API's error response. Bad input is always 400
  * `bad_request` with `fields` (parseInput reports it as "unprocessable", the form code); 429 and
- * 503 carry Retry-After. Unexpected errors are logged, never shown raw.
+ * 503 carry Retry-After (added by `handleErrors`, lib/api/respond.ts). Unexpected errors are
+ * logged, never shown raw.
  */
 export function apiErrorResponse(error: unknown): Response {
   if (!(error instanceof AppError)) {
@@ -38,7 +38,5 @@ export function apiErrorResponse(error: unknown): Response {
       ...(badInput && fieldsOf(error.details) ? { fields: fieldsOf(error.details) } : {}),
     },
   };
-  const response = Response.json(body, { status: badInput ? 400 : error.status });
-  if (error instanceof RetryLaterError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
-  return response;
+  return Response.json(body, { status: badInput ? 400 : error.status });
 }

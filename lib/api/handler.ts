@@ -5,10 +5,9 @@ import { AppError } from "@/lib/errors";
 import { type ApiCaller, apiCaller } from "./caller";
 import { apiErrorResponse } from "./errors";
 import { limitApiCall } from "./rate-limit";
+import { handleErrors } from "./respond";
 
 export type ApiContext = { request: Request; db: Db; caller: ApiCaller; params: Record<string, string> };
-
-type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
  * Wraps a /api/v1 route handler: authenticates (token or cookie), counts the call against the
@@ -16,17 +15,12 @@ type RouteContext = { params: Promise<Record<string, string>> };
  * then parses its input and authorizes through `can()`/`authorize()`.
  */
 export function apiRoute(body: (context: ApiContext) => Promise<Response>) {
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
-    try {
-      const db = getDb();
-      const caller = await apiCaller(db, request.headers);
-      await limitApiCall(db, caller.rateKey);
-      const params = (await context?.params) ?? {};
-      return await body({ request, db, caller, params });
-    } catch (error) {
-      return apiErrorResponse(error);
-    }
-  };
+  return handleErrors(apiErrorResponse, async (request, params) => {
+    const db = getDb();
+    const caller = await apiCaller(db, request.headers);
+    await limitApiCall(db, caller.rateKey);
+    return body({ request, db, caller, params });
+  });
 }
 
 /**

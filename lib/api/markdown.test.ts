@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prosemirrorJsonToText } from "@/lib/briefings/content";
-import { prosemirrorJsonToYUpdate } from "@/lib/briefings/ydoc";
+import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
+import { prosemirrorJsonToYUpdate } from "@/lib/briefings/doc/ydoc";
 import { markdownToProsemirror } from "./markdown";
 
 const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });

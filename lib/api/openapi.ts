@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
-import { compareCsvQuerySchema } from "@/lib/matrix/export";
+import { compareCsvQuerySchema } from "@/lib/matrix/schema";
+import { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
 import {
   apiBriefingListSchema,
   apiBriefingSchema,
@@ -53,9 +54,50 @@ const file = (types: string[]) => ({
 });
 const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: schemaOf(schema) } } });
 
+const nullable = (type: string) => ({ type: [type, "null"] });
+const WEBHOOK = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    url: { type: "string" },
+    events: { type: "array", items: { type: "string" } },
+    secretPrefix: { type: "string" },
+    active: { type: "boolean" },
+    disabledReason: nullable("string"),
+    createdAt: { type: "string", format: "date-time" },
+    createdBy: { type: "string" },
+    lastDelivery: {
+      type: ["object", "null"],
+      properties: {
+        status: { type: "string" },
+        responseStatus: nullable("integer"),
+        at: { type: "string" },
+        error: nullable("string"),
+      },
+    },
+  },
+};
+const WEBHOOK_DELIVERY = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    event: { type: "string" },
+    status: { type: "string", enum: ["pending", "succeeded", "failed", "skipped"] },
+    attempts: { type: "integer" },
+    responseStatus: nullable("integer"),
+    responseExcerpt: nullable("string"),
+    error: nullable("string"),
+    durationMs: nullable("integer"),
+    createdAt: { type: "string", format: "date-time" },
+    lastAttemptAt: nullable("string"),
+    nextAttemptAt: nullable("string"),
+  },
+};
+
 /** The OpenAPI 3.1 description of /api/v1, built from the same zod schemas the handlers parse with. */
 export function openApiDocument(serverUrl: string): JsonSchema {
   const briefing = { $ref: "#/components/schemas/Briefing" };
+  const webhook = { $ref: "#/components/schemas/Webhook" };
   return {
     openapi: "3.1.0",
     info: { title: "Briefing editor API", version: "1", description: "See docs/api.md." },
@@ -69,6 +111,7 @@ export function openApiDocument(serverUrl: string): JsonSchema {
       schemas: {
         Error: schemaOf(apiErrorSchema, "output"),
         Briefing: schemaOf(apiBriefingSchema, "output"),
+        Webhook: WEBHOOK,
       },
     },
     paths: {
@@ -120,6 +163,36 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           parameters: [pathId],
           requestBody: body(apiGrantSchema),
           responses: { 204: { description: "Removed" }, ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/webhooks": {
+        get: {
+          summary: "The briefing's webhooks (owner, write scope)",
+          parameters: [pathId],
+          responses: { 200: json({ type: "array", items: webhook }), ...errors },
+        },
+        post: {
+          summary: "Register a webhook (owner, write scope); the answer carries its signing secret, once",
+          parameters: [pathId],
+          requestBody: body(apiCreateWebhookSchema),
+          responses: {
+            201: json({ allOf: [webhook, { type: "object", properties: { secret: { type: "string" } } }] }, "Created"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/webhooks/{id}": {
+        delete: {
+          summary: "Delete a webhook with its deliveries (briefing owner or team admin, write scope)",
+          parameters: [pathId],
+          responses: { 204: { description: "Deleted" }, ...errors },
+        },
+      },
+      "/api/v1/webhooks/{id}/deliveries": {
+        get: {
+          summary: "A webhook's last 20 deliveries, newest first (briefing owner or team admin, write scope)",
+          parameters: [pathId],
+          responses: { 200: json({ type: "array", items: WEBHOOK_DELIVERY }), ...errors },
         },
       },
       "/api/v1/briefings/{id}/comments": {

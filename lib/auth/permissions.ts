@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import {
   asBriefingRole,
+  asTeamRole,
   BRIEFING_ABILITIES,
   type BriefingAction,
   type BriefingRole,
@@ -68,7 +69,7 @@ function scopeAllows(actor: UserActor, action: Permission["action"]): boolean {
 /** The user's role in a team, or null when not a member. */
 export async function getTeamRole(db: Db, userId: string, teamId: string): Promise<TeamRole | null> {
   const member = await db.member.findFirst({ where: { userId, organizationId: teamId }, select: { role: true } });
-  return (member?.role as TeamRole | undefined) ?? null;
+  return member ? asTeamRole(member.role) : null;
 }
 
 /**

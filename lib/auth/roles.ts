@@ -6,6 +6,8 @@ export type BriefingRole = (typeof BRIEFING_ROLES)[number];
 /**
  * "read-comments" reads the comment threads; "comment" starts, answers, resolves and reopens them
  * (and edits or deletes one's own comments); "moderate-comments" deletes other people's comments.
+ * "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
+ * because a webhook sends what happens in the briefing out of the app.
  */
 export const BRIEFING_ACTIONS = [
   "read",
@@ -15,6 +17,7 @@ export const BRIEFING_ACTIONS = [
   "share",
   "delete",
   "moderate-comments",
+  "manage-webhooks",
 ] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
@@ -22,7 +25,7 @@ export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]>
   viewer: ["read", "read-comments"],
   commenter: ["read", "read-comments", "comment"],
   editor: ["read", "read-comments", "comment", "edit", "share"],
-  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments"],
+  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments", "manage-webhooks"],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;
@@ -47,4 +50,13 @@ export function higherRole(a: BriefingRole | null, b: BriefingRole | null): Brie
 /** A role in the list of roles (guards strings coming from the database). */
 export function asBriefingRole(role: string): BriefingRole | null {
   return (BRIEFING_ROLES as readonly string[]).includes(role) ? (role as BriefingRole) : null;
+}
+
+/**
+ * The team role of a member or invitation row (guards strings coming from the database):
+ * better-auth stores it as text and leaves it empty for a plain member; anything it does not
+ * know counts as the least role, a member.
+ */
+export function asTeamRole(role: string | null | undefined): TeamRole {
+  return (TEAM_ROLES as readonly (string | null | undefined)[]).includes(role) ? (role as TeamRole) : "member";
 }

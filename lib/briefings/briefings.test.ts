@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
-import { deriveBriefingContent, prosemirrorJsonToText, yDocToProsemirrorJson } from "./content";
 import { createBriefing } from "./create";
+import { deriveBriefingContent, prosemirrorJsonToText, yDocToProsemirrorJson } from "./doc/content";
+import { prosemirrorJsonToYUpdate, yDocFromUpdates } from "./doc/ydoc";
 import { BRIEFING_TEMPLATES, getBriefingTemplate } from "./templates";
-import { BRIEFING_FRAGMENT, prosemirrorJsonToYUpdate, yDocFromUpdates } from "./ydoc";
 
 describe("briefing templates", () => {
   it.each(BRIEFING_TEMPLATES.map((t) => [t.id, t]))("%s converts to a Yjs document and back unchanged", (_, t) => {

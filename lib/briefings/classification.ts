@@ -1,11 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
-import { authorize } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { defineAction } from "@/lib/actions";
 import { briefingId } from "./schema";
 
 const classificationSchema = z.object({
@@ -22,15 +18,14 @@ const classificationSchema = z.object({
  * and footer), e.g. "UNCLASSIFIED // FOR OFFICIAL USE"; an empty string removes it. Owners and
  * editors only (briefing:edit).
  */
-export async function setBriefingClassification(input: unknown): Promise<ActionResult<{ classification: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(classificationSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "briefing:edit", briefingId: data.briefingId });
+export const setBriefingClassification = defineAction(
+  {
+    schema: classificationSchema,
+    permission: (data) => ({ action: "briefing:edit", briefingId: data.briefingId }),
+    revalidate: (data) => [`/briefings/${data.briefingId}`, `/briefings/${data.briefingId}/export`],
+  },
+  async ({ data, db }) => {
     await db.briefing.update({ where: { id: data.briefingId }, data: { classification: data.classification } });
-    revalidatePath(`/briefings/${data.briefingId}`);
-    revalidatePath(`/briefings/${data.briefingId}/export`);
     return { classification: data.classification };
-  });
-}
+  },
+);

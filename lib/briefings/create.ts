@@ -1,9 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/lib/db";
-import { prosemirrorJsonToText } from "./content";
+import { prosemirrorJsonToText } from "./doc/content";
+import { toBytes } from "./doc/update-log";
+import { prosemirrorJsonToYUpdate } from "./doc/ydoc";
 import { type BriefingTemplateId, getBriefingTemplate } from "./templates";
-import { toBytes } from "./update-log";
-import { prosemirrorJsonToYUpdate } from "./ydoc";
 
 export type CreateBriefingInput = {
   title: string;

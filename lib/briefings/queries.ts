@@ -1,5 +1,6 @@
+import "server-only";
 import { type Actor, authorizeBriefing, resolveBriefingRole } from "@/lib/auth/permissions";
-import { BRIEFING_ABILITIES, type BriefingRole } from "@/lib/auth/roles";
+import { asBriefingRole, BRIEFING_ABILITIES, type BriefingRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 
 /** The tabs of the briefing list: everything, by how the user got access, and the trash. */
@@ -152,4 +153,14 @@ export async function getBriefingForActor(db: Db, actor: Actor, briefingId: stri
     },
   });
   return { ...briefing, role };
+}
+
+/** Who has been granted access to a briefing (people and teams), oldest grant first. */
+export async function listBriefingGrants(db: Db, briefingId: string) {
+  const grants = await db.briefingGrant.findMany({
+    where: { briefingId },
+    select: { id: true, role: true, user: { select: { name: true, email: true } }, team: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return grants.map(({ role, ...grant }) => ({ ...grant, role: asBriefingRole(role) }));
 }

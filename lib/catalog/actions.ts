@@ -1,12 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
-import { authorize } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { recordChange } from "./audit";
+import { parseDimensionRow } from "./rows";
 import {
   createDimensionSchema,
   createFrameworkSchema,
@@ -18,23 +15,18 @@ import {
 } from "./schema";
 import { attributeSnapshot, memberSelect } from "./snapshots";
 
-// Every action: authenticate -> parse -> authorize -> write (with its audit record, in one
-// transaction) -> revalidate.
+// Every action goes through defineAction: authenticate -> parse -> authorize (catalog:edit) ->
+// write (with its audit record, in one transaction) -> revalidate.
 
 const searchTextOf = (f: { name: string; acronym: string | null; slug: string }) =>
   [f.name, f.acronym ?? "", f.slug].join(" ").toLowerCase();
 
-function revalidateFramework(slug: string) {
-  revalidatePath("/frameworks");
-  revalidatePath(`/frameworks/${slug}`);
-}
+const catalogEdit = { action: "catalog:edit" } as const;
+const frameworkPaths = (data: { slug: string }) => ["/frameworks", `/frameworks/${data.slug}`];
 
-export async function createFramework(input: unknown): Promise<ActionResult<{ slug: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(createFrameworkSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const createFramework = defineAction(
+  { schema: createFrameworkSchema, permission: () => catalogEdit, revalidate: frameworkPaths },
+  async ({ user, data, db }) => {
     if (await db.framework.findUnique({ where: { slug: data.slug }, select: { id: true } })) {
       throw new AppError("conflict", `The slug "${data.slug}" is already used by another framework.`);
     }
@@ -50,17 +42,13 @@ export async function createFramework(input: unknown): Promise<ActionResult<{ sl
         userId: user.id,
       });
     });
-    revalidateFramework(data.slug);
     return { slug: data.slug };
-  });
-}
+  },
+);
 
-export async function updateFramework(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(updateFrameworkSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const updateFramework = defineAction(
+  { schema: updateFrameworkSchema, permission: () => catalogEdit, revalidate: frameworkPaths },
+  async ({ user, data, db }) => {
     await db.$transaction(async (tx) => {
       const current = await tx.framework.findUnique({ where: { slug: data.slug } });
       if (!current) throw new AppError("not_found", "No such framework.");
@@ -79,18 +67,14 @@ export async function updateFramework(input: unknown): Promise<ActionResult> {
         userId: user.id,
       });
     });
-    revalidateFramework(data.slug);
     return null;
-  });
-}
+  },
+);
 
 /** Replaces the membership list of a framework. */
-export async function setMembers(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(setMembersSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const setMembers = defineAction(
+  { schema: setMembersSchema, permission: () => catalogEdit, revalidate: frameworkPaths },
+  async ({ user, data, db }) => {
     await db.$transaction(async (tx) => {
       const framework = await tx.framework.findUnique({
         where: { slug: data.slug },
@@ -116,18 +100,14 @@ export async function setMembers(input: unknown): Promise<ActionResult> {
         userId: user.id,
       });
     });
-    revalidateFramework(data.slug);
     return null;
-  });
-}
+  },
+);
 
 /** Sets one dimension value with its sources (at least one). */
-export async function setAttributeValue(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(setAttributeSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const setAttributeValue = defineAction(
+  { schema: setAttributeSchema, permission: () => catalogEdit, revalidate: frameworkPaths },
+  async ({ user, data, db }) => {
     await db.$transaction(async (tx) => {
       const [framework, dimension] = await Promise.all([
         tx.framework.findUnique({ where: { slug: data.slug }, select: { id: true } }),
@@ -135,10 +115,7 @@ export async function setAttributeValue(input: unknown): Promise<ActionResult> {
       ]);
       if (!framework) throw new AppError("not_found", "No such framework.");
       if (!dimension) throw new AppError("unprocessable", `Unknown dimension "${data.dimension}".`);
-      const encoded = encodeValue(
-        { valueType: dimension.valueType, options: JSON.parse(dimension.options) as string[] },
-        data.value,
-      );
+      const encoded = encodeValue(parseDimensionRow(dimension), data.value);
       if (!encoded.ok)
         throw new AppError("unprocessable", `${dimension.label}: ${encoded.error}.`, { value: [encoded.error] });
       const where = { frameworkId_dimensionId: { frameworkId: framework.id, dimensionId: dimension.id } };
@@ -186,17 +163,13 @@ export async function setAttributeValue(input: unknown): Promise<ActionResult> {
         userId: user.id,
       });
     });
-    revalidateFramework(data.slug);
     return null;
-  });
-}
+  },
+);
 
-export async function deleteAttributeValue(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(deleteAttributeSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const deleteAttributeValue = defineAction(
+  { schema: deleteAttributeSchema, permission: () => catalogEdit, revalidate: frameworkPaths },
+  async ({ user, data, db }) => {
     await db.$transaction(async (tx) => {
       const current = await tx.attributeValue.findFirst({
         where: { framework: { slug: data.slug }, dimension: { key: data.dimension } },
@@ -215,17 +188,13 @@ export async function deleteAttributeValue(input: unknown): Promise<ActionResult
         userId: user.id,
       });
     });
-    revalidateFramework(data.slug);
     return null;
-  });
-}
+  },
+);
 
-export async function createDimension(input: unknown): Promise<ActionResult<{ key: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(createDimensionSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "catalog:edit" });
+export const createDimension = defineAction(
+  { schema: createDimensionSchema, permission: () => catalogEdit, revalidate: () => ["/frameworks"] },
+  async ({ user, data, db }) => {
     if (await db.dimension.findUnique({ where: { key: data.key }, select: { id: true } })) {
       throw new AppError("conflict", `A dimension with the key "${data.key}" already exists.`);
     }
@@ -244,7 +213,6 @@ export async function createDimension(input: unknown): Promise<ActionResult<{ ke
         userId: user.id,
       });
     });
-    revalidatePath("/frameworks");
     return { key: data.key };
-  });
-}
+  },
+);

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { type ImportAudit, type ImportOrigin, recordImport } from "./import-audit";
 import { redefinedDimensions, storedValueProblems } from "./import-checks";
+import { parseDimensionRow, parseFrameworkRow, parseMembershipRow } from "./rows";
 import {
   type CatalogFile,
   catalogSchema,
@@ -52,25 +53,26 @@ function toExchangeFramework(row: FrameworkRow): ExchangeFramework {
   const attributes = [...row.attributes].sort(
     (a, b) => a.dimension.position - b.dimension.position || a.dimension.key.localeCompare(b.dimension.key),
   );
+  const { kind, region, status } = parseFrameworkRow(row);
   return {
     slug: row.slug,
     name: row.name,
     acronym: row.acronym,
-    kind: row.kind as ExchangeFramework["kind"],
-    region: row.region as ExchangeFramework["region"],
-    status: row.status as ExchangeFramework["status"],
+    kind,
+    region,
+    status,
     founded: row.founded,
     inForce: row.inForce,
     ended: row.ended,
     headquarters: row.headquarters,
     legalBasis: row.legalBasis,
     summary: row.summary,
-    members: row.members.map((m) => ({
+    members: row.members.map(parseMembershipRow).map((m) => ({
       country: m.country,
-      role: m.role as ExchangeFramework["members"][number]["role"],
+      role: m.role,
       joined: m.joined,
       left: m.left,
-      status: m.status as ExchangeFramework["members"][number]["status"],
+      status: m.status,
       statusSince: m.statusSince,
     })),
     attributes: attributes.map((a) => ({
@@ -98,12 +100,12 @@ export async function exportCatalog(db: Db): Promise<ExchangeDocument> {
   ]);
   return {
     version: 1,
-    dimensions: dimensions.map((d) => ({
+    dimensions: dimensions.map(parseDimensionRow).map((d) => ({
       key: d.key,
       label: d.label,
       group: d.group,
       valueType: d.valueType,
-      options: JSON.parse(d.options) as string[],
+      options: d.options,
       description: d.description,
     })),
     frameworks: frameworks.map(toExchangeFramework).map((f) => ({
@@ -202,7 +204,7 @@ const searchTextOf = (f: { name: string; acronym: string | null; slug: string })
 export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigin): Promise<ImportReport> {
   const existing = await db.dimension.findMany();
   const known = new Map(
-    existing.map((d) => [d.key, { valueType: d.valueType, options: JSON.parse(d.options) as string[] }]),
+    existing.map(parseDimensionRow).map((d) => [d.key, { valueType: d.valueType, options: d.options }]),
   );
   const file = validateCatalog(input, known);
   const report: ImportReport = {
@@ -243,8 +245,7 @@ export async function importCatalog(db: Db, input: unknown, origin?: ImportOrigi
       });
       const bySlug = new Map(stored.map((row) => [row.slug, row]));
       const dimensionOf = (key: string) => {
-        const dim = current.get(key)!;
-        return { ...dim, options: JSON.parse(dim.options) as string[] };
+        return parseDimensionRow(current.get(key)!);
       };
       for (const input of file.frameworks) {
         const f = canonicalFramework(input, dimensionOf);

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { parseDimensionRow } from "./rows";
 import { decodeValue, encodeValue } from "./schema";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -13,7 +14,8 @@ export function redefinedDimensions(
   return fileDimensions.flatMap((d) => {
     const row = stored.get(d.key);
     if (!row || (row.valueType === d.valueType && row.options === JSON.stringify(d.options))) return [];
-    return [{ ...d, id: row.id, before: { valueType: row.valueType, options: JSON.parse(row.options) as string[] } }];
+    const { valueType, options } = parseDimensionRow(row);
+    return [{ ...d, id: row.id, before: { valueType, options } }];
   });
 }
 

@@ -1,17 +1,10 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
-import {
-  KINDS,
-  type Kind,
-  type MemberStatus,
-  REGIONS,
-  type Region,
-  type Role,
-  STATUSES,
-  type Status,
-} from "./constants";
+import { KINDS, REGIONS, STATUSES } from "./constants";
 import { COUNTRIES, countryName } from "./countries";
 import { formatValue } from "./format";
+import { parseDimensionRow, parseFrameworkRow, parseMembershipRow } from "./rows";
 import { decodeValue, type FrameworkFilters } from "./schema";
 import { isSourceType } from "./source-policy";
 import type { AttributeView, CatalogFacets, Facet, FrameworkDetail, FrameworkSummary } from "./types";
@@ -68,13 +61,7 @@ export const summarySelect = {
 
 function toSummary(row: Prisma.FrameworkGetPayload<{ select: typeof summarySelect }>): FrameworkSummary {
   const { members, ...rest } = row;
-  return {
-    ...rest,
-    kind: rest.kind as Kind,
-    region: rest.region as Region,
-    status: rest.status as Status,
-    memberCount: countMembers(members, rest.ended),
-  };
+  return { ...parseFrameworkRow(rest), memberCount: countMembers(members, rest.ended) };
 }
 
 /** Frameworks matching the filters, ordered by name. */
@@ -152,13 +139,13 @@ export async function getFramework(db: Db, slug: string): Promise<FrameworkDetai
     inForce: row.inForce,
     legalBasis: row.legalBasis,
     updatedAt: row.updatedAt.toISOString(),
-    members: row.members.map((m) => ({
+    members: row.members.map(parseMembershipRow).map((m) => ({
       country: m.country,
       countryName: countryName(m.country),
-      role: m.role as Role,
+      role: m.role,
       joined: m.joined,
       left: m.left,
-      status: m.status as MemberStatus,
+      status: m.status,
       statusSince: m.statusSince,
     })),
     groups,
@@ -168,12 +155,12 @@ export async function getFramework(db: Db, slug: string): Promise<FrameworkDetai
 /** All dimensions in display order, with their allowed options. */
 export async function listDimensions(db: Db) {
   const rows = await db.dimension.findMany({ orderBy: [{ position: "asc" }, { key: "asc" }] });
-  return rows.map((d) => ({
+  return rows.map(parseDimensionRow).map((d) => ({
     key: d.key,
     label: d.label,
     group: d.group,
     valueType: d.valueType,
-    options: JSON.parse(d.options) as string[],
+    options: d.options,
     description: d.description,
   }));
 }

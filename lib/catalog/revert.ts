@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordChange } from "./audit";
+import { parseDimensionRow } from "./rows";
 import { decodeValue, encodeValue } from "./schema";
 import { type AttributeSnapshot, attributeSnapshot, memberSelect } from "./snapshots";
 import { checkSourceUrl, inferSourceType, isSourceType, sourceRefusal } from "./source-policy";
@@ -104,11 +105,7 @@ async function revertAttribute(tx: Tx, change: Change, slug: string) {
   if (current) await tx.attributeValue.delete({ where: { id: current.id } });
   if (before) {
     // What is restored must pass today's rules: the dimension's type and the source policy.
-    const options = JSON.parse(dimension.options) as string[];
-    const encoded = encodeValue(
-      { valueType: dimension.valueType, options },
-      decodeValue(dimension.valueType, before.value),
-    );
+    const encoded = encodeValue(parseDimensionRow(dimension), decodeValue(dimension.valueType, before.value));
     if (!encoded.ok) throw new AppError("unprocessable", `${dimension.label}: the old value ${encoded.error}.`);
     for (const s of before.sources) {
       const verdict = checkSourceUrl(s.url);

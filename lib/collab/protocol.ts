@@ -84,6 +84,13 @@ export const CLOSE = {
   sessionExpired: 4401,
   /** Access to the briefing was removed, or the briefing was deleted. */
   accessRevoked: 4403,
+  /**
+   * No such briefing. Like the next one, only refused at the upgrade (as HTTP 404/429, see
+   * server/collab/refuse.ts): 44xx codes mirror the HTTP status a refused upgrade answers with.
+   */
+  notFound: 4404,
+  /** Too many connections of this account or share link at once (HTTP 429 at the upgrade). */
+  tooManyConnections: 4429,
   /** The update would nest the document deeper than MAX_DOCUMENT_DEPTH; resending it cannot help. */
   documentTooDeep: 4422,
   /** The update creates content under a Yjs client id another live connection writes with. */

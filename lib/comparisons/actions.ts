@@ -1,11 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
-import { authorize } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
+import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { createSavedComparison, deleteSavedComparison } from "./queries";
 import { comparisonNameSchema, comparisonStateSchema } from "./schema";
@@ -23,32 +19,32 @@ const saveSchema = z.object({
 const refSchema = z.object({ comparisonId: z.string().min(1).max(64) });
 
 /** Saves the current /compare view under a name, for the caller or one of the caller's teams. */
-export async function saveComparison(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(saveSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "comparison:create", teamId: data.teamId });
+export const saveComparison = defineAction(
+  {
+    schema: saveSchema,
+    permission: (data) => ({ action: "comparison:create", teamId: data.teamId }),
+    revalidate: () => ["/compare"],
+  },
+  async ({ user, data, db }) => {
     const saved = await createSavedComparison(db, {
       name: data.name,
       state: data.state,
       ownerId: user.id,
       teamId: data.teamId,
     });
-    revalidatePath("/compare");
     return { id: saved.id };
-  });
-}
+  },
+);
 
-export async function deleteComparison(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(refSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "comparison:edit", comparisonId: data.comparisonId });
+export const deleteComparison = defineAction(
+  {
+    schema: refSchema,
+    permission: (data) => ({ action: "comparison:edit", comparisonId: data.comparisonId }),
+    revalidate: () => ["/compare"],
+  },
+  async ({ data, db }) => {
     if (!(await deleteSavedComparison(db, data.comparisonId)))
       throw new AppError("not_found", "That comparison was already deleted.");
-    revalidatePath("/compare");
     return null;
-  });
-}
+  },
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { deepUpdate, nestDeep } from "@/lib/test/deep-doc";
 import { appendParagraph } from "@/lib/test/ydoc";
 import { MAX_DOCUMENT_DEPTH, treeDepth, updateDepth } from "./depth";

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { appUrl } from "@/lib/auth/auth";
-import { loadCurrentContent } from "@/lib/briefings/current";
+import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";

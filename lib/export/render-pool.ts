@@ -10,7 +10,7 @@ import type { ExportDocument, ExportFormat } from "./types";
 const WORKER_ENTRY = path.join(process.cwd(), "lib", "export", "render-worker.ts");
 
 // The entry is TypeScript and worker threads do not inherit tsx's loader on Node 20 (see
-// lib/briefings/threaded-store.ts): register tsx inside the worker, then load the entry.
+// lib/briefings/doc/threaded-store.ts): register tsx inside the worker, then load the entry.
 const BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(
   `file://${WORKER_ENTRY}`,
 )}); })`;

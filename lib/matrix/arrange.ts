@@ -1,5 +1,4 @@
-import type { PreparedMatrix } from "./prepare";
-import type { ViewState } from "./types";
+import type { PreparedMatrix, ViewState } from "./types";
 
 /** Adds an item to a list, or removes it when present. */
 export function toggleItem(list: string[], item: string): string[] {

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
-import { cachedMatrixAt, getMatrix, matrixDataPath } from "./cached";
+import { cachedMatrixAt, getMatrix } from "./cached";
 import {
   cachedMatrix,
   cachedMatrixChars,
@@ -48,7 +48,7 @@ describe.each(PROVIDERS)("cached matrix data on %s", (provider) => {
     expect(first.prepared().data).toEqual(await loadMatrixData(t.db, { frameworks: ["north-pact", "south-forum"] }));
     expect(await getMatrix(t.db, selection)).toBe(first);
     // The entry holds the selection's data whatever the column order (the view orders the columns).
-    expect(matrixDataPath(first)).toBe(`/api/compare/data?v=${first.version}&fw=north-pact,south-forum`);
+    expect(first.query).toBe("fw=north-pact,south-forum");
   });
 
   it("serves the same frameworks in another order, or repeated, from the same entry", async () => {
@@ -63,7 +63,7 @@ describe.each(PROVIDERS)("cached matrix data on %s", (provider) => {
     const [a, b] = await Promise.all([getMatrix(t.db, selection), getMatrix(t.db, selection)]);
     expect(a).toBe(b);
     expect(a.prepared().data.frameworks.map((f) => f.slug)).toEqual(["south-forum"]);
-    expect(matrixDataPath(a)).toBe(`/api/compare/data?v=${a.version}&all=1&region=indo-pacific`);
+    expect(a.query).toBe("all=1&region=indo-pacific");
   });
 
   it("a catalog write, by any path, makes the next request load the new data", async () => {
@@ -79,26 +79,18 @@ describe.each(PROVIDERS)("cached matrix data on %s", (provider) => {
 });
 
 describe("matrix data cache", () => {
-  beforeEach(() => {
-    clearCachedMatrices();
-    vi.useFakeTimers({ now: 1_000_000 });
-  });
-  afterEach(() => vi.useRealTimers());
+  beforeEach(() => clearCachedMatrices());
   const payload = (chars: number) => JSON.stringify({ pad: "x".repeat(chars) });
-  const later = () => vi.advanceTimersByTime(11_000); // past the pin of recently read entries
 
   it("evicts the least recently used entries beyond its bound", () => {
     const big = Math.ceil(MAX_PAYLOAD_CHARS * 0.4);
     storeCachedMatrix(cachedMatrix(1, "a", payload(big)));
     storeCachedMatrix(cachedMatrix(1, "b", payload(big)));
-    later();
     expect(readCachedMatrix("1|a")).toBeDefined(); // a is now more recent than b
-    later();
     storeCachedMatrix(cachedMatrix(1, "c", payload(big)));
     expect(readCachedMatrix("1|b")).toBeUndefined();
     expect(readCachedMatrix("1|a")).toBeDefined();
     expect(readCachedMatrix("1|c")).toBeDefined();
-    later();
     // Larger than the whole bound: not kept, and nothing else is evicted for it.
     expect(storeCachedMatrix(cachedMatrix(1, "huge", payload(MAX_PAYLOAD_CHARS * 2)))).toBe(false);
     expect(readCachedMatrix("1|huge")).toBeUndefined();
@@ -106,7 +98,7 @@ describe("matrix data cache", () => {
     expect(readCachedMatrix("1|c")).toBeDefined();
   });
 
-  it("never exceeds its bound, even when every entry was read in the last seconds", () => {
+  it("never exceeds its bound, even when every entry was just read", () => {
     const size = Math.ceil(MAX_PAYLOAD_CHARS / 10);
     for (let i = 0; i < 100; i++) {
       storeCachedMatrix(cachedMatrix(1, `s${i}`, payload(size)));
@@ -117,14 +109,13 @@ describe("matrix data cache", () => {
     expect(readCachedMatrix("1|s0")).toBeUndefined();
   });
 
-  it("evicts entries read in the last seconds only after all others", () => {
+  it("evicts the entry read longest ago first", () => {
     const size = Math.ceil(MAX_PAYLOAD_CHARS * 0.3);
     storeCachedMatrix(cachedMatrix(1, "old", payload(size)));
-    later();
     storeCachedMatrix(cachedMatrix(1, "recent", payload(size)));
     storeCachedMatrix(cachedMatrix(1, "newer", payload(size)));
     readCachedMatrix("1|recent");
-    // "old" was used longest ago and is no longer pinned: it goes, the two pinned ones stay.
+    // "old" was used longest ago: it goes, the two read since stay.
     storeCachedMatrix(cachedMatrix(1, "new", payload(size)));
     expect(readCachedMatrix("1|old")).toBeUndefined();
     expect(readCachedMatrix("1|recent")).toBeDefined();
@@ -135,7 +126,6 @@ describe("matrix data cache", () => {
   it("drops entries of older catalog versions when a newer one arrives", () => {
     storeCachedMatrix(cachedMatrix(1, "a", payload(10)));
     storeCachedMatrix(cachedMatrix(1, "b", payload(10)));
-    later();
     storeCachedMatrix(cachedMatrix(2, "a", payload(10)));
     expect(readCachedMatrix("1|a")).toBeUndefined();
     expect(readCachedMatrix("1|b")).toBeUndefined();

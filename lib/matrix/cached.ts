@@ -11,7 +11,8 @@ import { selectionQuery } from "./view-state";
 const inFlight = () => processWide("matrix-data-loads", () => new Map<string, Promise<CachedMatrix>>());
 
 /**
- * The matrix data of a selection, from the process's cache when the catalog has not changed since
+ * The matrix data of a selection (callers: lib/matrix/service.ts, and the briefing embeds and
+ * exports), from the process's cache when the catalog has not changed since
  * it was loaded. The catalog version is a counter the database bumps on every write to a catalog
  * table (triggers; see the catalog_version migration), whatever wrote it, so one small read
  * per call tells whether the cached data is current, on every instance.
@@ -51,14 +52,4 @@ export function cachedMatrixAt(version: number, selection: MatrixSelection): Cac
 export function canonicalSelection(selection: MatrixSelection): MatrixSelection {
   if (!("frameworks" in selection)) return selection;
   return { frameworks: [...new Set(selection.frameworks)].sort() };
-}
-
-/** GET /api/compare/data for a cache entry's selection and version: the browser's copy of the data. */
-export function matrixDataPath({ version, query }: CachedMatrix): string {
-  return `/api/compare/data?v=${version}${query ? `&${query}` : ""}`;
-}
-
-/** GET /api/compare/options at the catalog version of a cache entry: the picker's list of frameworks. */
-export function frameworkOptionsPath(entry: CachedMatrix): string {
-  return `/api/compare/options?v=${entry.version}`;
 }

@@ -1,7 +1,7 @@
 import { toCsv } from "@/lib/csv";
-import { buildMatrix, type MatrixModel } from "./model";
-import { type PreparedMatrix, rawAt } from "./prepare";
-import type { ViewState } from "./types";
+import { buildMatrix } from "./model";
+import { rawAt } from "./prepare";
+import type { MatrixModel, PreparedMatrix, ViewState } from "./types";
 import { csvValue } from "./values";
 
 /**

@@ -1,12 +1,14 @@
 import { processWide } from "@/lib/process-wide";
 import { decodeMatrixPayload } from "./payload";
-import { type PreparedMatrix, prepareMatrix } from "./prepare";
+import { prepareMatrix } from "./prepare";
+import type { PreparedMatrix } from "./types";
 
 /**
- * Matrix data of one selection at one catalog version: the packed payload (what GET
- * /api/compare/data sends) and, decoded once when first needed, the prepared matrix the server
- * renders from. Shared by every request of the process and never mutated (the prepared matrix's
- * caches only save work), so a view of it costs no database round trip.
+ * Matrix data of one selection at one catalog version: the packed payload (what the /compare page
+ * hands to the browser and GET /api/compare/data sends) and, decoded once when first needed, the
+ * prepared matrix the server reads (view-state checks, CSV, embeds). Shared by every request of the
+ * process and never mutated (the prepared matrix's caches only save work), so a view of it costs
+ * no database round trip. A request holds the entry it got: nothing renders by looking it up again.
  */
 export type CachedMatrix = {
   /** matrixKey(version, query): equal keys hold equal data. */
@@ -24,20 +26,10 @@ export type CachedMatrix = {
  */
 export const MAX_PAYLOAD_CHARS = 8 * 1024 * 1024;
 
-/**
- * An entry read this recently is evicted after all others: the page that read it renders its HTML
- * from it a moment later (see components/matrix/use-matrix-data.ts). It still counts against the
- * bound and goes when nothing else is left to evict: anonymous requests for ever new selections
- * must not grow the process without limit (a page that then misses its entry renders the matrix in
- * the browser instead).
- */
-const PIN_MS = 10_000;
-
 /** Least recently used first: a Map keeps insertion order, and a hit re-inserts its entry. */
-type Store = { entries: Map<string, CachedMatrix>; usedAt: Map<string, number>; chars: number };
+type Store = { entries: Map<string, CachedMatrix>; chars: number };
 
-const store = () =>
-  processWide<Store>("matrix-data-cache", () => ({ entries: new Map(), usedAt: new Map(), chars: 0 }));
+const store = () => processWide<Store>("matrix-data-cache", () => ({ entries: new Map(), chars: 0 }));
 
 /** The cache key of a selection's data (its canonical query string) at a catalog version. */
 export const matrixKey = (version: number, query: string) => `${version}|${query}`;
@@ -62,12 +54,11 @@ export function cachedMatrix(version: number, query: string, payload: string): C
 
 /** The entry under `key`, marked as just used; undefined when it was never stored or was evicted. */
 export function readCachedMatrix(key: string): CachedMatrix | undefined {
-  const { entries, usedAt } = store();
+  const { entries } = store();
   const entry = entries.get(key);
   if (entry) {
     entries.delete(key);
     entries.set(key, entry);
-    usedAt.set(key, Date.now());
   }
   return entry;
 }
@@ -75,28 +66,22 @@ export function readCachedMatrix(key: string): CachedMatrix | undefined {
 /**
  * Stores an entry (as just used) and returns whether it was kept. The payloads never exceed
  * MAX_PAYLOAD_CHARS: entries of older catalog versions go first (nobody asks for them again once
- * the catalog has moved on), then the least recently used, those read in the last PIN_MS last. An
- * entry larger than the whole bound is not kept.
+ * the catalog has moved on), then the least recently used. An entry larger than the whole bound
+ * is not kept.
  */
 export function storeCachedMatrix(entry: CachedMatrix): boolean {
-  const now = Date.now();
   const s = store();
   const remove = (key: string) => {
     const old = s.entries.get(key);
     if (!old) return;
     s.entries.delete(key);
-    s.usedAt.delete(key);
     s.chars -= old.payload.length;
   };
   remove(entry.key);
   if (entry.payload.length > MAX_PAYLOAD_CHARS) return false;
-  const pinned = (key: string) => now - (s.usedAt.get(key) ?? 0) < PIN_MS;
-  for (const [key, old] of s.entries) if (old.version < entry.version && !pinned(key)) remove(key);
-  const fits = () => s.chars + entry.payload.length <= MAX_PAYLOAD_CHARS;
-  for (const key of [...s.entries.keys()]) if (!fits() && !pinned(key)) remove(key);
-  for (const key of [...s.entries.keys()]) if (!fits()) remove(key);
+  for (const [key, old] of s.entries) if (old.version < entry.version) remove(key);
+  for (const key of [...s.entries.keys()]) if (s.chars + entry.payload.length > MAX_PAYLOAD_CHARS) remove(key);
   s.entries.set(entry.key, entry);
-  s.usedAt.set(entry.key, now);
   s.chars += entry.payload.length;
   return true;
 }
@@ -110,6 +95,5 @@ export function cachedMatrixChars(): number {
 export function clearCachedMatrices(): void {
   const s = store();
   s.entries.clear();
-  s.usedAt.clear();
   s.chars = 0;
 }

@@ -5,10 +5,10 @@ import {
   buildMatrixFramework,
   sampleMatrixData,
 } from "@/lib/test/matrix-fixtures";
-import { buildMatrix, type MatrixModel } from "./model";
+import { buildMatrix } from "./model";
 import { prepareMatrix } from "./prepare";
 import { searchTexts, warmSearchTexts } from "./search";
-import type { ViewState } from "./types";
+import type { MatrixModel, ViewState } from "./types";
 import { defaultViewState } from "./view-state";
 
 const view = (overrides: Partial<ViewState> = {}): MatrixModel =>

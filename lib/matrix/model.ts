@@ -1,65 +1,18 @@
 import { groupsOf, orderedDimensions, orderedFrameworks, rowMatcher } from "./order";
-import { type DimensionStats, dimensionStats, displayAt, type PreparedMatrix, rawAt, sourcesAt } from "./prepare";
-import type { MatrixDimension, MatrixFramework, MatrixSource, TypedValue, ViewState } from "./types";
+import { dimensionStats, displayAt, rawAt, sourcesAt } from "./prepare";
+import type {
+  DimensionStats,
+  MatrixCell,
+  MatrixColumn,
+  MatrixModel,
+  MatrixRow,
+  PreparedMatrix,
+  ViewState,
+} from "./types";
 import { displayValue, typedValue } from "./values";
 
-export type MatrixGroup = {
-  id: string;
-  label: string;
-  /** Shown dimensions of the group, in display order (also when the group is collapsed). */
-  dimensions: number[];
-  collapsed: boolean;
-};
-
-export type MatrixRow =
-  | { kind: "group"; id: string; group: MatrixGroup }
-  | { kind: "dimension"; id: string; d: number; dimension: MatrixDimension; groupId: string }
-  | { kind: "framework"; id: string; f: number; framework: MatrixFramework };
-
-export type MatrixColumn =
-  | { kind: "framework"; id: string; f: number; framework: MatrixFramework }
-  | { kind: "dimension"; id: string; d: number; dimension: MatrixDimension; groupId: string }
-  /** A collapsed group when dimensions are columns: one narrow placeholder column. */
-  | { kind: "group"; id: string; group: MatrixGroup };
-
-export type MatrixCell = {
-  framework: MatrixFramework;
-  dimension: MatrixDimension;
-  raw: string | null;
-  value: TypedValue | null;
-  display: string;
-  /** False when the data left notes and citations out (large selections): fetch them to show them. */
-  details: boolean;
-  note: string | null;
-  sources: MatrixSource[];
-  /**
-   * The dimension's values differ across the shown frameworks and this cell stands out: it is not
-   * the most common value, or no value is held by more than one framework.
-   */
-  differs: boolean;
-};
-
-export type MatrixModel = {
-  prepared: PreparedMatrix;
-  state: ViewState;
-  /** Shown frameworks (selected, not hidden), in display order. */
-  frameworks: number[];
-  /** Shown dimensions (not hidden, not dropped as equal), grouped, in display order, collapsed ones included. */
-  dimensions: number[];
-  groups: MatrixGroup[];
-  rows: MatrixRow[];
-  columns: MatrixColumn[];
-  stats: (DimensionStats | undefined)[];
-  counts: { equal: number; hiddenEqual: number; filteredOut: number };
-  cellAt: (f: number, d: number) => MatrixCell;
-  cell: (row: MatrixRow, column: MatrixColumn) => MatrixCell | null;
-  /** The framework and dimension index a row and column meet at, if they hold a value cell. */
-  locate: (row: MatrixRow, column: MatrixColumn) => { f: number; d: number } | null;
-  /** Cheap parts of a cell for rendering many of them: shown text, whether it differs, citations. */
-  displayAt: (f: number, d: number) => string;
-  differsAt: (f: number, d: number) => boolean;
-  citationCountAt: (f: number, d: number) => number;
-};
+// lib/export/comparisons.ts still imports the model type from here; new code imports it from ./types.
+export type { MatrixModel } from "./types";
 
 const fid = (slug: string) => `f:${slug}`;
 const did = (key: string) => `d:${key}`;

@@ -1,8 +1,7 @@
-import type { MatrixGroup } from "./model";
-import { displayAt, frameworkSortKeys, type PreparedMatrix, rawAt } from "./prepare";
+import { displayAt, frameworkSortKeys, rawAt } from "./prepare";
 import { searchLabels, valueHits } from "./search";
-import type { ViewState } from "./types";
-import { compareKeys, type SortKey, textKey } from "./values";
+import type { MatrixGroup, PreparedMatrix, SortKey, ViewState } from "./types";
+import { compareKeys, textKey } from "./values";
 import { SORT_BY_LABEL, SORT_BY_NAME } from "./view-state";
 
 // The ordering, grouping and filtering stages of the matrix model (lib/matrix/model.ts).

@@ -1,5 +1,4 @@
-import type { ValueCoding } from "./prepare";
-import type { MatrixData, MatrixFramework } from "./types";
+import type { MatrixData, MatrixFramework, ValueCoding } from "./types";
 
 /** Framework fields in the order the packed payload lists them (one array per framework, no repeated keys). */
 const FRAMEWORK_FIELDS = [

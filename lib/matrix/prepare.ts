@@ -1,62 +1,6 @@
-import type { MatrixColumn, MatrixRow } from "./model";
-import type { MatrixData, MatrixSource } from "./types";
-import { displayValue, type SortKey, sortKey, textKey } from "./values";
+import type { DimensionStats, MatrixData, MatrixSource, PreparedMatrix, SortKey, ValueCoding } from "./types";
+import { displayValue, sortKey, textKey } from "./values";
 import { groupIdOf } from "./view-state";
-
-/** How the values of one dimension spread over the shown frameworks. */
-export type DimensionStats = {
-  /** Every shown framework has the same value (a missing value counts as a value); needs two or more frameworks. */
-  equal: boolean;
-  /** The most frequent stored value (first seen wins a tie). */
-  modal: string | null;
-  /** How many shown frameworks hold the modal value. */
-  modalCount: number;
-  /** Number of distinct values, missing included. */
-  distinct: number;
-};
-
-/**
- * The stored values as numbers: each distinct text once in `dictionary`, and per cell its index
- * there (-1: no value). Most values repeat ("true", an enum option), so everything derived from a
- * value (shown text, filter text, sort key) is worked out once per distinct value and dimension,
- * not once per cell, and value statistics count small integers instead of comparing strings.
- */
-export type ValueCoding = { dictionary: string[]; codes: Int32Array };
-
-/**
- * Matrix data with its lookups, built once per data set. It also carries caches for the costly
- * stages (value statistics, filter text, row and column entries) so that re-deriving a view after
- * a sort or a toggle touches only what changed; the caches never change a result, only its cost.
- */
-export type PreparedMatrix = ValueCoding & {
-  data: MatrixData;
-  /** Number of dimensions: the stride of the value arrays. */
-  stride: number;
-  frameworkIndex: Map<string, number>;
-  dimensionIndex: Map<string, number>;
-  /** Group id of each dimension (by dimension index). */
-  groupIds: string[];
-  cache: {
-    statsKey?: string;
-    stats?: (DimensionStats | undefined)[];
-    /** Shown text of value `code` in dimension d, at `code * stride + d`. */
-    display?: Map<number, string>;
-    /** Codes present in each dimension (by dimension index), for the filter. */
-    distinct?: Int32Array[];
-    /** Lower-case filter text of each distinct value (`texts`), with its `code * stride + d` (`keys`). */
-    search?: { keys: number[]; texts: string[] };
-    /** Scratch tables of the filter (one per term), reused so typing does not churn megabytes. */
-    hitTables?: Uint8Array[];
-    /** Dimensions whose filter texts are in `search` so far. */
-    searchDone?: number;
-    labels?: { frameworks: string[]; dimensions: string[] };
-    /** Sort keys of every framework's value in a dimension (by dimension index), or of names (-1). */
-    sortKeys?: Map<number, (SortKey | null)[]>;
-    /** Row and column entries of the model, reused by every view (stable identities, less garbage). */
-    frameworkEntries?: (Extract<MatrixRow, { kind: "framework" }> | undefined)[];
-    dimensionEntries?: (Extract<MatrixColumn, { kind: "dimension" }> | undefined)[];
-  };
-};
 
 /** Codes the stored values: each distinct text once, in order of first appearance. */
 export function codeValues(values: (string | null)[]): ValueCoding {

@@ -1,5 +1,7 @@
-import type { Kind, Region, Status, ValueType } from "@/lib/catalog/constants";
+import "server-only";
+import type { Status } from "@/lib/catalog/constants";
 import { whereOf } from "@/lib/catalog/queries";
+import { parseDimensionRow, parseFrameworkRow, parseFrameworkStatus } from "@/lib/catalog/rows";
 import type { Db } from "@/lib/db";
 import { CHART_LIMIT } from "./charts";
 
@@ -139,17 +141,10 @@ export async function loadMatrixData(
   const size = frameworks.length * stride;
   const data: MatrixData = {
     frameworks: frameworks.map(({ id, ...f }) => ({
-      ...f,
-      kind: f.kind as Kind,
-      region: f.region as Region,
-      status: f.status as Status,
+      ...parseFrameworkRow(f),
       members: withMembers ? (members.get(id) ?? []) : null,
     })),
-    dimensions: dimensions.map(({ id: _id, ...d }) => ({
-      ...d,
-      valueType: d.valueType as ValueType,
-      options: JSON.parse(d.options) as string[],
-    })),
+    dimensions: dimensions.map(({ id: _id, ...d }) => parseDimensionRow(d)),
     values: new Array<string | null>(size).fill(null),
     details,
     notes: details ? new Array<string | null>(size).fill(null) : [],
@@ -191,5 +186,16 @@ export async function listFrameworkOptions(db: Db): Promise<FrameworkOption[]> {
     select: { slug: true, name: true, acronym: true, status: true },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => ({ ...r, status: r.status as Status }));
+  return rows.map((r) => ({ ...r, status: parseFrameworkStatus(r.status) }));
+}
+
+/** Number of frameworks in the catalog (the empty comparison says how many there are to pick from). */
+export function countFrameworks(db: Db): Promise<number> {
+  return db.framework.count();
+}
+
+/** Which of `slugs` the catalog has. */
+export async function listKnownSlugs(db: Db, slugs: string[]): Promise<string[]> {
+  const rows = await db.framework.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
+  return rows.map((r) => r.slug);
 }

@@ -1,4 +1,4 @@
-import type { PreparedMatrix } from "./prepare";
+import type { PreparedMatrix } from "./types";
 import { searchTextOf } from "./values";
 
 // The row filter's index: filter text per distinct value of each dimension (not per cell), built

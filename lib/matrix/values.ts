@@ -1,6 +1,6 @@
 import { formatOption, formatValue } from "@/lib/catalog/format";
 import { decodeValue } from "@/lib/catalog/typed-value";
-import type { MatrixDimension, TypedValue } from "./types";
+import type { MatrixDimension, SortKey, TypedValue } from "./types";
 
 /** Stored text -> typed value (null stays null). */
 export function typedValue(dimension: MatrixDimension, raw: string | null): TypedValue | null {
@@ -34,8 +34,6 @@ export function searchTextOf(dimension: MatrixDimension, raw: string | null): st
   const shown = displayValue(dimension, raw).toLowerCase();
   return shown === raw.toLowerCase() ? shown : `${shown} ${raw.toLowerCase()}`;
 }
-
-export type SortKey = number | string;
 
 /**
  * A sort key for text: case- and accent-insensitive, with runs of digits compared as numbers

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shareTokenSchema } from "./schema";

@@ -1,12 +1,10 @@
 "use server";
 
 import { APIError } from "better-auth/api";
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { type ActionResult, parseInput, runAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
 import { getAuth, invitationUrl } from "@/lib/auth/auth";
-import { authorize, canAcceptInvitation } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import { canAcceptInvitation } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createTeamSchema, invitationRefSchema, inviteSchema, memberRefSchema, memberRoleSchema } from "./schema";
@@ -22,100 +20,102 @@ async function asUser<T>(call: (auth: ReturnType<typeof getAuth>, requestHeaders
   }
 }
 
-export async function createTeam(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(createTeamSchema, input);
-    await authorize(getDb(), user, { action: "team:create" });
+// Every action goes through defineAction: authenticate -> parse -> authorize -> write -> revalidate.
+
+const teamPath = (data: { teamId: string }) => [`/teams/${data.teamId}`];
+const manage = (data: { teamId: string }) => ({ action: "team:manage", teamId: data.teamId }) as const;
+
+export const createTeam = defineAction(
+  { schema: createTeamSchema, permission: () => ({ action: "team:create" }), revalidate: () => ["/teams"] },
+  async ({ data }) => {
     const team = await asUser((auth, h) =>
       auth.api.createOrganization({ body: { name: data.name, slug: slugFor(data.name) }, headers: h }),
     );
     if (!team) throw new AppError("internal", "The team could not be created.");
-    revalidatePath("/teams");
     return { id: team.id };
-  });
-}
+  },
+);
 
 /** Invites someone by e-mail; returns the link to pass on (also mailed when SMTP is configured). */
-export async function inviteToTeam(input: unknown): Promise<ActionResult<{ url: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(inviteSchema, input);
-    await authorize(getDb(), user, { action: "team:manage", teamId: data.teamId });
+export const inviteToTeam = defineAction(
+  { schema: inviteSchema, permission: manage, revalidate: teamPath },
+  async ({ data }) => {
     const invitation = await asUser((auth, h) =>
       auth.api.createInvitation({
         body: { email: data.email, role: data.role, organizationId: data.teamId },
         headers: h,
       }),
     );
-    revalidatePath(`/teams/${data.teamId}`);
     return { url: invitationUrl(invitation.id) };
-  });
-}
+  },
+);
 
-export async function cancelInvitation(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(invitationRefSchema, input);
-    const db = getDb();
-    const invitation = await db.invitation.findUnique({
-      where: { id: data.invitationId },
-      select: { organizationId: true },
-    });
-    if (!invitation) throw new AppError("not_found", "No such invitation.");
-    await authorize(db, user, { action: "team:manage", teamId: invitation.organizationId });
+export const cancelInvitation = defineAction(
+  {
+    schema: invitationRefSchema,
+    // The team to manage is the invitation's: load it first.
+    permission: async (data, { db }) => {
+      const invitation = await db.invitation.findUnique({
+        where: { id: data.invitationId },
+        select: { organizationId: true },
+      });
+      if (!invitation) throw new AppError("not_found", "No such invitation.");
+      return { action: "team:manage", teamId: invitation.organizationId };
+    },
+    revalidate: (_data, _result, granted) =>
+      granted !== "signed-in" && granted.action === "team:manage" ? [`/teams/${granted.teamId}`] : [],
+  },
+  async ({ data }) => {
     await asUser((auth, h) => auth.api.cancelInvitation({ body: { invitationId: data.invitationId }, headers: h }));
-    revalidatePath(`/teams/${invitation.organizationId}`);
     return null;
-  });
-}
+  },
+);
 
-export async function acceptInvitation(input: unknown): Promise<ActionResult<{ teamId: string }>> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(invitationRefSchema, input);
-    const problem = await canAcceptInvitation(getDb(), user, data.invitationId);
-    if (problem) throw new AppError("forbidden", problem);
+export const acceptInvitation = defineAction(
+  {
+    schema: invitationRefSchema,
+    // Not a Permission: the invitation itself says who may accept it (lib/auth/permissions.ts).
+    permission: async (data, { user, db }) => {
+      const problem = await canAcceptInvitation(db, user, data.invitationId);
+      if (problem) throw new AppError("forbidden", problem);
+      return "signed-in" as const;
+    },
+    revalidate: () => ["/teams"],
+  },
+  async ({ data }) => {
     const result = await asUser((auth, h) =>
       auth.api.acceptInvitation({ body: { invitationId: data.invitationId }, headers: h }),
     );
     const teamId = result?.invitation.organizationId;
     if (!teamId) throw new AppError("internal", "The invitation could not be accepted.");
-    revalidatePath("/teams");
     return { teamId };
-  });
-}
+  },
+);
 
-export async function removeTeamMember(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(memberRefSchema, input);
-    const db = getDb();
-    await authorize(db, user, { action: "team:manage", teamId: data.teamId });
+export const removeTeamMember = defineAction(
+  { schema: memberRefSchema, permission: manage, revalidate: teamPath },
+  async ({ data }) => {
     // better-auth's afterRemoveMember hook announces the access change (lib/auth/team-access-hooks.ts).
     await asUser((auth, h) =>
       auth.api.removeMember({ body: { memberIdOrEmail: data.memberId, organizationId: data.teamId }, headers: h }),
     );
-    revalidatePath(`/teams/${data.teamId}`);
     return null;
-  });
-}
+  },
+);
 
-export async function changeTeamMemberRole(input: unknown): Promise<ActionResult> {
-  return runAction(async () => {
-    const user = await requireUser();
-    const data = parseInput(memberRoleSchema, input);
-    await authorize(getDb(), user, {
-      action: data.role === "owner" ? "team:delete" : "team:manage",
-      teamId: data.teamId,
-    });
+export const changeTeamMemberRole = defineAction(
+  {
+    schema: memberRoleSchema,
+    permission: (data) => ({ action: data.role === "owner" ? "team:delete" : "team:manage", teamId: data.teamId }),
+    revalidate: teamPath,
+  },
+  async ({ data }) => {
     await asUser((auth, h) =>
       auth.api.updateMemberRole({
         body: { memberId: data.memberId, role: data.role, organizationId: data.teamId },
         headers: h,
       }),
     );
-    revalidatePath(`/teams/${data.teamId}`);
     return null;
-  });
-}
+  },
+);

@@ -1,5 +1,6 @@
+import "server-only";
 import { type Actor, authorize, can } from "@/lib/auth/permissions";
-import type { TeamRole } from "@/lib/auth/roles";
+import { asTeamRole, type TeamRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 
 export type TeamSummary = { id: string; name: string; role: TeamRole; memberCount: number };
@@ -14,7 +15,7 @@ export async function listTeamsForUser(db: Db, userId: string): Promise<TeamSumm
   return rows.map((r) => ({
     id: r.organization.id,
     name: r.organization.name,
-    role: r.role as TeamRole,
+    role: asTeamRole(r.role),
     memberCount: r.organization._count.members,
   }));
 }
@@ -43,7 +44,8 @@ export async function getTeamDetail(db: Db, actor: Actor, teamId: string) {
   });
   return {
     ...team,
-    invitations: team.invitations ?? [],
+    members: team.members.map((m) => ({ ...m, role: asTeamRole(m.role) })),
+    invitations: (team.invitations ?? []).map((i) => ({ ...i, role: asTeamRole(i.role) })),
     canManage: manage,
     canDelete: await can(db, actor, { action: "team:delete", teamId }),
   };
@@ -51,7 +53,7 @@ export async function getTeamDetail(db: Db, actor: Actor, teamId: string) {
 
 /** What the invitation page shows before the invitee accepts. */
 export async function getInvitationPreview(db: Db, invitationId: string) {
-  return db.invitation.findUnique({
+  const invitation = await db.invitation.findUnique({
     where: { id: invitationId },
     select: {
       id: true,
@@ -63,4 +65,5 @@ export async function getInvitationPreview(db: Db, invitationId: string) {
       inviter: { select: { name: true } },
     },
   });
+  return invitation && { ...invitation, role: asTeamRole(invitation.role) };
 }

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { LocalBriefingStore } from "@/lib/briefings/store";
-import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
-import { BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { LocalBriefingStore } from "@/lib/briefings/doc/store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
+import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import { collabProviderOptions } from "@/lib/collab/provider-options";
 import { SaveStatusTracker } from "@/lib/collab/save-status";
 import type { DbProvider } from "@/lib/db";
@@ -159,4 +159,27 @@ export function typist(client: TestClient, name: string) {
       }
     },
   };
+}
+
+export type Opened = { ws: WebSocket } | { status: number; body: string };
+
+/** Opens a raw websocket: the socket once upgraded, or the HTTP status and body of the refusal. */
+export function openRaw(server: Pick<TestCollabServer, "url">, briefingId: string, token: string): Promise<Opened> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${server.url}/${briefingId}?token=${token}`);
+    ws.on("error", () => {});
+    ws.once("open", () => resolve({ ws }));
+    ws.once("unexpected-response", (request, response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () => {
+        request.destroy();
+        resolve({ status: response.statusCode ?? 0, body });
+      });
+    });
+    ws.once("close", () => reject(new Error("closed before opening")));
+  });
 }

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 
 /**
  * Nests `levels` list elements (bulletList > listItem > bulletList...) under `parent` in one

@@ -1,11 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { BriefingUpdateLog } from "@/lib/briefings/update-log";
-import { BRIEFING_FRAGMENT, prosemirrorJsonToYUpdate, yDocFromUpdates } from "@/lib/briefings/ydoc";
+import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { prosemirrorJsonToYUpdate, yDocFromUpdates } from "@/lib/briefings/doc/ydoc";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { createSavedComparison } from "@/lib/comparisons/queries";
 import { type Db, dbProvider } from "@/lib/db";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { buildCatalog, buildDimension, buildFramework, buildSource, buildUser } from "./fixtures";
 
 /** Builders for export tests: a small cited catalog, a saved comparison and a briefing using every node type. */

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
-import { deriveBriefingContent } from "@/lib/briefings/content";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { deriveBriefingContent } from "@/lib/briefings/doc/content";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 
 /** Appends a paragraph holding `text` to a briefing document, as an editor would. */
 export function appendParagraph(doc: Y.Doc, text: string): void {

@@ -1,8 +1,8 @@
 import { CLOSE } from "@/lib/collab/protocol";
 import type { CollabConnection } from "./connection";
 import type { AccessChange } from "./fanout";
+import { refusalFor, refuse } from "./refuse";
 import type { CollabAuthorizer } from "./types";
-import { refusalFor } from "./upgrade";
 
 type Outcome = "kept" | "renewed" | "changed" | "revoked" | "expired" | "unknown";
 
@@ -35,18 +35,18 @@ export async function recheckConnection(
       onError(error, `checking access of ${connection.user.userId} to ${connection.room.id}`);
       return "unknown";
     }
-    if (refusal.status === 401) {
-      connection.close(CLOSE.sessionExpired, "Your session expired: sign in again to keep editing.");
+    if (refusal.code === CLOSE.sessionExpired) {
+      refuse(connection, CLOSE.sessionExpired, "Your session expired: sign in again to keep editing.");
       return "expired";
     }
     user = null;
   }
   if (!user || user.userId !== connection.user.userId) {
-    connection.close(CLOSE.accessRevoked, "You no longer have access to this briefing.");
+    refuse(connection, CLOSE.accessRevoked, "You no longer have access to this briefing.");
     return "revoked";
   }
   if (user.readOnly !== connection.user.readOnly) {
-    connection.close(CLOSE.accessChanged, "Your access to this briefing changed.");
+    refuse(connection, CLOSE.accessChanged, "Your access to this briefing changed.");
     return "changed";
   }
   const renewed = user.expiresAt !== connection.user.expiresAt;

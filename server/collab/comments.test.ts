@@ -4,10 +4,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
 import { type CommentNotice, decodeCommentNotice, MESSAGE_COMMENTS } from "@/lib/collab/protocol";
 import { encodeAnchor, resolveAnchorInDoc } from "@/lib/comments/anchor";
 import { announceCommentEvent } from "@/lib/comments/events";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import {
   connectClient,
   eventually,

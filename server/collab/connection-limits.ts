@@ -1,3 +1,5 @@
+import { CLOSE } from "@/lib/collab/protocol";
+import type { CollabHooks, CollabVisit } from "./hooks";
 import type { CollabUser } from "./types";
 
 /** Caps on concurrent collaboration connections, per instance (COLLAB_MAX_CONNECTIONS_* in lib/env.ts). */
@@ -80,4 +82,30 @@ export class ConnectionCounter {
       },
     ];
   }
+}
+
+/**
+ * The connection limits as collaboration server hooks: a slot is reserved once the authorizer
+ * admitted a visit (refused with 4429, HTTP 429 at the upgrade, when none is free) and released
+ * when its socket closes, whatever closed it.
+ */
+export function connectionLimitHooks(
+  limits: Partial<ConnectionLimits> = {},
+): CollabHooks & { counter: ConnectionCounter } {
+  const counter = new ConnectionCounter(limits);
+  const held = new WeakMap<CollabVisit, () => void>();
+  return {
+    counter,
+    authorize(visit) {
+      if (!visit.user) return undefined;
+      const slot = counter.reserve(visit.user, visit.briefingId);
+      if (!slot.ok) return { code: CLOSE.tooManyConnections, reason: slot.message };
+      held.set(visit, slot.release);
+      return undefined;
+    },
+    close(visit) {
+      held.get(visit)?.();
+      held.delete(visit);
+    },
+  };
 }

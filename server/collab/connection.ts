@@ -5,6 +5,7 @@ import { type IncomingLimits, IncomingReader } from "./incoming";
 import type { ClientMessage } from "./messages";
 import { PresenceGuard, type PresenceLimits } from "./presence-guard";
 import { stampPresence } from "./presence-identity";
+import { refuse } from "./refuse";
 import type { Room } from "./room";
 import type { CollabUser, RoomPeer } from "./types";
 import { UpdateRefused } from "./update-guard";
@@ -34,7 +35,7 @@ function toBytes(data: RawData): Uint8Array {
  * closes only this connection on a protocol violation.
  */
 export class CollabConnection implements RoomPeer {
-  /** Set by every pong or message; the heartbeat terminates connections that stay silent. */
+  /** Set by every message (and pong, see Liveness); the heartbeat terminates connections that stay silent. */
   alive = true;
   /** Document changes dropped because the connection is read-only. */
   droppedUpdates = 0;
@@ -75,9 +76,6 @@ export class CollabConnection implements RoomPeer {
     ws.once("close", () => this.presence.stop());
     this.incoming = new IncomingReader(options.incoming, () => this.user.readOnly);
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on("pong", () => {
-      this.alive = true;
-    });
   }
 
   /** Sends a message unless closing; closes a client that has stopped reading. */
@@ -87,7 +85,7 @@ export class CollabConnection implements RoomPeer {
       return;
     }
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      this.close(CLOSE.tryAgainLater, "Too far behind; reconnect to resync");
+      refuse(this, CLOSE.tryAgainLater, "Too far behind; reconnect to resync");
       if (onFlushed) setImmediate(onFlushed);
       return;
     }
@@ -107,7 +105,7 @@ export class CollabConnection implements RoomPeer {
     return this.closing || this.ws.readyState !== this.ws.OPEN;
   }
 
-  /** Closes the connection; further messages from it are ignored. */
+  /** Closes the connection; further messages from it are ignored. To refuse it, call refuse(). */
   close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
@@ -118,12 +116,12 @@ export class CollabConnection implements RoomPeer {
     if (this.closing) return;
     this.alive = true;
     if (!isBinary) {
-      this.close(CLOSE.unsupportedData, "Text messages are not supported");
+      refuse(this, CLOSE.unsupportedData, "Text messages are not supported");
       return;
     }
     const incoming = this.incoming.read(toBytes(data));
     if (incoming.kind === "close") {
-      this.close(incoming.code, incoming.reason);
+      refuse(this, incoming.code, incoming.reason);
       return;
     }
     if (incoming.kind === "partial") return;
@@ -151,8 +149,8 @@ export class CollabConnection implements RoomPeer {
         return;
       case "chunk": // reassembled by IncomingReader; never reaches here
         return;
-      case "query-awareness":
-        if (this.presence.allowQuery()) this.send(this.room.awarenessSnapshot());
+      case "handled":
+        this.apply(() => message.handler.handle(this, message.body), `Invalid message of type ${message.type}`);
         return;
       case "save-request":
         if (message.clientId !== null && this.clientIds.size < MAX_CLIENT_IDS) {
@@ -169,11 +167,11 @@ export class CollabConnection implements RoomPeer {
       action();
     } catch (error) {
       if (error instanceof UpdateRefused) {
-        this.close(error.code, error.message);
+        refuse(this, error.code, error.message);
         return;
       }
       this.options.onError(error, `${reason} from user ${this.user.userId} in ${this.room.id}`);
-      this.close(CLOSE.invalidPayload, reason);
+      refuse(this, CLOSE.invalidPayload, reason);
     }
   }
 

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { applyStoredState } from "@/lib/briefings/update-log";
-import { BRIEFING_FRAGMENT } from "@/lib/briefings/ydoc";
+import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import { CLOSE } from "@/lib/collab/protocol";
 import { MAX_DOCUMENT_DEPTH, treeDepth } from "@/lib/editor/depth";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import {
   connectClient,
   startTestCollabServer,

@@ -7,7 +7,7 @@ import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { applyStoredState } from "@/lib/briefings/update-log";
+import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import { CLOSE } from "@/lib/collab/protocol";
 import {
   connectClient,

@@ -3,8 +3,8 @@ import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { LocalBriefingStore } from "@/lib/briefings/store";
-import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/update-log";
+import { LocalBriefingStore } from "@/lib/briefings/doc/store";
+import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import {
   connectClient,
   eventually,

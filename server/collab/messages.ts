@@ -8,6 +8,9 @@ import {
   MESSAGE_SAVE_STATUS,
   MESSAGE_SYNC,
 } from "@/lib/collab/protocol";
+import type { PresenceGuard } from "./presence-guard";
+import type { Room } from "./room";
+import type { CollabUser } from "./types";
 
 /** A decoded client message. */
 export type ClientMessage =
@@ -17,8 +20,57 @@ export type ClientMessage =
   /** One piece of a large message (see lib/collab/chunked-socket.ts). */
   | { kind: "chunk"; totalBytes: number; bytes: Uint8Array }
   | { kind: "awareness"; entries: AwarenessEntry[] }
-  | { kind: "query-awareness" }
-  | { kind: "save-request"; nonce: number; clientId: number | null };
+  | { kind: "save-request"; nonce: number; clientId: number | null }
+  /** A message type of MESSAGE_HANDLERS: handled by its handler. */
+  | { kind: "handled"; type: number; handler: MessageHandler; body: unknown };
+
+/** What a message handler may use of the connection the message came from. */
+export interface MessageContext {
+  /** Who sent it (read it at each use: a renewed check of the credentials replaces it). */
+  readonly user: CollabUser;
+  readonly room: Room;
+  /** The sender's presence admission (rate and ownership of its presences). */
+  readonly presence: PresenceGuard;
+  /** Sends to the sender (dropped when its connection is closing). */
+  send(message: Uint8Array): void;
+  /** Closes the sender's connection (a code of lib/collab/protocol.ts; see refuse.ts). */
+  close(code: number, reason: string): void;
+}
+
+/**
+ * A message type handled outside the y-websocket core (sync, awareness, chunks, save status).
+ * `decode` reads the body after the type and throws ProtocolError when it is malformed (trailing
+ * bytes are refused for it); `handle` runs once the room holds its stored state, for read-only
+ * connections too (check `context.user.readOnly` before changing anything). Every frame is
+ * charged to the connection's byte budget before decoding, so a new type needs no budget of its
+ * own for its bytes, only for what it makes the server do (a rate, like PresenceGuard's).
+ */
+export type MessageHandler<Body = unknown> = {
+  decode(decoder: decoding.Decoder): Body;
+  handle(context: MessageContext, body: Body): void;
+};
+
+/** Types a handler's body for the registry. */
+export function defineMessageHandler<Body>(handler: MessageHandler<Body>): MessageHandler {
+  return handler as MessageHandler;
+}
+
+const queryAwareness = defineMessageHandler<void>({
+  decode: () => undefined,
+  handle: (context) => {
+    if (context.presence.allowQuery()) context.send(context.room.awarenessSnapshot());
+  },
+});
+
+/**
+ * The plug-in seam for new message types: one entry per type (its number goes in
+ * lib/collab/protocol.ts, for the client too). A feature adds its handler here, e.g.
+ * `[MESSAGE_COMMENT]: commentMessages` with `commentMessages` defined (decode + handle) in its
+ * own file; the connection, the reader and the server need no change.
+ */
+export const MESSAGE_HANDLERS: ReadonlyMap<number, MessageHandler> = new Map([
+  [MESSAGE_QUERY_AWARENESS, queryAwareness],
+]);
 
 /** Why a message was rejected: unsupported (close 1003) or malformed (close 1007). */
 export class ProtocolError extends Error {
@@ -50,8 +102,6 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
       const totalBytes = decoding.readVarUint(decoder);
       return { kind: "chunk", totalBytes, bytes: decoding.readVarUint8Array(decoder) };
     }
-    case MESSAGE_QUERY_AWARENESS:
-      return { kind: "query-awareness" };
     case MESSAGE_SAVE_STATUS: {
       const nonce = decoding.readVarUint(decoder);
       const clientId = decoding.hasContent(decoder) ? decoding.readVarUint(decoder) : null;
@@ -59,8 +109,11 @@ function readBody(decoder: decoding.Decoder, type: number): ClientMessage {
     }
     case MESSAGE_AUTH:
       throw new ProtocolError("unsupported", "auth messages are not accepted; authenticate at connection time");
-    default:
-      throw new ProtocolError("unsupported", `unsupported message type ${type}`);
+    default: {
+      const handler = MESSAGE_HANDLERS.get(type);
+      if (!handler) throw new ProtocolError("unsupported", `unsupported message type ${type}`);
+      return { kind: "handled", type, handler, body: handler.decode(decoder) };
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // viewer can neither overwrite nor remove an editor's presence; sockets beyond a user's cap are refused.
 import * as encoding from "lib0/encoding";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type RawData, WebSocket } from "ws";
+import type { RawData, WebSocket } from "ws";
 import { createBriefing } from "@/lib/briefings/create";
 import {
   encodeSaveRequest,
@@ -14,6 +14,8 @@ import {
 import {
   connectClient,
   eventually,
+  type Opened,
+  openRaw as open,
   startTestCollabServer,
   synced,
   TEST_TOKENS,
@@ -45,29 +47,6 @@ function awarenessFrame(entries: Entry[]): Uint8Array {
   encoding.writeVarUint(message, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
   return encoding.toUint8Array(message);
-}
-
-type Opened = { ws: WebSocket } | { status: number; body: string };
-
-/** Opens a raw websocket: the socket once upgraded, or the HTTP status and body of the refusal. */
-function open(server: TestCollabServer, briefingId: string, token: string): Promise<Opened> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.url}/${briefingId}?token=${token}`);
-    ws.on("error", () => {});
-    ws.once("open", () => resolve({ ws }));
-    ws.once("unexpected-response", (request, response) => {
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => {
-        body += chunk;
-      });
-      response.on("end", () => {
-        request.destroy();
-        resolve({ status: response.statusCode ?? 0, body });
-      });
-    });
-    ws.once("close", () => reject(new Error("closed before opening")));
-  });
 }
 
 async function openSocket(server: TestCollabServer, briefingId: string, token: string): Promise<WebSocket> {

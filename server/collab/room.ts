@@ -2,10 +2,10 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "@/lib/briefings/persistence";
-import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/store";
+import type { BriefingStore, OpenedBriefing } from "@/lib/briefings/doc/store";
 import { MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/protocol";
 import { newOriginId, type RemoteHandlers, type RoomFanout } from "./fanout";
+import { BriefingPersistence, type PersistenceOptions, STORAGE_ORIGIN } from "./persistence";
 import { RemoteLedger } from "./remote-ledger";
 import type { RoomPeer } from "./types";
 import { UpdateGuard } from "./update-guard";
@@ -290,7 +290,10 @@ export class Room {
     const message = syncUpdateMessage(update);
     for (const peer of this.peers) if (peer !== origin) peer.send(message);
     if (origin === REMOTE_ORIGIN) return;
-    const seq = this.persistence.enqueue(update);
+    const seq = this.persistence.enqueue(
+      update,
+      this.peers.has(origin as RoomPeer) ? (origin as RoomPeer).user.userId : undefined,
+    );
     this.fanout.publishUpdate(this.id, this.originId, update, seq);
   };
 

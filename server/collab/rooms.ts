@@ -1,6 +1,6 @@
-import type { PersistenceOptions } from "@/lib/briefings/persistence";
-import type { BriefingStore } from "@/lib/briefings/store";
+import type { BriefingStore } from "@/lib/briefings/doc/store";
 import type { RoomFanout } from "./fanout";
+import type { PersistenceOptions } from "./persistence";
 import { Room } from "./room";
 
 export type RoomRegistryOptions = {

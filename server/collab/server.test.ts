@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { applyStoredState } from "@/lib/briefings/update-log";
+import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import {
   connectClient,
   eventually,

@@ -1,21 +1,23 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
-import { onAccessChange } from "@/lib/auth/access-events";
-import type { PersistenceOptions } from "@/lib/briefings/persistence";
-import type { BriefingStore } from "@/lib/briefings/store";
+import type { BriefingStore } from "@/lib/briefings/doc/store";
 import { CLOSE } from "@/lib/collab/protocol";
-import { concerns, recheckConnection } from "./access";
+import { createAcceptor } from "./accept";
+import { watchAccess } from "./access-watch";
 import { type ByteBudgetOptions, DEFAULT_BYTE_BUDGET } from "./byte-budget";
 import { attachCommentChannel } from "./comment-channel";
-import { CollabConnection } from "./connection";
-import { ConnectionCounter, type ConnectionLimits } from "./connection-limits";
+import type { CollabConnection } from "./connection";
+import { type ConnectionLimits, connectionLimitHooks } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
+import { type CollabHooks, combineHooks } from "./hooks";
+import { Liveness } from "./liveness";
+import { logHooks } from "./log-hooks";
+import type { PersistenceOptions } from "./persistence";
 import { DEFAULT_PRESENCE_LIMITS, type PresenceLimits } from "./presence-guard";
-import type { Room } from "./room";
+import { refuse } from "./refuse";
 import { RoomRegistry } from "./rooms";
-import type { CollabAuthorizer, CollabUser } from "./types";
-import { briefingIdFromUrl, refusalFor, refuseUpgrade } from "./upgrade";
+import type { CollabAuthorizer } from "./types";
 
 export type CollabServerOptions = {
   /** Where documents are stored (the caller owns it and closes it after the server). */
@@ -47,6 +49,8 @@ export type CollabServerOptions = {
   /** How long shutdown may spend persisting. */
   shutdownTimeoutMs?: number;
   persistence?: Partial<PersistenceOptions>;
+  /** Plug-ins (metrics, webhooks...), run after the built-in logging and connection limits; see hooks.ts. */
+  hooks?: CollabHooks[];
   onError?: (error: unknown, context: string) => void;
 };
 
@@ -78,14 +82,17 @@ function socketClassWithReasons(maxMessageBytes: number): typeof WebSocket {
 
 /**
  * The collaboration server: y-websocket protocol (sync + awareness, plus a save-status message) on
- * websockets upgraded from an existing HTTP server at `/collab/<briefingId>`. Authorization
- * happens before the upgrade; the room is loaded before the websocket exists, so the first
- * message is already answered from the stored document.
+ * websockets upgraded from an existing HTTP server at `/collab/<briefingId>`. It composes the
+ * parts: accepting connections (accept.ts), liveness (liveness.ts), access watch (access-watch.ts),
+ * the rooms (rooms.ts) and the hooks that logging, limits and metrics plug in through (hooks.ts).
  */
 export function createCollabServer(options: CollabServerOptions): CollabServer {
-  const prefix = options.pathPrefix ?? "/collab";
   const maxMessageBytes = options.maxMessageBytes ?? MiB;
   const onError = options.onError ?? ((error, context) => console.error(`[collab] ${context}:`, error));
+  const hooks = combineHooks(
+    [logHooks(onError), connectionLimitHooks(options.connectionLimits), ...(options.hooks ?? [])],
+    onError,
+  );
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: maxMessageBytes,
@@ -98,134 +105,52 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     store: options.store,
     fanout,
     orphanAfterMs: options.orphanAfterMs,
-    persistence: { onError, ...options.persistence },
+    persistence: { onError, ...options.persistence, onStored: hooks.stored },
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     onError,
   });
   // Content left stale by an unclean stop is rewritten even for briefings nobody opens again.
   options.store.rederiveStale().catch((error) => onError(error, "re-deriving stale briefing content"));
   const connections = new Set<CollabConnection>();
-  const connectionOptions = {
-    maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
-    presence: { ...DEFAULT_PRESENCE_LIMITS, ...options.presenceLimits },
-    incoming: {
-      maxChangeBytes: options.maxChangeBytes ?? 16 * MiB,
-      maxReadOnlyBytes: maxMessageBytes,
-      byteBudget: options.byteBudget ?? DEFAULT_BYTE_BUDGET,
-    },
-    onError,
-  };
-  const slots = new ConnectionCounter(options.connectionLimits);
-  let closing = false;
-
-  const heartbeat = setInterval(() => {
-    for (const connection of connections) {
-      if (!connection.alive) {
-        connection.ws.terminate();
-        continue;
-      }
-      connection.alive = false;
-      connection.ws.ping();
-    }
-  }, options.heartbeatMs ?? 30_000);
-  heartbeat.unref();
-
-  // Credentials that expire are checked again when they do (renewed ones keep the connection).
-  const checking = new Set<CollabConnection>();
-  const expiry = setInterval(() => {
-    const now = Date.now();
-    for (const connection of connections) {
-      const { expiresAt } = connection.user;
-      if (expiresAt === undefined || expiresAt > now || checking.has(connection)) continue;
-      checking.add(connection);
-      void recheckConnection(connection, options.authorize, onError).finally(() => checking.delete(connection));
-    }
-  }, 250);
-  expiry.unref();
-
-  async function recheckAccess(change: AccessChange): Promise<void> {
-    const affected = [...connections].filter((connection) => concerns(change, connection));
-    await Promise.all(affected.map((connection) => recheckConnection(connection, options.authorize, onError)));
-  }
-  // Changes made by this instance's actions are handled here and relayed to the other instances.
-  const stopLocalAccess = onAccessChange((change) => {
-    fanout.publishAccessChange(change);
-    void recheckAccess(change);
-  });
-  const stopRemoteAccess = fanout.onAccessChange((change) => void recheckAccess(change));
+  const liveness = new Liveness(connections, options.heartbeatMs ?? 30_000);
+  const access = watchAccess(connections, options.authorize, fanout, onError);
   // Plug-in: comment notices to the connections that may read comments (server -> client only).
   const stopComments = attachCommentChannel({ connections, fanout, onError });
-
-  function attach(ws: WebSocket, req: IncomingMessage, room: Room, user: CollabUser): void {
-    if (closing) {
-      ws.close(CLOSE.goingAway, "Server shutting down");
-      rooms.release(room.id);
-      return;
-    }
-    const connection = new CollabConnection(ws, room, user, req, connectionOptions);
-    connections.add(connection);
-    ws.on("error", (error) => onError(error, `websocket of ${user.userId} in ${room.id}`));
-    ws.once("close", () => {
-      connections.delete(connection);
-      room.remove(connection);
-      rooms.release(room.id);
-    });
-    room.add(connection);
-  }
-
-  async function accept(req: IncomingMessage, socket: Duplex, head: Buffer, briefingId: string): Promise<void> {
-    socket.on("error", () => socket.destroy());
-    const user = await options.authorize(req, briefingId);
-    if (!user) return refuseUpgrade(socket, 403, "You do not have access to this briefing.");
-    if (socket.destroyed) return;
-    const slot = slots.reserve(user, briefingId);
-    if (!slot.ok) return refuseUpgrade(socket, 429, slot.message);
-    // Whatever happens next (refusal, failed handshake, the websocket closing), the socket closes.
-    socket.once("close", slot.release);
-    const room = await rooms.acquire(briefingId);
-    if (!room) return refuseUpgrade(socket, 404, "Briefing not found.");
-    if (socket.destroyed || closing) {
-      rooms.release(briefingId);
-      return refuseUpgrade(socket, 503, "Server is shutting down.");
-    }
-    let attached = false;
-    // A handshake that ws rejects (bad headers) destroys the socket without calling back.
-    socket.once("close", () => {
-      if (!attached) rooms.release(briefingId);
-    });
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      attached = true;
-      attach(ws, req, room, user);
-    });
-  }
+  let closing = false;
+  const handleUpgrade = createAcceptor({
+    prefix: options.pathPrefix ?? "/collab",
+    wss,
+    rooms,
+    authorize: options.authorize,
+    hooks,
+    connections,
+    liveness,
+    connectionOptions: {
+      maxBufferedBytes: options.maxBufferedBytes ?? 16 * MiB,
+      presence: { ...DEFAULT_PRESENCE_LIMITS, ...options.presenceLimits },
+      incoming: {
+        maxChangeBytes: options.maxChangeBytes ?? 16 * MiB,
+        maxReadOnlyBytes: maxMessageBytes,
+        byteBudget: options.byteBudget ?? DEFAULT_BYTE_BUDGET,
+      },
+      onError,
+    },
+    isClosing: () => closing,
+    onError,
+  });
 
   return {
     rooms,
     connections,
-    recheckAccess,
-    handleUpgrade(req, socket, head) {
-      const briefingId = briefingIdFromUrl(req.url, prefix);
-      if (briefingId === undefined) return false;
-      if (briefingId === null) refuseUpgrade(socket, 404, "Briefing not found.");
-      else if (closing) refuseUpgrade(socket, 503, "Server is shutting down.");
-      else {
-        accept(req, socket, head, briefingId).catch((error: unknown) => {
-          const refusal = refusalFor(error);
-          if (refusal.unexpected) onError(error, `opening briefing ${briefingId}`);
-          refuseUpgrade(socket, refusal.status, refusal.message);
-        });
-      }
-      return true;
-    },
+    recheckAccess: access.recheckAccess,
+    handleUpgrade,
     async close() {
       if (closing) return;
       closing = true;
-      clearInterval(heartbeat);
-      clearInterval(expiry);
-      stopLocalAccess();
-      stopRemoteAccess();
+      liveness.stop();
+      access.stop();
       stopComments();
-      for (const connection of connections) connection.close(CLOSE.goingAway, "Server shutting down");
+      for (const connection of connections) refuse(connection, CLOSE.goingAway, "Server shutting down");
       await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();
       wss.close();

@@ -1,10 +1,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
-import { ThreadedBriefingStore } from "@/lib/briefings/threaded-store";
+import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
 import { httpServerOptions } from "../http-timeouts";
+import { metricsHooks } from "./metrics-hooks";
 import { connectFanout } from "./redis-fanout";
 import { createCollabServer } from "./server";
 import { createTokenAuthorizer } from "./token-authorizer";
@@ -50,7 +51,8 @@ const standaloneEnv = z.object({
  * static COLLAB_TOKENS table. Used by the crash test and the
  * benchmark (both need a server they can kill or measure apart from the clients). Prints one JSON
  * line `{"ready":true,"port":N}` once listening; SIGTERM/SIGINT shut it down gracefully. `GET /metrics`
- * reports its memory, rooms and connections (for the load benchmark).
+ * reports its memory, rooms, connections and
+ * connection counters (for the load benchmark).
  */
 async function main(): Promise<void> {
   const { DATABASE_URL, REDIS_URL, ...env } = parseEnv();
@@ -63,11 +65,13 @@ async function main(): Promise<void> {
   await store.start();
   const { batchMs, compactEvery, retryMaxMs, ...serverTuning } = config.COLLAB_OPTIONS;
   const fanout = await connectFanout(REDIS_URL);
+  const metrics = metricsHooks();
   const collab = createCollabServer({
     store,
     fanout,
     authorize: createTokenAuthorizer(config.COLLAB_TOKENS),
     persistence: { batchMs, compactEvery, retryMaxMs },
+    hooks: [metrics],
     connectionLimits: {
       perUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
       perUserPerBriefing: env.COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING,
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       arrayBuffers,
       rooms: collab.rooms.size,
       connections: collab.connections.size,
+      ...metrics.snapshot(),
     };
     res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
   });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { applyStoredState } from "@/lib/briefings/update-log";
+import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import { splitMessage } from "@/lib/collab/chunked-socket";
 import { describeClose } from "@/lib/collab/close-reasons";
 import { CLOSE, MESSAGE_SYNC } from "@/lib/collab/protocol";

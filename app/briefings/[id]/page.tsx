@@ -11,6 +11,7 @@ import { listPendingAccessRequests } from "@/lib/access-requests/queries";
 import { getBriefingPageAccess } from "@/lib/auth/briefing-access";
 import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listBriefingGrants } from "@/lib/briefings/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/queries";
@@ -32,11 +33,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canShare = allows(role, "share");
   const db = getDb();
   const [grants, requests, teams] = await Promise.all([
-    db.briefingGrant.findMany({
-      where: { briefingId: id },
-      select: { id: true, role: true, user: { select: { name: true, email: true } }, team: { select: { name: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
+    listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
   ]);
@@ -84,7 +81,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
               requests={requests}
               grants={grants.map((g) => ({
                 id: g.id,
-                role: ROLE_LABELS[g.role as keyof typeof ROLE_LABELS] ?? g.role,
+                role: g.role ? ROLE_LABELS[g.role] : "",
                 label: g.user ? `${g.user.name} <${g.user.email}>` : `Team ${g.team?.name ?? ""}`,
               }))}
             />

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitation } from "@/components/teams/accept-invitation";
 import { canAcceptInvitation } from "@/lib/auth/permissions";
-import { ROLE_LABELS, type TeamRole } from "@/lib/auth/roles";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getInvitationPreview } from "@/lib/teams/queries";
@@ -29,7 +29,7 @@ export default async function InvitePage({ params }: { params: Promise<{ id: str
       <h1>Join {invitation.organization.name}</h1>
       <p className="lede">
         {invitation.inviter.name} invited {invitation.email} to join the team as{" "}
-        {ROLE_LABELS[(invitation.role ?? "member") as TeamRole].toLowerCase()}.
+        {ROLE_LABELS[invitation.role].toLowerCase()}.
       </p>
       {!user ? (
         <p>

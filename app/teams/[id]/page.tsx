@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { InviteForm } from "@/components/teams/invite-form";
 import { CancelInvitationButton, MemberActions } from "@/components/teams/member-actions";
-import { ROLE_LABELS, type TeamRole } from "@/lib/auth/roles";
+import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -48,7 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                     {m.user.id === user.id ? <span className="muted"> (you)</span> : null}
                   </th>
                   <td>{m.user.email}</td>
-                  <td>{ROLE_LABELS[m.role as TeamRole] ?? m.role}</td>
+                  <td>{ROLE_LABELS[m.role]}</td>
                   {team.canManage ? (
                     <td>
                       {m.user.id === user.id ? null : (
@@ -78,14 +79,23 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
               <ul className="plain-list">
                 {team.invitations.map((inv) => (
                   <li key={inv.id}>
-                    {inv.email} · {ROLE_LABELS[(inv.role ?? "member") as TeamRole]} · expires{" "}
-                    {inv.expiresAt.toISOString().slice(0, 10)}{" "}
+                    {inv.email} · {ROLE_LABELS[inv.role]} · expires {inv.expiresAt.toISOString().slice(0, 10)}{" "}
                     <CancelInvitationButton invitationId={inv.id} email={inv.email} />
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
+        </section>
+      ) : null}
+      {team.canManage ? (
+        <section aria-labelledby="webhooks-heading" className="detail__section">
+          <h2 id="webhooks-heading">Webhooks</h2>
+          <p className="muted">
+            Tell another system about every briefing of this team: it receives a signed JSON POST when one changes or is
+            shared. Deliveries are sent only for briefings the webhook's creator may read.
+          </p>
+          <WebhooksPanel scope={{ teamId: team.id }} />
         </section>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/handler";
-import { compareCsv } from "@/lib/matrix/export";
+import { compareCsv } from "@/lib/matrix/service";
 
 export const dynamic = "force-dynamic";
 

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ClassificationForm } from "@/components/export/classification-form";
 import { ExportMenu } from "@/components/export/export-menu";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
+import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { allows } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getBriefingForActor } from "@/lib/briefings/queries";
@@ -49,6 +50,16 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
               Anyone with a link can read the briefing, live, and download it as PDF or Word, without an account.
             </p>
             <ShareLinksPanel briefingId={id} />
+          </section>
+        ) : null}
+        {allows(briefing.role, "manage-webhooks") ? (
+          <section aria-labelledby="webhooks-heading">
+            <h2 id="webhooks-heading">Webhooks</h2>
+            <p className="muted">
+              Tell another system (a chat channel, a tracker, your own service) when this briefing changes or is shared:
+              it receives a signed JSON POST. See the API documentation for how to check the signature.
+            </p>
+            <WebhooksPanel scope={{ briefingId: id }} />
           </section>
         ) : null}
       </div>

@@ -1,9 +1,9 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
 import { briefingId } from "@/lib/briefings/schema";
-import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { authorizeExport, parseExportFormat } from "@/lib/export/access";
-import { RetryLaterError } from "@/lib/export/render-pool";
 import { serveExport } from "@/lib/export/serve";
 import { clientAddress, limitShareExport } from "@/lib/export/share-rate-limit";
 
@@ -16,23 +16,26 @@ export const dynamic = "force-dynamic";
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const url = new URL(request.url);
-    const format = parseExportFormat(url.searchParams.get("format"));
-    const id = briefingId.safeParse((await params).id);
-    if (!id.success) throw new AppError("not_found", "No such briefing.");
-    const db = getDb();
+export const GET = route(
+  {
+    // The actor is the session's user or the share link named by `share`: authorizeExport
+    // resolves it (lib/auth/actor.ts), so the wrapper looks nobody up.
+    auth: "public",
+    params: { schema: z.object({ id: briefingId }), invalid: () => new AppError("not_found", "No such briefing.") },
+    query: { schema: z.object({ format: z.string().optional(), share: z.string().optional() }) },
+  },
+  async ({ request, db, params, query }) => {
+    const format = parseExportFormat(query.format ?? null);
     const { shareLinkId } = await authorizeExport(db, {
-      briefingId: id.data,
+      briefingId: params.id,
       headers: request.headers,
-      shareToken: url.searchParams.get("share"),
+      shareToken: query.share ?? null,
     });
     if (shareLinkId) {
       const address = clientAddress(request.headers);
       await limitShareExport(db, { linkId: shareLinkId, address, limit: env().SHARE_EXPORT_RATE_LIMIT });
     }
-    const served = await serveExport(db, id.data, format);
+    const served = await serveExport(db, params.id, format);
     if (!served) throw new AppError("not_found", "No such briefing.");
     const { file } = served;
     return new Response(new Uint8Array(file.body), {
@@ -46,9 +49,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "Content-Security-Policy": "sandbox; default-src 'none'; style-src 'unsafe-inline'",
       },
     });
-  } catch (error) {
-    const response = errorResponse(error);
-    if (error instanceof RetryLaterError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
-    return response;
-  }
-}
+  },
+);

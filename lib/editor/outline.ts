@@ -1,0 +1,42 @@
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+
+/** A heading of the briefing as the outline lists it. */
+export type OutlineEntry = { level: number; text: string; id: string; pos: number };
+
+/** Longest id made from a heading's text (the rest of a long heading adds nothing to a link). */
+const MAX_SLUG = 60;
+
+/**
+ * The anchor id of a heading text: lower case, letters and digits of any script kept, the rest
+ * folded to single hyphens ("Article 5: Collective defence" -> "article-5-collective-defence").
+ */
+export function headingSlug(text: string): string {
+  const slug = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_SLUG)
+    .replace(/-+$/, "");
+  return slug || "section";
+}
+
+/**
+ * The briefing's headings in order, each with a unique id (a repeated heading gets "-2", "-3"),
+ * so a link to `#background` keeps pointing at the first "Background".
+ */
+export function outlineOf(doc: ProseMirrorNode): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  const used = new Map<string, number>();
+  doc.descendants((node, pos) => {
+    if (node.type.name !== "heading") return !node.isTextblock;
+    const text = node.textContent.trim();
+    if (!text) return false;
+    const base = headingSlug(text);
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    entries.push({ level: Number(node.attrs.level) || 1, text, id: seen === 0 ? base : `${base}-${seen + 1}`, pos });
+    return false;
+  });
+  return entries;
+}

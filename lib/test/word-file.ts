@@ -1,0 +1,70 @@
+import {
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
+
+// A 1x1 transparent PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/** A Word file with a heading, marks, a link, lists, an image and a table (what import must handle). */
+export async function wordFile(): Promise<Uint8Array> {
+  const doc = new Document({
+    numbering: {
+      config: [{ reference: "numbers", levels: [{ level: 0, format: "decimal", text: "%1.", alignment: "left" }] }],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: "Options for AUKUS Pillar II", heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({
+            children: [
+              new TextRun({ text: "Bold", bold: true }),
+              new TextRun(" and "),
+              new TextRun({ text: "italic", italics: true }),
+              new TextRun(" and "),
+              new TextRun({ text: "underlined", underline: {} }),
+              new TextRun(" text with "),
+              new ExternalHyperlink({ link: "https://www.nato.int/", children: [new TextRun("a link")] }),
+              new TextRun("."),
+            ],
+          }),
+          new Paragraph({ text: "Background", heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ text: "First point", bullet: { level: 0 } }),
+          new Paragraph({ text: "Second point", bullet: { level: 0 } }),
+          new Paragraph({ text: "Step one", numbering: { reference: "numbers", level: 0 } }),
+          new Paragraph({
+            children: [new ImageRun({ type: "png", data: PNG, transformation: { width: 10, height: 10 } })],
+          }),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph("Framework")] }),
+                  new TableCell({ children: [new Paragraph("Members")] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph("NATO")] }),
+                  new TableCell({ children: [new Paragraph("32")] }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
