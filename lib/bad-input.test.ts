@@ -27,6 +27,7 @@ const users = await import("@/lib/users/actions");
 const tokens = await import("@/lib/tokens/actions");
 const notifications = await import("@/lib/notifications/actions");
 const mentions = await import("@/lib/mentions/actions");
+const comments = await import("@/lib/comments/actions");
 const { createApiToken } = await import("@/lib/tokens/store");
 const { setBriefingClassification } = await import("@/lib/briefings/classification");
 
@@ -39,7 +40,17 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
   let t: TestDatabase;
   let admin: TestUser;
   let other: TestUser;
-  const ids = { briefing: "", grant: "", link: "", comparison: "", team: "", invitation: "", member: "", token: "" };
+  const ids = {
+    briefing: "",
+    grant: "",
+    link: "",
+    comparison: "",
+    team: "",
+    invitation: "",
+    member: "",
+    token: "",
+    comment: "",
+  };
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
@@ -67,6 +78,7 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
     ok(await briefings.shareBriefing({ briefingId: ids.briefing, email: other.email, role: "viewer" }));
     ids.grant = (await t.db.briefingGrant.findFirstOrThrow({ where: { briefingId: ids.briefing } })).id;
     ids.link = ok(await shares.createShareLink({ briefingId: ids.briefing, expiresInDays: 7 })).id;
+    ids.comment = ok(await comments.addComment({ briefingId: ids.briefing, body: "First", quote: "q" })).id;
     ids.comparison = ok(await comparisons.saveComparison({ name: "A vs B", state: "fw=alpha,beta" })).id;
   });
   afterAll(() => t?.drop());
@@ -254,6 +266,43 @@ describe.each(PROVIDERS)("server actions refuse malformed input on %s", (provide
       valid: () => ({ ...briefingId(), linkId: ids.link }),
       required: ["briefingId", "linkId"],
       cases: (v) => [["an unknown link", { ...v, linkId: UNKNOWN }]],
+    },
+    addComment: {
+      action: comments.addComment,
+      valid: () => ({ ...briefingId(), body: "A remark", quote: "text" }),
+      required: ["briefingId", "body"],
+      cases: (v) => [
+        ["an empty body", { ...v, body: "   " }],
+        ["a body over 10,000 characters", { ...v, body: "x".repeat(10_001) }],
+        ["an anchor that is not base64", { ...v, anchor: { from: "<b>", to: "AA==" } }],
+        ["an anchor missing an end", { ...v, anchor: { from: "AA==" } }],
+        ["an unknown parent", { ...v, parentId: UNKNOWN }],
+        ["an unknown briefing", { ...v, briefingId: UNKNOWN }],
+      ],
+    },
+    updateCommentText: {
+      action: comments.updateCommentText,
+      valid: () => ({ ...briefingId(), commentId: ids.comment, body: "Changed" }),
+      required: ["briefingId", "commentId", "body"],
+      cases: (v) => [
+        ["an unknown comment", { ...v, commentId: UNKNOWN }],
+        ["a body as a number", { ...v, body: 5 }],
+      ],
+    },
+    resolveThread: {
+      action: comments.resolveThread,
+      valid: () => ({ ...briefingId(), commentId: ids.comment, resolved: true }),
+      required: ["briefingId", "commentId", "resolved"],
+      cases: (v) => [
+        ["an unknown comment", { ...v, commentId: UNKNOWN }],
+        ["resolved as text", { ...v, resolved: "yes" }],
+      ],
+    },
+    removeComment: {
+      action: comments.removeComment,
+      valid: () => ({ ...briefingId(), commentId: ids.comment }),
+      required: ["briefingId", "commentId"],
+      cases: (v) => [["an unknown comment", { ...v, commentId: UNKNOWN }]],
     },
     createTeam: {
       action: teams.createTeam,

@@ -2,6 +2,8 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { EditorComments } from "./comments/editor-comments";
+import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
 import { EditorSkeleton } from "./editor-skeleton";
 import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./extensions";
@@ -26,14 +28,19 @@ export type BriefingEditorProps = {
   user: CollabUser;
   /** The user's role allows editing (the server enforces it as well, and can still say read-only). */
   canEdit: boolean;
+  /** What the role allows with comment threads (the server checks each write again). */
+  comments: CommentRights;
 };
 
+/** Comment abilities of the user's role: start and answer threads, delete others' comments, share. */
+export type CommentRights = { canComment: boolean; canModerate: boolean; canShare: boolean };
+
 /** The collaborative editor of one briefing (browser only: loaded with next/dynamic, ssr: false). */
-export default function BriefingEditor({ briefingId, user, canEdit }: BriefingEditorProps) {
+export default function BriefingEditor({ briefingId, user, canEdit, comments }: BriefingEditorProps) {
   const collab = useCollaboration(briefingId);
   useBeforeUnload(collab.unsaved);
   if (!collab.session) return <EditorSkeleton />;
-  return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} />;
+  return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} comments={comments} />;
 }
 
 type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
@@ -42,9 +49,15 @@ type Find = "find" | "replace" | null;
 
 const noop = () => {};
 
-type CollabEditorProps = { session: CollabSession; collab: CollabState; user: CollabUser; canEdit: boolean };
+type CollabEditorProps = {
+  session: CollabSession;
+  collab: CollabState;
+  user: CollabUser;
+  canEdit: boolean;
+  comments: CommentRights;
+};
 
-function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
+function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
   const [find, setFind] = useState<Find>(null);
@@ -73,7 +86,11 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
     () => ({ id: user.id, name: user.name, color: user.color }),
     [user.id, user.name, user.color],
   );
-  const extensions = useMemo(() => browserExtensions(session, self, handlers), [session, self]);
+  const commentHandlers = useRef<CommentHandlers>({ comment: () => {}, focusThread: () => {} });
+  const extensions = useMemo(
+    () => [...browserExtensions(session, self, handlers), CommentHighlights.configure({ handlers: commentHandlers })],
+    [session, self],
+  );
   const editor = useEditor(
     {
       extensions,
@@ -106,6 +123,18 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
         ) : (
           <p className="editor-bar__note">You can read this briefing; your role does not allow changes.</p>
         )}
+        {comments.canComment ? (
+          <button
+            type="button"
+            className="button button--small button--secondary editor-bar__comment"
+            title="Comment on the selection (Ctrl+Alt+M)"
+            aria-keyshortcuts="Control+Alt+M Meta+Alt+M"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => commentHandlers.current.comment()}
+          >
+            Comment
+          </button>
+        ) : null}
         <div className="editor-bar__meta">
           {collab.connecting && collab.access === "ok" ? (
             <output className="save-status" data-testid="save-status">
@@ -174,6 +203,11 @@ function CollabEditor({ session, collab, user, canEdit }: CollabEditorProps) {
           {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
           <EditorContent editor={editor} />
         </div>
+        {editor ? (
+          <div className="editor-body__comments">
+            <EditorComments editor={editor} session={session} handlers={commentHandlers} me={user.id} {...comments} />
+          </div>
+        ) : null}
       </div>
       {editor ? <WordCount editor={editor} /> : null}
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}

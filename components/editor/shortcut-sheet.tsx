@@ -43,6 +43,14 @@ const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
     ],
   },
   {
+    title: "Comments",
+    shortcuts: [
+      { keys: [MOD, ALT, "M"], what: "Comment on the selection (text or a selected card)" },
+      { keys: [MOD, "Enter"], what: "Send the comment (in a comment box)" },
+      { keys: ["Esc"], what: "Close the suggestions, then cancel the comment" },
+    ],
+  },
+  {
     title: "Help",
     shortcuts: [
       { keys: ["?"], what: "This list (outside the text)" },

@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { CLOSE } from "@/lib/collab/protocol";
+import { CLOSE, MESSAGE_COMMENTS } from "@/lib/collab/protocol";
 import { collabUrl } from "@/lib/collab/url";
+import type { ThreadView } from "@/lib/comments/queries";
 import type { ExportDocument } from "@/lib/export/types";
 import { BriefingDocument } from "./briefing-document";
 import { InvalidLink } from "./invalid-link";
+import { SharedComments } from "./shared-comments";
 
 /** How often the page asks for changes while its live connection is down. */
 const SHARE_POLL_MS = 5_000;
@@ -16,7 +18,12 @@ const REFRESH_MS = 300;
 /** ...and once more after the last edit, in case a fetch ran before the edit was stored. */
 const TRAILING_REFRESH_MS = 1_500;
 
-export type LiveBriefingProps = { token: string; initial: { version: string; document: ExportDocument } };
+export type LiveBriefingProps = {
+  token: string;
+  initial: { version: string; document: ExportDocument };
+  /** The threads, for a link created "with comments" (null otherwise). */
+  initialThreads: ThreadView[] | null;
+};
 
 type Status = "live" | "offline" | "invalid";
 
@@ -27,8 +34,10 @@ type Status = "live" | "offline" | "invalid";
  * link closes that connection (4403) and the page says the link is no longer valid. While the
  * connection is down the page polls the content endpoint instead (404/410 = invalid link).
  */
-export function LiveBriefing({ token, initial }: LiveBriefingProps) {
+export function LiveBriefing({ token, initial, initialThreads }: LiveBriefingProps) {
   const [shared, setShared] = useState(initial);
+  const [threads, setThreads] = useState(initialThreads);
+  const showsComments = initialThreads !== null;
   const [status, setStatus] = useState<Status>("live");
   const version = useRef(initial.version);
   const briefingId = initial.document.briefingId;
@@ -44,6 +53,14 @@ export function LiveBriefing({ token, initial }: LiveBriefingProps) {
       disableBc: true,
     });
     provider.awareness.setLocalState(null); // a link viewer is not shown to the editors
+    // Comment notices reach this connection only when the link shows comments.
+    const refreshComments = async () => {
+      const response = await fetch(`/api/share/${encodeURIComponent(token)}/comments`, { cache: "no-store" });
+      if (response.ok) setThreads(((await response.json()) as { threads: ThreadView[] }).threads);
+    };
+    if (showsComments) {
+      provider.messageHandlers[MESSAGE_COMMENTS] = () => void refreshComments().catch(() => {});
+    }
 
     const stop = () => {
       stopped = true;
@@ -104,7 +121,7 @@ export function LiveBriefing({ token, initial }: LiveBriefingProps) {
       provider.destroy();
       doc.destroy();
     };
-  }, [token, briefingId]);
+  }, [token, briefingId, showsComments]);
 
   if (status === "invalid") return <InvalidLink />;
   const download = (format: "pdf" | "docx") =>
@@ -125,6 +142,7 @@ export function LiveBriefing({ token, initial }: LiveBriefingProps) {
         </div>
       </div>
       <BriefingDocument document={shared.document} />
+      {threads ? <SharedComments threads={threads} /> : null}
     </>
   );
 }

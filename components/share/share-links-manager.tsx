@@ -32,9 +32,11 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
         className="form form--inline"
         onSubmit={(event) => {
           event.preventDefault();
-          const expiresInDays = String(new FormData(event.currentTarget).get("expiresInDays") ?? "");
+          const form = new FormData(event.currentTarget);
+          const expiresInDays = String(form.get("expiresInDays") ?? "");
+          const withComments = form.get("withComments") === "on";
           setCreated(null);
-          create.run({ briefingId, expiresInDays }, (data) => setCreated(data));
+          create.run({ briefingId, expiresInDays, withComments }, (data) => setCreated(data));
         }}
       >
         <div className="field">
@@ -48,6 +50,9 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
             ))}
           </select>
         </div>
+        <label className="check share-links__comments">
+          <input type="checkbox" name="withComments" data-testid="share-with-comments" /> Show comments
+        </label>
         <button type="submit" className="button" disabled={create.pending}>
           {create.pending ? "Creating…" : "Create read-only link"}
         </button>
@@ -81,6 +86,7 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
                 <th scope="col">By</th>
                 <th scope="col">Expires</th>
                 <th scope="col">Last used</th>
+                <th scope="col">Comments</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -93,6 +99,7 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
                   <td>{link.createdBy}</td>
                   <td>{when(link.expiresAt, "Never")}</td>
                   <td>{when(link.lastUsedAt, "Not yet")}</td>
+                  <td>{link.withComments ? "Shown" : "Hidden"}</td>
                   <td>
                     <button
                       type="button"

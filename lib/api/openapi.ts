@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
+import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
 import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
 import { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
@@ -214,6 +215,32 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           summary: "A webhook's last 20 deliveries, newest first (briefing owner or team admin, write scope)",
           parameters: [pathId],
           responses: { 200: json({ type: "array", items: WEBHOOK_DELIVERY }), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/comments": {
+        get: {
+          summary: "The briefing's comment threads with replies and audit (read-comments permission)",
+          parameters: [pathId],
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+        post: {
+          summary: "Start a thread, or reply with parentId (write scope, comment permission)",
+          parameters: [pathId],
+          requestBody: body(createCommentBody),
+          responses: { 201: json({ type: "object" }, "Created"), ...errors },
+        },
+      },
+      "/api/v1/comments/{id}": {
+        patch: {
+          summary: "Edit one's own comment ({ body }) or resolve/reopen its thread ({ resolved })",
+          parameters: [pathId],
+          requestBody: body(updateCommentBody),
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+        delete: {
+          summary: "Delete one's own comment (the owner: anyone's)",
+          parameters: [pathId],
+          responses: { 204: { description: "Deleted" }, ...errors },
         },
       },
       "/api/v1/frameworks": {

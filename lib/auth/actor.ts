@@ -15,6 +15,7 @@ export async function shareLinkActor(db: Db, token: string, briefingId?: string)
     linkId: resolution.linkId,
     briefingId: resolution.briefingId,
     expiresAt: resolution.expiresAt,
+    withComments: resolution.withComments,
   };
 }
 

@@ -89,6 +89,18 @@ describe("collaboration upgrade authorization", () => {
     expect(await refusal(viaLink(briefingId))).toBe("gone");
   });
 
+  it("lets connections hear comment notices when their actor may read comments: users, and links made with comments", async () => {
+    expect(await authorizeCollab(t.db, upgrade(owner), briefingId)).toMatchObject({ readComments: true });
+    expect(await authorizeCollab(t.db, upgrade(viewer), briefingId)).toMatchObject({ readComments: true });
+    const via = async (withComments: boolean) => {
+      const link = await insertShareLink(t.db, { briefingId, createdById: owner.id, withComments });
+      const req = { ...upgrade(null), url: `/collab/${briefingId}?share=${link.token}` } as IncomingMessage;
+      return authorizeCollab(t.db, req, briefingId);
+    };
+    expect(await via(false)).toMatchObject({ readOnly: true, readComments: false });
+    expect(await via(true)).toMatchObject({ readOnly: true, readComments: true });
+  });
+
   it("signing out announces an access change for that user, whose upgrades are then refused", async () => {
     const auth = createAuth(t.db);
     const leaver = await signUp(auth, "Leaver");

@@ -4,11 +4,19 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { shareLinkActor } from "./actor";
-import { allows, getActorBriefingRole } from "./permissions";
+import { allows, can, getActorBriefingRole } from "./permissions";
 import { isSameOrigin } from "./same-origin";
 import { getSessionFromHeaders } from "./user";
 
-export type CollabGrant = { userId: string; name: string; readOnly: boolean; expiresAt: number; shareLinkId?: string };
+export type CollabGrant = {
+  userId: string;
+  name: string;
+  readOnly: boolean;
+  expiresAt: number;
+  shareLinkId?: string;
+  /** Receives comment notices: the actor may read the briefing's comments. */
+  readComments: boolean;
+};
 
 /** Node's request headers as a fetch Headers object (what better-auth reads the session from). */
 export function toHeaders(req: IncomingMessage): Headers {
@@ -62,6 +70,7 @@ export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: 
       readOnly: !allows(role, "edit"),
       expiresAt,
       shareLinkId: actor.linkId,
+      readComments: await can(db, actor, { action: "briefing:read-comments", briefingId }),
     };
   }
   const session = await getSessionFromHeaders(toHeaders(req), db);
@@ -69,5 +78,11 @@ export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: 
   const { user, expiresAt } = session;
   const role = await getActorBriefingRole(db, user, briefingId, { includeDeleted: false });
   if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
-  return { userId: user.id, name: user.name, readOnly: !allows(role, "edit"), expiresAt };
+  return {
+    userId: user.id,
+    name: user.name,
+    readOnly: !allows(role, "edit"),
+    expiresAt,
+    readComments: allows(role, "read-comments"),
+  };
 }

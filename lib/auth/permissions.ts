@@ -22,9 +22,16 @@ export type TokenScope = "read" | "write";
 
 /**
  * The holder of a share link. Made only from a link that was valid when the request came in
- * (lib/auth/actor.ts); it may read that one briefing, like a viewer, and nothing else.
+ * (lib/auth/actor.ts); it may read that one briefing, like a viewer, and nothing else (its comment
+ * threads too when the link was created "with comments").
  */
-export type ShareLinkActor = { kind: "share-link"; linkId: string; briefingId: string; expiresAt: Date | null };
+export type ShareLinkActor = {
+  kind: "share-link";
+  linkId: string;
+  briefingId: string;
+  expiresAt: Date | null;
+  withComments: boolean;
+};
 
 /** Who is asking: a user, a share link's holder, or null = anonymous (not signed in, no link). */
 export type Actor = UserActor | ShareLinkActor | null;
@@ -48,6 +55,7 @@ export type Permission =
 
 const READ_ACTIONS: ReadonlySet<Permission["action"]> = new Set([
   "briefing:read",
+  "briefing:read-comments",
   "comparison:read",
   "comparison:read-embedded",
   "team:read",
@@ -157,6 +165,11 @@ export async function getActorBriefingRole(
   return getBriefingRole(db, actor.id, briefingId, options);
 }
 
+/** What a share link's holder may do with its own briefing: read it, and its comments if the link says so. */
+function shareLinkAllows(actor: ShareLinkActor, action: BriefingAction): boolean {
+  return action === "read" || (action === "read-comments" && actor.withComments);
+}
+
 /** Whether a briefing role (null = none) allows an action: the role table, nothing else. */
 export function allows(role: BriefingRole | null, action: BriefingAction): boolean {
   return role !== null && BRIEFING_ABILITIES[role].includes(action);
@@ -175,7 +188,7 @@ export async function authorizeBriefing(
 ): Promise<BriefingRole> {
   if (!actor) throw new AppError("unauthorized", "Sign in to continue.");
   const role = await getActorBriefingRole(db, actor, briefingId);
-  const scoped = isShareLink(actor) || scopeAllows(actor, `briefing:${action}`);
+  const scoped = isShareLink(actor) ? shareLinkAllows(actor, action) : scopeAllows(actor, `briefing:${action}`);
   if (role && allows(role, action) && scoped) return role;
   if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
   throw new AppError("forbidden", "You do not have permission to do that.");
@@ -189,7 +202,10 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
   if (!actor) return false;
   if (isShareLink(actor)) {
     // A link reads its briefing and what the briefing embeds, nothing else.
-    if (permission.action === "briefing:read") return permission.briefingId === actor.briefingId;
+    if (permission.action === "briefing:read" || permission.action === "briefing:read-comments") {
+      const action = permission.action === "briefing:read" ? "read" : "read-comments";
+      return permission.briefingId === actor.briefingId && shareLinkAllows(actor, action);
+    }
     if (permission.action !== "comparison:read-embedded" || permission.briefingId !== actor.briefingId) return false;
     return isComparisonVisibleIn(db, permission.briefingId, permission.comparisonId);
   }

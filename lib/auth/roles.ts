@@ -3,16 +3,29 @@
 export const BRIEFING_ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type BriefingRole = (typeof BRIEFING_ROLES)[number];
 
-// "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
-// because a webhook sends what happens in the briefing out of the app.
-export const BRIEFING_ACTIONS = ["read", "comment", "edit", "share", "delete", "manage-webhooks"] as const;
+/**
+ * "read-comments" reads the comment threads; "comment" starts, answers, resolves and reopens them
+ * (and edits or deletes one's own comments); "moderate-comments" deletes other people's comments.
+ * "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
+ * because a webhook sends what happens in the briefing out of the app.
+ */
+export const BRIEFING_ACTIONS = [
+  "read",
+  "read-comments",
+  "comment",
+  "edit",
+  "share",
+  "delete",
+  "moderate-comments",
+  "manage-webhooks",
+] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
 export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]> = {
-  viewer: ["read"],
-  commenter: ["read", "comment"],
-  editor: ["read", "comment", "edit", "share"],
-  owner: ["read", "comment", "edit", "share", "delete", "manage-webhooks"],
+  viewer: ["read", "read-comments"],
+  commenter: ["read", "read-comments", "comment"],
+  editor: ["read", "read-comments", "comment", "edit", "share"],
+  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments", "manage-webhooks"],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;

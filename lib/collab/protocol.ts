@@ -26,6 +26,42 @@ export const MESSAGE_SAVE_STATUS = 100;
  */
 export const MESSAGE_CHUNK = 110;
 
+/**
+ * Our extension for comment threads (server -> client only): [120, JSON of a CommentNotice]. Sent
+ * only to connections whose actor may read the briefing's comments; the client refetches the
+ * thread list from the API (which checks permissions again), so the notice carries ids only.
+ * Stock y-websocket clients ignore it.
+ */
+export const MESSAGE_COMMENTS = 120;
+
+/** What a comment notice says: which comment changed how, and who did it. */
+export type CommentNotice = { kind: string; threadId: string; commentId: string; actorId: string };
+
+/** Encodes a comment notice. */
+export function encodeCommentNotice(notice: CommentNotice): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_COMMENTS);
+  const { kind, threadId, commentId, actorId } = notice;
+  encoding.writeVarString(encoder, JSON.stringify({ kind, threadId, commentId, actorId }));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Decodes the body of a comment notice (after its type); null when it is not one. */
+export function decodeCommentNotice(decoder: decoding.Decoder): CommentNotice | null {
+  try {
+    const value = JSON.parse(decoding.readVarString(decoder)) as Partial<CommentNotice>;
+    if (typeof value.threadId !== "string" || typeof value.commentId !== "string") return null;
+    return {
+      kind: String(value.kind),
+      threadId: value.threadId,
+      commentId: value.commentId,
+      actorId: String(value.actorId),
+    };
+  } catch {
+    return null;
+  }
+}
+
 const FLAG_READ_ONLY = 1;
 const FLAG_STORAGE_FAILING = 2;
 

@@ -28,6 +28,7 @@ export const createShareLink = defineAction(
       briefingId: data.briefingId,
       createdById: user.id,
       expiresInDays: data.expiresInDays,
+      withComments: data.withComments,
     });
     return { id: link.id, url: shareUrl(link.token), expiresAt: link.expiresAt?.toISOString() ?? null };
   },

@@ -14,10 +14,11 @@ export type ShareLinkView = {
   createdBy: string;
   expiresAt: string | null;
   lastUsedAt: string | null;
+  withComments: boolean;
 };
 
 export type ShareResolution =
-  | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null }
+  | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null; withComments: boolean }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
 
 /** The one message every dead link shows: it does not say whether the link ever existed. */
@@ -34,7 +35,14 @@ export function invalidShareError(resolution: Extract<ShareResolution, { ok: fal
 export async function listShareLinks(db: Db, briefingId: string, now = new Date()): Promise<ShareLinkView[]> {
   const rows = await db.shareLink.findMany({
     where: { briefingId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-    select: { id: true, createdAt: true, expiresAt: true, lastUsedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      withComments: true,
+      createdBy: { select: { name: true } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
   return rows.map((row) => ({
@@ -43,6 +51,7 @@ export async function listShareLinks(db: Db, briefingId: string, now = new Date(
     createdBy: row.createdBy.name,
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    withComments: row.withComments,
   }));
 }
 
@@ -52,13 +61,19 @@ export async function listShareLinks(db: Db, briefingId: string, now = new Date(
  */
 export async function insertShareLink(
   db: Db,
-  input: { briefingId: string; createdById: string; expiresInDays?: number; now?: Date },
+  input: { briefingId: string; createdById: string; expiresInDays?: number; withComments?: boolean; now?: Date },
 ): Promise<{ token: string; id: string; expiresAt: Date | null }> {
   const token = newShareToken();
   const now = input.now ?? new Date();
   const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS) : null;
   const link = await db.shareLink.create({
-    data: { briefingId: input.briefingId, createdById: input.createdById, tokenHash: hashShareToken(token), expiresAt },
+    data: {
+      briefingId: input.briefingId,
+      createdById: input.createdById,
+      tokenHash: hashShareToken(token),
+      expiresAt,
+      withComments: input.withComments ?? false,
+    },
     select: { id: true },
   });
   return { token, id: link.id, expiresAt };
@@ -94,6 +109,7 @@ export async function resolveShareToken(
       revokedAt: true,
       expiresAt: true,
       lastUsedAt: true,
+      withComments: true,
       briefing: { select: { deletedAt: true } },
     },
   });
@@ -109,5 +125,11 @@ export async function resolveShareToken(
       data: { lastUsedAt: now },
     });
   }
-  return { ok: true, briefingId: link.briefingId, linkId: link.id, expiresAt: link.expiresAt };
+  return {
+    ok: true,
+    briefingId: link.briefingId,
+    linkId: link.id,
+    expiresAt: link.expiresAt,
+    withComments: link.withComments,
+  };
 }

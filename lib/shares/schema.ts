@@ -18,7 +18,13 @@ const expiresInDays = z.preprocess((value) => {
   .max(MAX_SHARE_DAYS, `A link lasts at most ${MAX_SHARE_DAYS} days.`)
   .optional());
 
-export const createShareLinkSchema = z.object({ briefingId, expiresInDays });
+// A checkbox sends "on" when ticked and nothing otherwise; the API-style boolean works too.
+const withComments = z.preprocess(
+  (value) => (value === "on" || value === "true" ? true : value),
+  z.boolean().optional(),
+);
+
+export const createShareLinkSchema = z.object({ briefingId, expiresInDays, withComments });
 export const revokeShareLinkSchema = z.object({ briefingId, linkId: z.string().trim().min(1).max(64) });
 
 /** A share token as issued: 32 random bytes in base64url (43 characters). */

@@ -75,6 +75,7 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
       briefingId,
       linkId: created.data.id,
       expiresAt: null,
+      withComments: false,
     });
     const used = async () => (await t.db.shareLink.findUniqueOrThrow({ where: { id: created.data.id } })).lastUsedAt;
     expect(await used()).toEqual(now);

@@ -17,10 +17,18 @@ import { appendParagraph } from "./ydoc";
 
 /** Tokens every collaboration test server accepts. */
 export const TEST_TOKENS: Record<string, TokenGrant> = {
-  alice: { userId: "alice", name: "Alice", readOnly: false },
-  bob: { userId: "bob", name: "Bob", readOnly: false },
-  carol: { userId: "carol", name: "Carol", readOnly: false },
-  viewer: { userId: "vera", name: "Vera Viewer", readOnly: true },
+  alice: { userId: "alice", name: "Alice", readOnly: false, readComments: true },
+  bob: { userId: "bob", name: "Bob", readOnly: false, readComments: true },
+  carol: { userId: "carol", name: "Carol", readOnly: false, readComments: true },
+  viewer: { userId: "vera", name: "Vera Viewer", readOnly: true, readComments: true },
+  /** A share link created without comments: reads the document, never hears of comments. */
+  link: {
+    userId: "share-link:link-1",
+    name: "Link viewer",
+    readOnly: true,
+    shareLinkId: "link-1",
+    readComments: false,
+  },
 };
 
 export type TestCollabServer = {

@@ -25,6 +25,13 @@ export interface RoomFanout {
   publishAccessChange(change: AccessChange): void;
   /** Calls `listener` for access changes announced by other instances. */
   onAccessChange(listener: (change: AccessChange) => void): () => void;
+  /**
+   * Sends a small instance-wide notice on `topic` (JSON text) to the other instances (this
+   * instance handles its own). Used by plug-ins such as the comment channel.
+   */
+  publishNotice(topic: string, payload: string): void;
+  /** Calls `listener` for notices on `topic` sent by other instances. */
+  onNotice(topic: string, listener: (payload: string) => void): () => void;
   /** Stops the link (after the rooms are closed). */
   close(): Promise<void>;
 }
@@ -55,6 +62,8 @@ export const localFanout: RoomFanout = {
   publishStored: () => {},
   publishAccessChange: () => {},
   onAccessChange: () => () => {},
+  publishNotice: () => {},
+  onNotice: () => () => {},
   close: async () => {},
 };
 

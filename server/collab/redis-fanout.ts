@@ -22,6 +22,8 @@ export type RedisFanoutOptions = {
 /** Counters for tests, metrics and the load benchmark. */
 export type FanoutStats = { published: number; received: number; dropped: number; resyncs: number };
 
+const noticeMessage = z.object({ instance: z.string(), topic: z.string(), payload: z.string() });
+
 type Subscription = { roomId: string; originId: string; handlers: RemoteHandlers };
 
 /**
@@ -41,6 +43,7 @@ export class RedisFanout implements RoomFanout {
   /** Subscriptions by channel; a briefing loaded once per instance means one per channel. */
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly accessListeners = new Set<(change: AccessChange) => void>();
+  private readonly noticeListeners = new Map<string, Set<(payload: string) => void>>();
   private readonly onError: (error: unknown, context: string) => void;
   private closed = false;
 
@@ -129,6 +132,17 @@ export class RedisFanout implements RoomFanout {
     return () => this.accessListeners.delete(listener);
   }
 
+  publishNotice(topic: string, payload: string): void {
+    this.send(`${this.prefix}notices`, JSON.stringify({ instance: this.instance, topic, payload }));
+  }
+
+  onNotice(topic: string, listener: (payload: string) => void): () => void {
+    const listeners = this.noticeListeners.get(topic) ?? new Set();
+    this.noticeListeners.set(topic, listeners);
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.subscriptions.clear();
@@ -145,7 +159,7 @@ export class RedisFanout implements RoomFanout {
   private async resubscribeAll(): Promise<void> {
     if (this.closed) return;
     try {
-      await this.sub.subscribe(`${this.prefix}access`);
+      await this.sub.subscribe(`${this.prefix}access`, `${this.prefix}notices`);
     } catch (error) {
       this.onError(error, "subscribing to access changes");
     }
@@ -205,6 +219,7 @@ export class RedisFanout implements RoomFanout {
     this.stats.received++;
     try {
       if (channel === `${this.prefix}access`) this.receiveAccess(message);
+      else if (channel === `${this.prefix}notices`) this.receiveNotice(message);
       else this.receiveRoom(channel, message);
     } catch (error) {
       this.onError(error, `message on ${channel}`);
@@ -215,6 +230,12 @@ export class RedisFanout implements RoomFanout {
     const parsed = accessMessage.safeParse(JSON.parse(message.toString()));
     if (!parsed.success || parsed.data.instance === this.instance) return;
     for (const listener of this.accessListeners) listener(parsed.data.change);
+  }
+
+  private receiveNotice(message: Buffer): void {
+    const parsed = noticeMessage.safeParse(JSON.parse(message.toString()));
+    if (!parsed.success || parsed.data.instance === this.instance) return;
+    for (const listener of this.noticeListeners.get(parsed.data.topic) ?? []) listener(parsed.data.payload);
   }
 
   private receiveRoom(channel: string, message: Buffer): void {

@@ -6,6 +6,7 @@ import { CLOSE } from "@/lib/collab/protocol";
 import { createAcceptor } from "./accept";
 import { watchAccess } from "./access-watch";
 import { type ByteBudgetOptions, DEFAULT_BYTE_BUDGET } from "./byte-budget";
+import { attachCommentChannel } from "./comment-channel";
 import type { CollabConnection } from "./connection";
 import { type ConnectionLimits, connectionLimitHooks } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
@@ -113,6 +114,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const connections = new Set<CollabConnection>();
   const liveness = new Liveness(connections, options.heartbeatMs ?? 30_000);
   const access = watchAccess(connections, options.authorize, fanout, onError);
+  // Plug-in: comment notices to the connections that may read comments (server -> client only).
+  const stopComments = attachCommentChannel({ connections, fanout, onError });
   let closing = false;
   const handleUpgrade = createAcceptor({
     prefix: options.pathPrefix ?? "/collab",
@@ -146,6 +149,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       closing = true;
       liveness.stop();
       access.stop();
+      stopComments();
       for (const connection of connections) refuse(connection, CLOSE.goingAway, "Server shutting down");
       await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();

@@ -12,6 +12,8 @@ export type CollabUser = {
   expiresAt?: number;
   /** Set for a share link's anonymous viewers (who all share the link's identity): its id. */
   shareLinkId?: string;
+  /** May read the briefing's comment threads: then it receives comment notices (comment-channel.ts). */
+  readComments?: boolean;
 };
 
 /**

@@ -65,6 +65,11 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           briefingId={id}
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
           canEdit={canEdit}
+          comments={{
+            canComment: allows(role, "comment") && !deleted,
+            canModerate: allows(role, "moderate-comments") && !deleted,
+            canShare: canShare && !deleted,
+          }}
         />
         {deleted ? null : (
           <aside className="briefing-page__aside" aria-label="Sharing">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveBriefing } from "@/components/share/live-briefing";
+import { listSharedThreads } from "@/lib/comments/shared";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { loadSharedDocument } from "@/lib/shares/content";
@@ -21,5 +22,10 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
     if (error instanceof AppError) notFound();
     throw error;
   });
-  return <LiveBriefing token={token} initial={shared} />;
+  // Only a link created "with comments" may read them; any other gets null (no panel).
+  const threads = await listSharedThreads(getDb(), token).catch((error: unknown) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
+  return <LiveBriefing token={token} initial={shared} initialThreads={threads} />;
 }

@@ -1,0 +1,149 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { addComment } from "@/lib/comments/actions";
+import type { ThreadView } from "@/lib/comments/queries";
+import type { CommentAnchor } from "@/lib/comments/schema";
+import { CommentComposer } from "./comment-composer";
+import { ThreadCard } from "./thread-card";
+import "./comments.css";
+
+/** A selection waiting for its first comment. */
+export type PendingComment = { anchor: CommentAnchor; quote: string };
+
+export type CommentsPanelProps = {
+  briefingId: string;
+  me: string;
+  threads: ThreadView[] | null;
+  error: string | null;
+  canComment: boolean;
+  canModerate: boolean;
+  canShare: boolean;
+  activeId: string | null;
+  orphaned: ReadonlySet<string>;
+  pending: PendingComment | null;
+  onCancelPending: () => void;
+  onSelect: (thread: ThreadView) => void;
+  onChanged: () => void;
+};
+
+const FILTERS = ["Open", "Resolved", "All", "Mine", "Mentioning me"] as const;
+type Filter = (typeof FILTERS)[number];
+
+function matches(filter: Filter, thread: ThreadView, me: string): boolean {
+  switch (filter) {
+    case "Open":
+      return !thread.resolved;
+    case "Resolved":
+      return thread.resolved;
+    case "All":
+      return true;
+    case "Mine":
+      return thread.comments.some((c) => c.author?.id === me);
+    case "Mentioning me":
+      return thread.comments.some((c) => c.mentions.includes(me));
+  }
+}
+
+const EMPTY: Record<Filter, string> = {
+  Open: "No open comments.",
+  Resolved: "No resolved comments.",
+  All: "No comments yet.",
+  Mine: "You have not commented yet.",
+  "Mentioning me": "Nobody has mentioned you.",
+};
+
+/** The comments side panel: filters, the new-comment box for a selection, and the threads. */
+export function CommentsPanel(props: CommentsPanelProps) {
+  const { briefingId, me, threads, canComment, activeId, pending } = props;
+  const [filter, setFilter] = useState<Filter>("Open");
+  const list = useRef<HTMLDivElement>(null);
+  const shown = useMemo(() => (threads ?? []).filter((t) => matches(filter, t, me)), [threads, filter, me]);
+  const openCount = threads?.filter((t) => !t.resolved).length ?? 0;
+
+  // The thread whose text has the caret or the pointer comes into view.
+  useEffect(() => {
+    if (!activeId) return;
+    list.current?.querySelector(`[data-thread-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [activeId]);
+
+  const reply = (threadId: string) => async (body: string) => {
+    const result = await addComment({ briefingId, body, parentId: threadId });
+    if (!result.ok) return result.message;
+    props.onChanged();
+    return null;
+  };
+
+  return (
+    <section className="comments-panel" aria-labelledby="comments-heading" data-testid="comments-panel">
+      <header className="comments-panel__header">
+        <h2 id="comments-heading">
+          Comments {threads ? <span className="comments-panel__count">{openCount} open</span> : null}
+        </h2>
+        {canComment ? <p className="comments-panel__hint muted">Select text, then Ctrl+Alt+M to comment.</p> : null}
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
+          {FILTERS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="segmented__option"
+              aria-pressed={filter === name}
+              onClick={() => setFilter(name)}
+            >
+              {name}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      {pending && canComment ? (
+        <div className="thread thread--new" data-testid="new-comment">
+          <p className="thread__quote thread__quote--static">
+            <q>{pending.quote}</q>
+          </p>
+          <CommentComposer
+            briefingId={briefingId}
+            canShare={props.canShare}
+            label="Comment"
+            submitLabel="Comment"
+            autoFocus
+            onCancel={props.onCancelPending}
+            onSubmit={async (body) => {
+              const result = await addComment({ briefingId, body, quote: pending.quote, anchor: pending.anchor });
+              if (!result.ok) return result.message;
+              props.onCancelPending();
+              setFilter((f) => (f === "Resolved" ? "Open" : f));
+              props.onChanged();
+              return null;
+            }}
+          />
+        </div>
+      ) : null}
+      {props.error ? (
+        <p className="notice notice--warning" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <div className="comments-panel__list" ref={list}>
+        {threads === null ? <p className="muted">Loading comments…</p> : null}
+        {threads !== null && shown.length === 0 ? <p className="muted comments-panel__empty">{EMPTY[filter]}</p> : null}
+        {shown.map((thread) => (
+          <ThreadCard
+            key={thread.id}
+            briefingId={briefingId}
+            thread={thread}
+            me={me}
+            canComment={canComment}
+            canModerate={props.canModerate}
+            canShare={props.canShare}
+            active={thread.id === activeId}
+            orphaned={props.orphaned.has(thread.id)}
+            onSelect={() => props.onSelect(thread)}
+            onReply={reply(thread.id)}
+            onChanged={props.onChanged}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
