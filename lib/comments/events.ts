@@ -7,7 +7,9 @@ export type CommentEvent = {
   threadId: string;
   commentId: string;
   actorId: string;
+  /** Users mentioned in the comment's body (for "edited": everyone mentioned in it now). */
   mentionedUserIds: string[];
+  /** Authors of the thread's comments, oldest first: the first is the thread's author. */
   threadParticipantIds: string[];
 };
 

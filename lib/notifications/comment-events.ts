@@ -1,20 +1,9 @@
+import type { CommentEvent as CommentWriteEvent } from "@/lib/comments/events";
 import type { Db } from "@/lib/db";
 import { type NotificationDraft, notifyReaders } from "./create";
 
-/** What the comments code reports after a comment write (lib/comments). */
-export type CommentEvent = {
-  kind: "created" | "replied" | "edited" | "deleted" | "resolved" | "reopened";
-  briefingId: string;
-  threadId: string;
-  commentId: string;
-  actorId: string;
-  /** Users mentioned in the comment's body (for "edited": everyone mentioned in it now). */
-  mentionedUserIds: string[];
-  /** Authors of the thread's comments; the first is the thread's author. */
-  threadParticipantIds: string[];
-  /** Optional: the comment's text, for the inbox and digest mails (cut to the excerpt budget). */
-  excerpt?: string;
-};
+/** A comment event (lib/comments/events.ts) with the comment's text, for the inbox and digest mails. */
+export type CommentEvent = CommentWriteEvent & { excerpt?: string };
 
 /**
  * Turns a comment event into notifications: `mentioned` for the mentioned users (created, replied,
