@@ -3,6 +3,8 @@
 import type { Editor } from "@tiptap/react";
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
 
+const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl+";
+
 export type InsertMenuHandle = { open: () => void };
 
 export type InsertMenuProps = {
@@ -21,28 +23,46 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLDivElement>(null);
-  const items: Item[] = [
+  const [filter, setFilter] = useState("");
+  const chain = () => editor.chain().focus();
+  const all: Item[] = [
     { id: "framework", label: "Framework card…", hint: "Search the catalog", run: onFramework },
     { id: "comparison", label: "Saved comparison…", hint: "A live matrix", run: onComparison },
     {
       id: "table",
       label: "Table",
       hint: "3 × 3 with a header row",
-      run: () => editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
-    { id: "rule", label: "Horizontal rule", hint: "---", run: () => editor.chain().focus().setHorizontalRule().run() },
+    { id: "rule", label: "Horizontal rule", hint: "---", run: () => chain().setHorizontalRule().run() },
+    ...([1, 2, 3, 4] as const).map((level) => ({
+      id: `heading-${level}`,
+      label: `Heading ${level}`,
+      hint: `${MOD}Alt+${level}`,
+      run: () => chain().setHeading({ level }).run(),
+    })),
+    { id: "paragraph", label: "Paragraph", hint: `${MOD}Alt+0`, run: () => chain().setParagraph().run() },
+    { id: "bullets", label: "Bulleted list", hint: `${MOD}Shift+8`, run: () => chain().toggleBulletList().run() },
+    { id: "numbers", label: "Numbered list", hint: `${MOD}Shift+7`, run: () => chain().toggleOrderedList().run() },
+    { id: "quote", label: "Quote", hint: `${MOD}Shift+B`, run: () => chain().toggleBlockquote().run() },
   ];
+  const needle = filter.toLowerCase();
+  const items = needle ? all.filter((item) => item.label.toLowerCase().includes(needle)) : all;
 
   useImperativeHandle(menuRef, () => ({
     open: () => {
       setActive(0);
+      setFilter("");
       setOpen(true);
     },
   }));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filtering replaces the focused item, so focus follows the filter too.
   useEffect(() => {
-    if (open) list.current?.querySelectorAll<HTMLElement>("[role=menuitem]")[active]?.focus();
-  }, [open, active]);
+    if (!open) return;
+    // With nothing matching, the list itself keeps focus so Backspace still reaches it.
+    (list.current?.querySelectorAll<HTMLElement>("[role=menuitem]")[active] ?? list.current)?.focus();
+  }, [open, active, filter]);
 
   useEffect(() => {
     if (!open) return;
@@ -55,13 +75,16 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
 
   const choose = (item: Item) => {
     setOpen(false);
+    // Back to the text at once: Tiptap's focus() waits a frame, and keys typed right after
+    // choosing would land nowhere in that frame.
+    editor.view.focus();
     item.run();
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
     const last = items.length - 1;
     const moves: Record<string, number> = {
-      ArrowDown: active === last ? 0 : active + 1,
-      ArrowUp: active === 0 ? last : active - 1,
+      ArrowDown: active >= last ? 0 : active + 1,
+      ArrowUp: active <= 0 ? last : active - 1,
       Home: 0,
       End: last,
     };
@@ -72,6 +95,15 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
       e.preventDefault();
       setOpen(false);
       editor.commands.focus();
+    } else if (e.key === "Backspace" && filter) {
+      // Typing narrows the list, like a slash command; Backspace widens it again.
+      e.preventDefault();
+      setFilter(filter.slice(0, -1));
+      setActive(0);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && /\S/.test(e.key) && filter.length < 30) {
+      e.preventDefault();
+      setFilter(filter + e.key);
+      setActive(0);
     }
   };
 
@@ -88,13 +120,27 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => {
           setActive(0);
+          setFilter("");
           setOpen((o) => !o);
         }}
       >
         Insert ▾
       </button>
       {open ? (
-        <div ref={list} id="insert-menu" role="menu" aria-label="Insert" className="menu__list" onKeyDown={onKeyDown}>
+        <div
+          ref={list}
+          id="insert-menu"
+          role="menu"
+          aria-label="Insert"
+          className="menu__list"
+          tabIndex={-1}
+          onKeyDown={onKeyDown}
+        >
+          {filter ? (
+            <p className="menu__filter" aria-live="polite">
+              {items.length ? `Matching “${filter}”` : `Nothing matches “${filter}”: Backspace to widen`}
+            </p>
+          ) : null}
           {items.map((item, i) => (
             <button
               key={item.id}
