@@ -57,7 +57,8 @@ export function FindBar({ editor, canReplace, replaceOpen, onClose }: FindBarPro
 
   const close = () => {
     onClose();
-    editor.commands.focus();
+    // At once: Tiptap's focus() waits a frame, and a key pressed in it (Ctrl+Z) would be lost.
+    editor.view.focus();
   };
   const status = statusText(count, current, query);
   return (

@@ -94,7 +94,7 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
     } else if (e.key === "Escape" || e.key === "Tab") {
       e.preventDefault();
       setOpen(false);
-      editor.commands.focus();
+      editor.view.focus();
     } else if (e.key === "Backspace" && filter) {
       // Typing narrows the list, like a slash command; Backspace widens it again.
       e.preventDefault();

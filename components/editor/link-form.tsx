@@ -15,7 +15,7 @@ export function LinkForm({ editor, onClose }: LinkFormProps) {
   useEffect(() => input.current?.focus(), []);
   const close = () => {
     onClose();
-    editor.commands.focus();
+    editor.view.focus();
   };
   return (
     <form
