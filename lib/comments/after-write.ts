@@ -6,30 +6,25 @@ import { plainBody } from "./mentions";
 
 export type { CommentEvent };
 
-/** The comment's text as people read it ("@Ana" for a mention), for the inbox and webhooks. */
-async function textOf(db: Db, commentId: string): Promise<string | undefined> {
-  const comment = await db.comment.findUnique({ where: { id: commentId }, select: { body: true, deletedAt: true } });
-  return comment && !comment.deletedAt ? plainBody(comment.body) : undefined;
-}
-
 /**
  * THE one place that runs after every committed comment write (create, reply, edit, delete,
  * resolve, reopen), whatever the entry point (server action or public API): it announces the
  * event to the collaboration server (which pushes it to every connection allowed to read the
  * briefing's comments, on every instance), notifies the people it concerns (mentions, replies,
- * resolutions; lib/notifications) and queues `comment.created` for webhooks. Never throws: the
+ * resolutions; lib/notifications) and queues `comment.created` for webhooks. `body` is the text
+ * just written (create, reply, edit), so nothing is read back. Never throws: the
  * write is committed already, and a failed side effect must not turn it into an error for the
  * writer.
  */
-export async function afterCommentWrite(db: Db, event: CommentEvent): Promise<void> {
+export async function afterCommentWrite(db: Db, event: CommentEvent, body?: string): Promise<void> {
   try {
     announceCommentEvent(event);
   } catch (error) {
     console.error("[comments] announcing a comment event failed:", error);
   }
   try {
-    const written = event.kind === "created" || event.kind === "replied" || event.kind === "edited";
-    const excerpt = written ? await textOf(db, event.commentId) : undefined;
+    // The text as people read it ("@Ana" for a mention), for the inbox and webhooks.
+    const excerpt = body === undefined ? undefined : plainBody(body);
     await notifyCommentEvent(db, { ...event, excerpt });
     if (event.kind === "created" || event.kind === "replied") {
       await emitWebhookEvent(db, {

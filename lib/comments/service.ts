@@ -35,8 +35,8 @@ async function participants(db: Db, threadId: string): Promise<string[]> {
   return rows.flatMap((r) => (r.authorId ? [r.authorId] : []));
 }
 
-async function emit(db: Db, event: Omit<CommentEvent, "threadParticipantIds">): Promise<void> {
-  await afterCommentWrite(db, { ...event, threadParticipantIds: await participants(db, event.threadId) });
+async function emit(db: Db, event: Omit<CommentEvent, "threadParticipantIds">, body?: string): Promise<void> {
+  await afterCommentWrite(db, { ...event, threadParticipantIds: await participants(db, event.threadId) }, body);
 }
 
 /** Mentions of a body, bounded. */
@@ -90,14 +90,18 @@ export async function createComment(
       },
       select: { id: true },
     });
-    await emit(db, {
-      kind: "replied",
-      briefingId,
-      threadId: parent.threadId,
-      commentId: reply.id,
-      actorId: actor.id,
-      mentionedUserIds: mentions,
-    });
+    await emit(
+      db,
+      {
+        kind: "replied",
+        briefingId,
+        threadId: parent.threadId,
+        commentId: reply.id,
+        actorId: actor.id,
+        mentionedUserIds: mentions,
+      },
+      input.body,
+    );
     return { id: reply.id, threadId: parent.threadId };
   }
   const threads = await db.comment.findMany({
@@ -129,14 +133,18 @@ export async function createComment(
     await tx.comment.update({ where: { id: row.id }, data: { threadId: row.id } });
     return row.id;
   });
-  await emit(db, {
-    kind: "created",
-    briefingId,
-    threadId: id,
-    commentId: id,
-    actorId: actor.id,
-    mentionedUserIds: mentions,
-  });
+  await emit(
+    db,
+    {
+      kind: "created",
+      briefingId,
+      threadId: id,
+      commentId: id,
+      actorId: actor.id,
+      mentionedUserIds: mentions,
+    },
+    input.body,
+  );
   return { id, threadId: id };
 }
 
@@ -174,14 +182,18 @@ export async function editComment(db: Db, actor: UserActor, commentId: string, b
     where: { id: target.id },
     data: { body, mentions: JSON.stringify(mentions), editedAt: new Date() },
   });
-  await emit(db, {
-    kind: "edited",
-    briefingId: target.briefingId,
-    threadId: target.threadId,
-    commentId: target.id,
-    actorId: actor.id,
-    mentionedUserIds: mentions,
-  });
+  await emit(
+    db,
+    {
+      kind: "edited",
+      briefingId: target.briefingId,
+      threadId: target.threadId,
+      commentId: target.id,
+      actorId: actor.id,
+      mentionedUserIds: mentions,
+    },
+    body,
+  );
   return target;
 }
 
