@@ -1,36 +1,46 @@
 import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { outlineOf } from "@/lib/editor/outline";
+import { type OutlineEntry, outlineOf } from "@/lib/editor/outline";
 
-const anchorsKey = new PluginKey<DecorationSet>("headingAnchors");
+type Anchors = { outline: OutlineEntry[]; decorations: DecorationSet };
 
-function anchors(doc: ProseMirrorNode): DecorationSet {
-  return DecorationSet.create(
+const anchorsKey = new PluginKey<Anchors>("headingAnchors");
+
+function anchors(doc: ProseMirrorNode): Anchors {
+  const outline = outlineOf(doc);
+  const decorations = DecorationSet.create(
     doc,
-    outlineOf(doc).flatMap((entry) => {
+    outline.flatMap((entry) => {
       const node = doc.nodeAt(entry.pos);
       return node ? [Decoration.node(entry.pos, entry.pos + node.nodeSize, { id: entry.id })] : [];
     }),
   );
+  return { outline, decorations };
+}
+
+/** The document's outline as the anchors plugin last computed it (the outline panel reads this). */
+export function getOutline(state: EditorState): OutlineEntry[] {
+  return anchorsKey.getState(state)?.outline ?? outlineOf(state.doc);
 }
 
 /**
  * Gives every heading an id made from its text (decorations: nothing is stored), so
- * `/briefings/<id>#background` links to a section and the outline can scroll to it.
+ * `/briefings/<id>#background` links to a section and the outline can scroll to it. The outline
+ * is computed once per change, here, and shared with the outline panel.
  */
 export const HeadingAnchors = Extension.create({
   name: "headingAnchors",
   addProseMirrorPlugins() {
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<Anchors>({
         key: anchorsKey,
         state: {
           init: (_config, state) => anchors(state.doc),
           apply: (tr, previous) => (tr.docChanged ? anchors(tr.doc) : previous),
         },
-        props: { decorations: (state) => anchorsKey.getState(state) },
+        props: { decorations: (state) => anchorsKey.getState(state)?.decorations },
       }),
     ];
   },

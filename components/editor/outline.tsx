@@ -2,7 +2,8 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
-import { type OutlineEntry, outlineOf } from "@/lib/editor/outline";
+import type { OutlineEntry } from "@/lib/editor/outline";
+import { getOutline } from "./heading-anchors";
 
 /** Outline updates wait for typing to pause, like the word count. */
 const SETTLE_MS = 150;
@@ -14,12 +15,12 @@ function headingElement(editor: Editor, id: string): HTMLElement | null {
 }
 
 function useOutline(editor: Editor): OutlineEntry[] {
-  const [entries, setEntries] = useState<OutlineEntry[]>(() => outlineOf(editor.state.doc));
+  const [entries, setEntries] = useState<OutlineEntry[]>(() => getOutline(editor.state));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setEntries(outlineOf(editor.state.doc)), SETTLE_MS);
+      timer = setTimeout(() => setEntries(getOutline(editor.state)), SETTLE_MS);
     };
     editor.on("update", update);
     return () => {
