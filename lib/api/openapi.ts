@@ -183,6 +183,22 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           },
         },
       },
+      "/api/v1/teams/{id}/webhooks": {
+        get: {
+          summary: "The team's webhooks (team admins, write scope)",
+          parameters: [pathId],
+          responses: { 200: json({ type: "array", items: webhook }), ...errors },
+        },
+        post: {
+          summary: "Register a team webhook (team admins, write scope); the answer carries its signing secret, once",
+          parameters: [pathId],
+          requestBody: body(apiCreateWebhookSchema),
+          responses: {
+            201: json({ allOf: [webhook, { type: "object", properties: { secret: { type: "string" } } }] }, "Created"),
+            ...errors,
+          },
+        },
+      },
       "/api/v1/notifications": {
         get: {
           summary: "The caller's notifications, newest first (cursor pagination)",

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { authorize, authorizeBriefing, can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
+import type { apiCreateWebhookSchema, WebhookScope } from "@/lib/webhooks/schema";
 import {
   createWebhook,
   type DeliveryView,
@@ -22,42 +22,62 @@ export function parseWebhookId(raw: string | undefined): string {
   return raw;
 }
 
+/** A path id of a team; a malformed one is simply not found. */
+export function parseTeamId(raw: string | undefined): string {
+  if (!raw || raw.length > 64 || !/^[A-Za-z0-9_-]+$/.test(raw)) throw new AppError("not_found", "No such team.");
+  return raw;
+}
+
 /**
- * Authorizes managing a webhook by id: its briefing's `briefing:manage-webhooks` (owner) or its
- * team's `team:manage` (admins). Someone who may not even see the briefing or team gets 404, as
- * for a missing webhook; someone who may see it but not manage it, 403.
+ * Authorizes managing the webhooks of a scope: a briefing's `briefing:manage-webhooks` (owner) or a
+ * team's `team:manage` (admins). Someone who may not even see the briefing or team gets 404, as for
+ * a missing one; someone who may see it but not manage it, 403.
  */
-async function authorizeWebhook(db: Db, caller: ApiCaller, id: string) {
+async function authorizeScope(db: Db, caller: ApiCaller, scope: WebhookScope): Promise<void> {
+  if ("briefingId" in scope) {
+    await authorizeBriefing(db, caller.actor, scope.briefingId, "manage-webhooks");
+    return;
+  }
+  if (!(await can(db, caller.actor, { action: "team:read", teamId: scope.teamId }))) {
+    throw new AppError("not_found", "No such team.");
+  }
+  await authorize(db, caller.actor, { action: "team:manage", teamId: scope.teamId });
+}
+
+/** Authorizes managing a webhook by id (its briefing's or team's rule); a missing one is 404. */
+async function authorizeWebhook(db: Db, caller: ApiCaller, id: string): Promise<WebhookScope> {
   const hook = await db.webhook.findUnique({ where: { id }, select: { briefingId: true, teamId: true } });
   if (!hook) throw notFound();
-  if (hook.briefingId) {
-    await authorizeBriefing(db, caller.actor, hook.briefingId, "manage-webhooks");
-    return { briefingId: hook.briefingId };
+  const scope: WebhookScope = hook.briefingId ? { briefingId: hook.briefingId } : { teamId: hook.teamId ?? "" };
+  try {
+    await authorizeScope(db, caller, scope);
+  } catch (error) {
+    // A team webhook whose team the caller cannot see is "no such webhook", not "no such team".
+    if (error instanceof AppError && error.code === "not_found") throw notFound();
+    throw error;
   }
-  const teamId = hook.teamId ?? "";
-  if (!(await can(db, caller.actor, { action: "team:read", teamId }))) throw notFound();
-  await authorize(db, caller.actor, { action: "team:manage", teamId });
-  return { teamId };
+  return scope;
 }
 
-/** GET /api/v1/briefings/:id/webhooks: the briefing's webhooks (owner, write scope). */
-export async function apiListWebhooks(db: Db, caller: ApiCaller, briefingId: string): Promise<WebhookView[]> {
-  await authorizeBriefing(db, caller.actor, briefingId, "manage-webhooks");
-  return listWebhooks(db, { briefingId });
+/** GET /api/v1/briefings/:id/webhooks and /api/v1/teams/:id/webhooks (owner / team admins). */
+export async function apiListWebhooks(db: Db, caller: ApiCaller, scope: WebhookScope): Promise<WebhookView[]> {
+  await authorizeScope(db, caller, scope);
+  return listWebhooks(db, scope);
 }
 
-/** POST /api/v1/briefings/:id/webhooks: registers one; the answer carries its secret, this once. */
+/** POST to the same paths: registers one; the answer carries its secret, this once. */
 export async function apiCreateWebhook(
   db: Db,
   caller: ApiCaller,
-  briefingId: string,
+  scope: WebhookScope,
   input: z.infer<typeof apiCreateWebhookSchema>,
 ): Promise<WebhookView & { secret: string }> {
-  await authorizeBriefing(db, caller.actor, briefingId, "manage-webhooks");
-  const created = await createWebhook(db, { scope: { briefingId }, ...input, createdById: caller.actor.id }, (tx, id) =>
-    auditApiWrite(tx, caller, { action: "webhook.create", target: `${briefingId} ${id} ${input.url}` }),
+  await authorizeScope(db, caller, scope);
+  const where = "briefingId" in scope ? scope.briefingId : `team ${scope.teamId}`;
+  const created = await createWebhook(db, { scope, ...input, createdById: caller.actor.id }, (tx, id) =>
+    auditApiWrite(tx, caller, { action: "webhook.create", target: `${where} ${id} ${input.url}` }),
   );
-  const view = (await listWebhooks(db, { briefingId })).find((hook) => hook.id === created.id);
+  const view = (await listWebhooks(db, scope)).find((hook) => hook.id === created.id);
   if (!view) throw notFound();
   return { ...view, secret: created.secret };
 }

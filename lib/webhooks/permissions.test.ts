@@ -10,6 +10,7 @@ const actions = await import("./actions");
 const { MAX_WEBHOOKS_PER_SCOPE } = await import("./schema");
 const list = await import("@/app/api/v1/briefings/[id]/webhooks/route");
 const one = await import("@/app/api/v1/webhooks/[id]/route");
+const teamList = await import("@/app/api/v1/teams/[id]/webhooks/route");
 const deliveries = await import("@/app/api/v1/webhooks/[id]/deliveries/route");
 
 const as = (user: TestUser) => {
@@ -179,6 +180,53 @@ describe.each(PROVIDERS)("who manages webhooks on %s", (provider) => {
     ).toBe(404);
     const audits = await t.db.apiAudit.findMany({ where: { userId: u.Owner!.id }, select: { action: true } });
     expect(audits.map((a) => a.action)).toEqual(["webhook.create", "webhook.delete"]);
+  });
+
+  it("serves a team's webhooks to its admins with a write token; 403 for members and read tokens, 404 for outsiders", async () => {
+    const path = `/api/v1/teams/${teamId}/webhooks`;
+    const post = async (user: TestUser, scope: "read" | "write" = "write", id = teamId) =>
+      callRoute(teamList.POST, "POST", path, {
+        headers: (await bearer(t.db, user.id, scope)).headers,
+        json: { url: `${URL_OK}/team`, events: ["briefing.shared"] },
+        params: { id },
+      });
+    const get = async (user: TestUser, scope: "read" | "write" = "write") =>
+      callRoute(teamList.GET, "GET", path, {
+        headers: (await bearer(t.db, user.id, scope)).headers,
+        params: { id: teamId },
+      });
+
+    const created = await post(u.Admin!);
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body).toMatchObject({ url: `${URL_OK}/team`, secret: expect.stringMatching(/^whsec_/) });
+    expect(
+      await t.db.webhook.findUnique({ where: { id: body.id }, select: { teamId: true, briefingId: true } }),
+    ).toEqual({ teamId, briefingId: null });
+    const listed = await get(u.Admin!);
+    expect(listed.status).toBe(200);
+    expect((await listed.json()).map((hook: { id: string }) => hook.id)).toContain(body.id);
+
+    expect((await post(u.Admin!, "read")).status).toBe(403);
+    expect((await post(u.Member!)).status).toBe(403);
+    expect((await get(u.Member!)).status).toBe(403);
+    expect((await post(u.Stranger!)).status).toBe(404);
+    expect((await get(u.Stranger!)).status).toBe(404);
+    expect((await post(u.Admin!, "write", "no-such-team")).status).toBe(404);
+    expect((await post(u.Admin!, "write", "../x")).status).toBe(404);
+    expect(await t.db.webhook.count({ where: { teamId } })).toBe(1);
+
+    const gone = await callRoute(one.DELETE, "DELETE", `/api/v1/webhooks/${body.id}`, {
+      headers: (await bearer(t.db, u.Admin!.id, "write")).headers,
+      params: { id: body.id },
+    });
+    expect(gone.status).toBe(204);
+    const audits = await t.db.apiAudit.findMany({
+      where: { userId: u.Admin!.id },
+      select: { action: true, target: true },
+    });
+    expect(audits.map((a) => a.action)).toEqual(["webhook.create", "webhook.delete"]);
+    expect(audits[0]?.target).toContain(`team ${teamId}`);
   });
 
   it("answers 404 to outsiders and 403 to members for a team webhook by id", async () => {

@@ -7,12 +7,12 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/briefings/:id/webhooks — the briefing's webhooks (owner; docs/api.md). */
 export const GET = apiRoute(async ({ db, caller, params }) =>
-  Response.json(await apiListWebhooks(db, caller, parseBriefingId(params.id))),
+  Response.json(await apiListWebhooks(db, caller, { briefingId: parseBriefingId(params.id) })),
 );
 
 /** POST /api/v1/briefings/:id/webhooks `{ url, events }` — registers one; returns its secret once. */
 export const POST = apiRoute(async ({ request, db, caller, params }) => {
   const id = parseBriefingId(params.id);
   const input = await parseJsonBody(request, apiCreateWebhookSchema);
-  return Response.json(await apiCreateWebhook(db, caller, id, input), { status: 201 });
+  return Response.json(await apiCreateWebhook(db, caller, { briefingId: id }, input), { status: 201 });
 });
