@@ -1,0 +1,133 @@
+import type { InlinePart } from "./diff";
+import { diffSequences } from "./diff-sequence";
+import { type TextRun, type Token, tokenize } from "./diff-text";
+
+/** The word-level diff of two blocks' texts. */
+export type InlineDiff = { parts: InlinePart[]; inserted: number; deleted: number; marksChanged: boolean };
+
+type Segment = { kind: "same"; a: Token[]; b: Token[] } | { kind: "edit"; a: Token[]; b: Token[] };
+
+function intern(tokens: Token[], ids: Map<string, number>): Int32Array {
+  const out = new Int32Array(tokens.length);
+  tokens.forEach((token, i) => {
+    let id = ids.get(token.text);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token.text, id);
+    }
+    out[i] = id;
+  });
+  return out;
+}
+
+function segmentsOf(a: Token[], b: Token[]): Segment[] {
+  const ids = new Map<string, number>();
+  const ops = diffSequences(intern(a, ids), intern(b, ids));
+  const segments: Segment[] = [];
+  let i = 0;
+  let j = 0;
+  for (const op of ops) {
+    const last = segments[segments.length - 1];
+    if (op.op === "same") {
+      segments.push({ kind: "same", a: a.slice(i, i + op.count), b: b.slice(j, j + op.count) });
+      i += op.count;
+      j += op.count;
+      continue;
+    }
+    const edit: Segment = last?.kind === "edit" ? last : { kind: "edit", a: [], b: [] };
+    if (edit !== last) segments.push(edit);
+    if (op.op === "delete") {
+      edit.a.push(...a.slice(i, i + op.count));
+      i += op.count;
+    } else {
+      edit.b.push(...b.slice(j, j + op.count));
+      j += op.count;
+    }
+  }
+  return segments;
+}
+
+const chars = (tokens: Token[]) => tokens.reduce((sum, t) => sum + t.text.length, 0);
+
+/**
+ * Semantic cleanup (after diff-match-patch's diff_cleanupSemantic): an unchanged stretch between
+ * two edits that holds no word ("the cat" -> "a dog" keeps its space) or is no longer than the
+ * edits on both sides is folded into them, so a rewritten phrase reads as one deletion and one
+ * insertion instead of a comb of single words.
+ */
+function cleanup(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    const before = out[out.length - 1];
+    const after = segments[k + 1];
+    if (segment.kind === "same" && before?.kind === "edit" && after?.kind === "edit") {
+      const length = chars(segment.a);
+      const noWord = !segment.a.some((t) => t.wordLike);
+      const small =
+        length <= Math.max(chars(before.a), chars(before.b)) && length <= Math.max(chars(after.a), chars(after.b));
+      if (noWord || small) {
+        before.a.push(...segment.a, ...after.a);
+        before.b.push(...segment.b, ...after.b);
+        k++;
+        continue;
+      }
+    }
+    if (segment.kind === "edit" && before?.kind === "edit") {
+      before.a.push(...segment.a);
+      before.b.push(...segment.b);
+    } else out.push({ kind: segment.kind, a: [...segment.a], b: [...segment.b] });
+  }
+  return out;
+}
+
+class PartWriter {
+  readonly parts: InlinePart[] = [];
+  private lastKey = "";
+
+  add(kind: InlinePart["kind"], token: Token, fromToken?: Token): void {
+    const fromMarks = fromToken && fromToken.key !== token.key ? fromToken.marks : undefined;
+    const key = `${kind}\u0000${token.key}\u0000${fromToken && fromMarks ? fromToken.key : ""}`;
+    const last = this.parts[this.parts.length - 1];
+    if (last && key === this.lastKey) {
+      last.text += token.text;
+      return;
+    }
+    const part: InlinePart = { kind, text: token.text };
+    if (token.marks.length) part.marks = token.marks;
+    if (fromMarks) part.fromMarks = fromMarks;
+    this.parts.push(part);
+    this.lastKey = key;
+  }
+}
+
+/**
+ * Diffs two blocks' runs word by word (characters in CJK scripts). Alignment is on the text alone;
+ * a word kept with other marks is a "same" part carrying `fromMarks` (a formatting change).
+ * `inserted` / `deleted` count word-like tokens.
+ */
+export function diffRuns(from: TextRun[], to: TextRun[]): InlineDiff {
+  const writer = new PartWriter();
+  let inserted = 0;
+  let deleted = 0;
+  let marksChanged = false;
+  for (const segment of cleanup(segmentsOf(tokenize(from), tokenize(to)))) {
+    if (segment.kind === "same") {
+      segment.b.forEach((token, i) => {
+        const before = segment.a[i]!;
+        if (before.key !== token.key) marksChanged = true;
+        writer.add("same", token, before);
+      });
+      continue;
+    }
+    for (const token of segment.a) {
+      if (token.wordLike) deleted++;
+      writer.add("delete", token);
+    }
+    for (const token of segment.b) {
+      if (token.wordLike) inserted++;
+      writer.add("insert", token);
+    }
+  }
+  return { parts: writer.parts, inserted, deleted, marksChanged };
+}
