@@ -20,16 +20,24 @@ function snapshotName(snapshot: unknown): string | null {
   }
 }
 
-/** A card's display name: its snapshot's acronym or name when pinned, else its slug. */
-export function cardName(node: JSONContent): string {
-  return snapshotName(node.attrs?.snapshot) ?? (str(node.attrs?.slug) || "unnamed framework");
+/**
+ * A card's display name: its snapshot's acronym or name when pinned, else the name from `other`
+ * (the same card on the other side of a diff) when that one is pinned, else its slug.
+ */
+export function cardName(node: JSONContent, other?: JSONContent): string {
+  const sameFramework = other && str(other.attrs?.slug) === str(node.attrs?.slug);
+  return (
+    snapshotName(node.attrs?.snapshot) ??
+    (sameFramework ? snapshotName(other.attrs?.snapshot) : null) ??
+    (str(node.attrs?.slug) || "unnamed framework")
+  );
 }
 
 function cardMode(node: JSONContent): string {
   return node.attrs?.mode === "pinned" ? "pinned" : "live";
 }
 
-const LABELS: Record<string, (node: JSONContent) => string> = {
+const LABELS: Record<string, (node: JSONContent, other?: JSONContent) => string> = {
   paragraph: () => "Paragraph",
   heading: (node) => `Heading ${Number(node.attrs?.level ?? 1)}`,
   bulletList: () => "Bulleted list",
@@ -37,14 +45,17 @@ const LABELS: Record<string, (node: JSONContent) => string> = {
   blockquote: () => "Quote",
   table: () => "Table",
   horizontalRule: () => "Horizontal rule",
-  frameworkCard: (node) => `Framework card: ${cardName(node)} (${cardMode(node)})`,
+  frameworkCard: (node, other) => `Framework card: ${cardName(node, other)} (${cardMode(node)})`,
   comparison: (node) => `Comparison: ${str(node.attrs?.title) || "untitled"}`,
 };
 
-/** "Paragraph", "Heading 2", "Framework card: NATO (pinned)", "Comparison: Alliances"... */
-export function blockLabel(node: JSONContent): string {
+/**
+ * "Paragraph", "Heading 2", "Framework card: NATO (pinned)", "Comparison: Alliances"... `other` is
+ * the same block on the other side of a diff (a live card takes its name from its pinned self).
+ */
+export function blockLabel(node: JSONContent, other?: JSONContent): string {
   const label = node.type ? LABELS[node.type] : undefined;
-  return label ? label(node) : (node.type ?? "Block");
+  return label ? label(node, other) : (node.type ?? "Block");
 }
 
 /** The noun for a block in buttons and counts: "paragraph", "heading", "list", "table", "card"... */

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { type BlockChange, diffDocuments, type InlinePart } from "./diff";
+import { blockLabel } from "./diff-notes";
 import { diffSequences } from "./diff-sequence";
 import { blockText } from "./diff-text";
 
@@ -184,6 +185,14 @@ describe("diffDocuments on known documents", () => {
     expect(kinds(diff)).toEqual(["same", "change"]);
     expect(diff.blocks[1]).toMatchObject({ kind: "change", notes: ["pinned → live"], fromIndex: 1, toIndex: 1 });
     expect(diff.stats).toEqual({ inserted: 0, deleted: 0, changedBlocks: 1 });
+  });
+
+  it("names a card by its snapshot, or by its pinned self on the other side", () => {
+    const snapshot = JSON.stringify({ name: "North Atlantic Treaty Organization", acronym: "NATO" });
+    expect(blockLabel(card("nato", "pinned", snapshot))).toBe("Framework card: NATO (pinned)");
+    expect(blockLabel(card("nato", "live"))).toBe("Framework card: nato (live)");
+    expect(blockLabel(card("nato", "live"), card("nato", "pinned", snapshot))).toBe("Framework card: NATO (live)");
+    expect(blockLabel(card("eu", "live"), card("nato", "pinned", snapshot))).toBe("Framework card: eu (live)");
   });
 
   it("reports a card for another framework and an unchanged card", () => {
