@@ -6,7 +6,9 @@
 //    a heading level and a card's mode changed (a day's review);
 //  - every-paragraph: every textblock edited (the most "change" blocks a diff can have);
 //  - half-rewritten: the second half (about 50 pages at 1,000 characters a page) replaced by new text;
-//  - all-new: a completely different document of the same size (every block deleted and inserted).
+//  - all-new: a completely different document of the same size (every block deleted and inserted);
+//  - big-table-*: one table of 100,000 characters with 10% of its cells edited, or rewritten (one
+//    inline diff over the whole table: the worst case for the word-level diff and its work budget).
 // Prints one JSON line per scenario with the median and max of BENCH_RUNS runs (default 7), after
 // two warm-up runs (wall time, and the CPU time this process used: the machine may be shared), and a summary line. Numbers, not assertions: the goal is <= 500 ms.
 import os from "node:os";
@@ -134,6 +136,29 @@ function halfRewritten(base: JSONContent[]): JSONContent[] {
   return [...structuredClone(base.slice(0, half)), ...briefing(4242).slice(0, base.length - half)];
 }
 
+/** One table of about 100,000 characters (a data annex), from a seed. */
+function bigTable(seed: number): JSONContent[] {
+  const r = rng(seed);
+  const cellOf = (text: string) => ({
+    type: "tableCell",
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  });
+  const rows: JSONContent[] = [];
+  for (let chars = 0; chars < TARGET_CHARS; ) {
+    const cells = [sentence(r, 3), sentence(r, 4), String(Math.floor(r() * 10_000))];
+    chars += cells.join("\t").length + 1;
+    rows.push({ type: "tableRow", content: cells.map(cellOf) });
+  }
+  return [{ type: "table", content: rows }];
+}
+
+function tableEdited(base: JSONContent[]): JSONContent[] {
+  const r = rng(11);
+  const out = structuredClone(base);
+  for (const row of out[0]?.content ?? []) if (r() < 0.1) editText(row.content![2]!.content![0]!, r);
+  return out;
+}
+
 function time(from: JSONContent[], to: JSONContent[]) {
   const a = { type: "doc", content: from };
   const b = { type: "doc", content: to };
@@ -161,8 +186,16 @@ const scenarios: Record<string, JSONContent[]> = {
   "half-rewritten": halfRewritten(base),
   "all-new": briefing(777),
 };
+const table = bigTable(3);
+const tableScenarios: Record<string, [JSONContent[], JSONContent[]]> = {
+  "big-table-10pct-cells": [table, tableEdited(table)],
+  "big-table-rewritten": [table, bigTable(8)],
+};
 const summary: Record<string, number> = {};
+// BENCH_ONLY=name runs one scenario (for profiling).
+const only = (name: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === name;
 for (const [name, to] of Object.entries(scenarios)) {
+  if (!only(name)) continue;
   const { median, max, cpu, stats } = time(base, to);
   summary[name] = Math.round(median * 10) / 10;
   const round = (x: number) => Math.round(x * 10) / 10;
@@ -170,6 +203,24 @@ for (const [name, to] of Object.entries(scenarios)) {
     JSON.stringify({
       scenario: name,
       blocks: base.length,
+      chars,
+      median_ms: round(median),
+      max_ms: round(max),
+      cpu_ms: round(cpu),
+      ...stats,
+    }),
+  );
+}
+for (const [name, [from, to]] of Object.entries(tableScenarios)) {
+  if (!only(name)) continue;
+  const { median, max, cpu, stats } = time(from, to);
+  summary[name] = Math.round(median * 10) / 10;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const chars = blockText(from[0]!).length;
+  console.log(
+    JSON.stringify({
+      scenario: name,
+      blocks: 1,
       chars,
       median_ms: round(median),
       max_ms: round(max),

@@ -1,6 +1,6 @@
 import type { InlinePart } from "./diff";
-import { diffSequences } from "./diff-sequence";
-import { type TextRun, type Token, tokenize } from "./diff-text";
+import { type DiffBudget, diffSequences } from "./diff-sequence";
+import { LINE_SEPARATOR, type TextRun, type Token, tokenize } from "./diff-text";
 
 /** The word-level diff of two blocks' texts. */
 export type InlineDiff = { parts: InlinePart[]; inserted: number; deleted: number; marksChanged: boolean };
@@ -20,10 +20,10 @@ function intern(tokens: Token[], ids: Map<string, number>): Int32Array {
   return out;
 }
 
-function segmentsOf(a: Token[], b: Token[]): Segment[] {
+/** Word-level segments of two token sequences (one Myers diff over the tokens' texts). */
+function tokenSegments(a: Token[], b: Token[], segments: Segment[], budget?: DiffBudget): void {
   const ids = new Map<string, number>();
-  const ops = diffSequences(intern(a, ids), intern(b, ids));
-  const segments: Segment[] = [];
+  const ops = diffSequences(intern(a, ids), intern(b, ids), budget);
   let i = 0;
   let j = 0;
   for (const op of ops) {
@@ -44,6 +44,88 @@ function segmentsOf(a: Token[], b: Token[]): Segment[] {
       j += op.count;
     }
   }
+}
+
+/** Tokens cut into lines, each ending with its "\n" token (list items, table rows, line breaks). */
+function linesOf(tokens: Token[]): Token[][] {
+  const lines: Token[][] = [[]];
+  for (const token of tokens) {
+    lines[lines.length - 1]!.push(token);
+    if (token.text === LINE_SEPARATOR) lines.push([]);
+  }
+  if (!lines[lines.length - 1]!.length) lines.pop();
+  return lines;
+}
+
+/** Above this many token pairs a run of changed lines is diffed line by line, not as one text. */
+const WHOLE_HUNK_CELLS = 1_000_000;
+
+/**
+ * Words of a run of changed lines: as one text when small or when only one side has lines;
+ * otherwise line by line in order (rows edited in place), the surplus lines as deleted or added.
+ */
+function changedLines(removed: Token[][], added: Token[][], segments: Segment[], budget?: DiffBudget): void {
+  const a = removed.flat();
+  const b = added.flat();
+  if (removed.length !== added.length && (a.length * b.length <= WHOLE_HUNK_CELLS || !a.length || !b.length)) {
+    tokenSegments(a, b, segments, budget);
+    return;
+  }
+  const common = Math.min(removed.length, added.length);
+  for (let k = 0; k < common; k++) tokenSegments(removed[k]!, added[k]!, segments, budget);
+  const rest: Segment = { kind: "edit", a: removed.slice(common).flat(), b: added.slice(common).flat() };
+  if (rest.a.length || rest.b.length) segments.push(rest);
+}
+
+/**
+ * Segments of two blocks' tokens, line first: lines (list items, table rows) are aligned as
+ * wholes, then words are diffed inside each run of changed lines (pairwise when as many lines
+ * were removed as added: rows edited in place). A 100,000-character table with scattered edits is
+ * then a thousand short diffs instead of one long one.
+ */
+function segmentsOf(a: Token[], b: Token[], budget?: DiffBudget): Segment[] {
+  const segments: Segment[] = [];
+  const linesA = linesOf(a);
+  const linesB = linesOf(b);
+  if (linesA.length <= 1 && linesB.length <= 1) {
+    tokenSegments(a, b, segments, budget);
+    return segments;
+  }
+  const ids = new Map<string, number>();
+  const key = (line: Token[]) => line.map((t) => t.text).join("");
+  const intoIds = (lines: Token[][]) =>
+    Int32Array.from(lines, (line) => {
+      const k = key(line);
+      let id = ids.get(k);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(k, id);
+      }
+      return id;
+    });
+  let i = 0;
+  let j = 0;
+  let removed: Token[][] = [];
+  for (const op of diffSequences(intoIds(linesA), intoIds(linesB), budget)) {
+    if (op.op === "delete") {
+      removed = linesA.slice(i, i + op.count);
+      i += op.count;
+      continue;
+    }
+    if (op.op === "insert") {
+      const added = linesB.slice(j, j + op.count);
+      j += op.count;
+      changedLines(removed, added, segments, budget);
+      removed = [];
+      continue;
+    }
+    if (removed.length) segments.push({ kind: "edit", a: removed.flat(), b: [] });
+    removed = [];
+    segments.push({ kind: "same", a: linesA.slice(i, i + op.count).flat(), b: linesB.slice(j, j + op.count).flat() });
+    i += op.count;
+    j += op.count;
+  }
+  if (removed.length) segments.push({ kind: "edit", a: removed.flat(), b: [] });
   return segments;
 }
 
@@ -106,12 +188,17 @@ class PartWriter {
  * a word kept with other marks is a "same" part carrying `fromMarks` (a formatting change).
  * `inserted` / `deleted` count word-like tokens.
  */
-export function diffRuns(from: TextRun[], to: TextRun[]): InlineDiff {
+export function diffRuns(from: TextRun[], to: TextRun[], budget?: DiffBudget): InlineDiff {
+  return diffTokens(tokenize(from), tokenize(to), budget);
+}
+
+/** diffRuns on tokens already made (the document diff tokenizes each block once). */
+export function diffTokens(from: Token[], to: Token[], budget?: DiffBudget): InlineDiff {
   const writer = new PartWriter();
   let inserted = 0;
   let deleted = 0;
   let marksChanged = false;
-  for (const segment of cleanup(segmentsOf(tokenize(from), tokenize(to)))) {
+  for (const segment of cleanup(segmentsOf(from, to, budget))) {
     if (segment.kind === "same") {
       segment.b.forEach((token, i) => {
         const before = segment.a[i]!;

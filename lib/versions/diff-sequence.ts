@@ -8,9 +8,18 @@
 export type SequenceOp = { op: "same" | "delete" | "insert"; count: number };
 
 /** How much work one diff may do before the rest of a sub-problem is reported as delete + insert. */
-export const DEFAULT_DIFF_BUDGET = 50_000_000;
+export const DEFAULT_DIFF_BUDGET = 10_000_000;
 
-type Ctx = { a: ArrayLike<number>; b: ArrayLike<number>; ops: SequenceOp[]; budget: number };
+/**
+ * Work left (inner-loop steps of the search), shared by every sequence diffed with it: one document
+ * diff hands the same budget to its block alignment and all its inline diffs, so a document full
+ * of huge rewritten tables cannot take budget x blocks.
+ */
+export class DiffBudget {
+  constructor(public remaining: number = DEFAULT_DIFF_BUDGET) {}
+}
+
+type Ctx = { a: ArrayLike<number>; b: ArrayLike<number>; ops: SequenceOp[]; budget: DiffBudget };
 
 function push(ctx: Ctx, op: SequenceOp["op"], count: number): void {
   if (count <= 0) return;
@@ -23,11 +32,12 @@ function push(ctx: Ctx, op: SequenceOp["op"], count: number): void {
  * The shortest edit script turning `a` into `b`, as runs in order (a delete run comes before the
  * insert run it neighbours). When a pathological input exhausts `budget` (inner-loop steps), the
  * remaining differing middle is reported as one delete and one insert: correct, only less minimal.
+ * The `budget` object is spent in place (pass the same one to related diffs to cap them together).
  */
 export function diffSequences(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
-  budget: number = DEFAULT_DIFF_BUDGET,
+  budget: DiffBudget = new DiffBudget(),
 ): SequenceOp[] {
   const ctx: Ctx = { a, b, ops: [], budget };
   diffRange(ctx, 0, a.length, 0, b.length);
@@ -75,7 +85,7 @@ function diffRange(ctx: Ctx, aLo: number, aHi: number, bLo: number, bHi: number)
     push(ctx, "delete", aHi - aLo);
     push(ctx, "insert", bHi - bLo);
   } else {
-    const split = ctx.budget > 0 ? bisect(ctx, aLo, aHi, bLo, bHi) : null;
+    const split = ctx.budget.remaining > 0 ? bisect(ctx, aLo, aHi, bLo, bHi) : null;
     if (split) {
       diffRange(ctx, aLo, split[0], bLo, split[1]);
       diffRange(ctx, split[0], aHi, split[1], bHi);
@@ -109,8 +119,8 @@ function bisect(ctx: Ctx, aLo: number, aHi: number, bLo: number, bHi: number): [
   let k2start = 0;
   let k2end = 0;
   for (let d = 0; d < maxD; d++) {
-    ctx.budget -= 2 * d + 1;
-    if (ctx.budget <= 0) return null;
+    ctx.budget.remaining -= 2 * d + 1;
+    if (ctx.budget.remaining <= 0) return null;
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const k1Offset = offset + k1;
       let x1 =

@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { type BlockChange, diffDocuments, type InlinePart } from "./diff";
 import { blockLabel } from "./diff-notes";
-import { diffSequences } from "./diff-sequence";
+import { DiffBudget, diffSequences } from "./diff-sequence";
 import { blockText } from "./diff-text";
 
 const text = (value: string, marks: string[] = []): JSONContent =>
@@ -346,7 +346,9 @@ describe("diffDocuments properties", () => {
   it("stays correct when the work budget runs out (falls back to delete + insert)", () => {
     const a = Array.from({ length: 400 }, (_, i) => i % 7);
     const b = Array.from({ length: 400 }, (_, i) => (i * 3) % 11);
-    const ops = diffSequences(a, b, 10);
+    const budget = new DiffBudget(10);
+    const ops = diffSequences(a, b, budget);
+    expect(budget.remaining).toBeLessThanOrEqual(0);
     const deleted = ops.filter((op) => op.op !== "insert").reduce((s, op) => s + op.count, 0);
     const inserted = ops.filter((op) => op.op !== "delete").reduce((s, op) => s + op.count, 0);
     expect([deleted, inserted]).toEqual([400, 400]);

@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
-import { diffRuns } from "./diff-inline";
+import { diffTokens } from "./diff-inline";
 import { blockNotes } from "./diff-notes";
-import { diffSequences } from "./diff-sequence";
-import { blockRuns, isAtomBlock, stableStringify, type TextRun, tokenize } from "./diff-text";
+import { DiffBudget, diffSequences } from "./diff-sequence";
+import { blockRuns, isAtomBlock, stableStringify, type Token, tokenize } from "./diff-text";
 
 /**
  * A piece of a changed block's text. `marks` are the mark names of the text on its side ("to" for
@@ -59,18 +59,18 @@ export const CHANGE_SIMILARITY = 0.4;
 const OPTIMAL_PAIRING_CELLS = 4096;
 const GREEDY_WINDOW = 8;
 
-type Block = { node: JSONContent; index: number; runs?: TextRun[]; words?: Map<string, number>; size?: number };
+type Block = { node: JSONContent; index: number; tokens?: Token[]; words?: Map<string, number>; size?: number };
 
-function runsOf(block: Block): TextRun[] {
-  block.runs ??= blockRuns(block.node);
-  return block.runs;
+function tokensOf(block: Block): Token[] {
+  block.tokens ??= tokenize(blockRuns(block.node));
+  return block.tokens;
 }
 
 function wordsOf(block: Block): { words: Map<string, number>; size: number } {
   if (!block.words) {
     const words = new Map<string, number>();
     let size = 0;
-    for (const token of tokenize(runsOf(block))) {
+    for (const token of tokensOf(block)) {
       if (!token.wordLike) continue;
       words.set(token.text, (words.get(token.text) ?? 0) + 1);
       size++;
@@ -146,8 +146,10 @@ function pairOptimal(dels: Block[], ins: Block[]): [number, number][] {
   return pairs;
 }
 
-function changeOf(from: Block, to: Block, stats: DocumentDiff["stats"]): BlockChange {
-  const inline = diffRuns(runsOf(from), runsOf(to));
+type Run = { stats: DocumentDiff["stats"]; budget: DiffBudget };
+
+function changeOf(from: Block, to: Block, { stats, budget }: Run): BlockChange {
+  const inline = diffTokens(tokensOf(from), tokensOf(to), budget);
   const notes = blockNotes(from.node, to.node);
   if (isAtomBlock(from.node)) {
     // A card or comparison changes as a whole: its words are not counted, its attributes are noted.
@@ -176,7 +178,8 @@ function blockWords(block: Block): number {
   return isAtomBlock(block.node) ? 1 : wordsOf(block).size;
 }
 
-function emitHunk(dels: Block[], ins: Block[], out: BlockChange[], stats: DocumentDiff["stats"]): void {
+function emitHunk(dels: Block[], ins: Block[], out: BlockChange[], run: Run): void {
+  const { stats } = run;
   let i = 0;
   let j = 0;
   const flushTo = (di: number, ij: number) => {
@@ -191,7 +194,7 @@ function emitHunk(dels: Block[], ins: Block[], out: BlockChange[], stats: Docume
   };
   for (const [di, ij] of pairHunk(dels, ins)) {
     flushTo(di, ij);
-    out.push(changeOf(dels[i]!, ins[j]!, stats));
+    out.push(changeOf(dels[i]!, ins[j]!, run));
     i++;
     j++;
   }
@@ -223,7 +226,8 @@ function markMoves(blocks: BlockChange[], fingerprints: { from: number[]; to: nu
  * are alike are paired as "change" with a word-level inline diff (lists and tables included, by
  * their flattened text). Cards and comparisons are compared by their attributes. A block deleted
  * in one place and inserted unchanged in another is reported as delete + insert with `movedTo` /
- * `movedFrom`. Pure and synchronous; linear in the documents' size plus the edit distance.
+ * `movedFrom`. Pure and synchronous; linear in the documents' size plus the edit distance, with
+ * one work budget for the whole call (past it, what is left differs as whole deletions/insertions).
  */
 export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff {
   const a = from.content ?? [];
@@ -241,10 +245,11 @@ export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff 
   const fingerprints = { from: a.map(fingerprint), to: b.map(fingerprint) };
   const blocks: BlockChange[] = [];
   const stats = { inserted: 0, deleted: 0, changedBlocks: 0 };
+  const run: Run = { stats, budget: new DiffBudget() };
   let i = 0;
   let j = 0;
   let dels: Block[] = [];
-  for (const op of diffSequences(fingerprints.from, fingerprints.to)) {
+  for (const op of diffSequences(fingerprints.from, fingerprints.to, run.budget)) {
     if (op.op === "delete") {
       // diffSequences puts a delete run before the insert run it neighbours: keep it for that one.
       dels = a.slice(i, i + op.count).map((node, k) => ({ node, index: i + k }));
@@ -254,17 +259,17 @@ export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff 
     if (op.op === "insert") {
       const ins = b.slice(j, j + op.count).map((node, k) => ({ node, index: j + k }));
       j += op.count;
-      emitHunk(dels, ins, blocks, stats);
+      emitHunk(dels, ins, blocks, run);
       dels = [];
       continue;
     }
-    emitHunk(dels, [], blocks, stats);
+    emitHunk(dels, [], blocks, run);
     dels = [];
     for (let k = 0; k < op.count; k++, i++, j++) {
       blocks.push({ kind: "same", from: a[i]!, to: b[j]!, fromIndex: i, toIndex: j });
     }
   }
-  emitHunk(dels, [], blocks, stats);
+  emitHunk(dels, [], blocks, run);
   markMoves(blocks, fingerprints);
   for (const change of blocks) if (change.kind !== "same") stats.changedBlocks++;
   return { blocks, stats };
