@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
-import { type BlockChange, diffDocuments, type InlinePart } from "./diff";
+import { type BlockChange, blockRestore, diffDocuments, type InlinePart } from "./diff";
 import { blockLabel } from "./diff-notes";
 import { DiffBudget, diffSequences } from "./diff-sequence";
 import { blockText } from "./diff-text";
@@ -246,6 +246,70 @@ describe("diffDocuments on known documents", () => {
       ),
     );
     expect(kinds(diff)).toEqual(["change", "insert", "change"]);
+  });
+});
+
+describe("blockRestore", () => {
+  it("puts a changed block's old version in its place and a deleted block after its predecessor", () => {
+    const from = doc(
+      p("Intro stays."),
+      p("Removed one."),
+      p("Removed two entirely different."),
+      p("Edited text here."),
+      p("End."),
+    );
+    const to = doc(p("Intro stays."), p("Edited text here now."), p("End."));
+    const diff = diffDocuments(from, to);
+    expect(kinds(diff)).toEqual(["same", "delete", "delete", "change", "same"]);
+    expect(blockRestore(diff, diff.blocks[1]!)).toEqual({ op: "insert", index: 1, node: p("Removed one.") });
+    expect(blockRestore(diff, diff.blocks[2]!)).toEqual({
+      op: "insert",
+      index: 1,
+      node: p("Removed two entirely different."),
+    });
+    expect(blockRestore(diff, diff.blocks[3]!)).toEqual({ op: "replace", index: 1, node: p("Edited text here.") });
+    expect(blockRestore(diff, diff.blocks[0]!)).toBeNull();
+    const first = diffDocuments(doc(p("Gone first."), p("Kept.")), doc(p("Kept.")));
+    expect(blockRestore(first, first.blocks[0]!)).toEqual({ op: "insert", index: 0, node: p("Gone first.") });
+  });
+
+  it("does not restore inserted or moved blocks", () => {
+    const a = p("Moving paragraph about trade.");
+    const b = p("Staying paragraph on energy.");
+    const diff = diffDocuments(doc(a, b, p("New block")), doc(b, a));
+    for (const change of diff.blocks) {
+      if (change.kind === "insert" || (change.kind === "delete" && change.movedTo !== undefined)) {
+        expect(blockRestore(diff, change)).toBeNull();
+      }
+    }
+    expect(diff.blocks.some((c) => c.kind === "delete" && c.movedTo !== undefined)).toBe(true);
+  });
+});
+
+describe("lists and tables, line first", () => {
+  it("aligns a row inserted in the middle of a table and diffs a changed cell by words", () => {
+    const diff = diffDocuments(
+      doc(
+        table([
+          ["Estonia", "1200"],
+          ["Latvia", "900"],
+          ["Lithuania", "700"],
+        ]),
+      ),
+      doc(
+        table([
+          ["Estonia", "1200"],
+          ["Finland", "300"],
+          ["Latvia", "950"],
+          ["Lithuania", "700"],
+        ]),
+      ),
+    );
+    expect(edits(diff.blocks[0])).toEqual([
+      ["insert", "Finland\t300\n"],
+      ["delete", "900"],
+      ["insert", "950"],
+    ]);
   });
 });
 

@@ -274,3 +274,24 @@ export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff 
   for (const change of blocks) if (change.kind !== "same") stats.changedBlocks++;
   return { blocks, stats };
 }
+
+/** Where "Restore this paragraph" puts a block back in the `to` document of a diff. */
+export type BlockRestore = { op: "replace" | "insert"; index: number; node: JSONContent };
+
+/**
+ * What restoring one block of a diff means for the `to` document (usually the current one): a
+ * changed block's `from` version replaces the block at `toIndex`; a deleted block is inserted
+ * after the `to` block that precedes it in the diff (at 0 when none does). Null for blocks that
+ * cannot be restored: unchanged, inserted, or moved elsewhere (`movedTo`).
+ */
+export function blockRestore(diff: DocumentDiff, change: BlockChange): BlockRestore | null {
+  if (change.kind === "change") return { op: "replace", index: change.toIndex, node: change.from };
+  if (change.kind !== "delete" || change.movedTo !== undefined) return null;
+  const at = diff.blocks.indexOf(change);
+  if (at < 0) return null;
+  for (let k = at - 1; k >= 0; k--) {
+    const before = diff.blocks[k]!;
+    if (before.kind !== "delete") return { op: "insert", index: before.toIndex + 1, node: change.from };
+  }
+  return { op: "insert", index: 0, node: change.from };
+}
