@@ -210,6 +210,20 @@ describe("diffDocuments on known documents", () => {
     expect(diff.blocks[0]).toMatchObject({ kind: "change", notes: ["title “Alliances” → “Alliances 2026”"] });
   });
 
+  it("treats a mention as one word and a line break as a line", () => {
+    const mention = (label: string) => ({ type: "mention", attrs: { id: "u1", label } });
+    const diff = diffDocuments(
+      doc(p("Ask ", mention("Ana Silva"), " first.", { type: "hardBreak" }, "Then wait.")),
+      doc(p("Ask ", mention("Ben Okoro"), " first.", { type: "hardBreak" }, "Then act.")),
+    );
+    expect(edits(diff.blocks[0])).toEqual([
+      ["delete", "@Ana Silva"],
+      ["insert", "@Ben Okoro"],
+      ["delete", "wait"],
+      ["insert", "act"],
+    ]);
+  });
+
   it("diffs CJK text by character", () => {
     const diff = diffDocuments(doc(p("日米同盟は重要だ。")), doc(p("日米同盟は非常に重要だ。")));
     expect(parts(diff.blocks[0])).toEqual([
