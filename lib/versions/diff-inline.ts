@@ -1,6 +1,6 @@
 import type { InlinePart } from "./diff";
 import { type DiffBudget, diffSequences } from "./diff-sequence";
-import { LINE_SEPARATOR, type TextRun, type Token, tokenize } from "./diff-text";
+import { LINE_SEPARATOR, type Token } from "./diff-text";
 
 /** The word-level diff of two blocks' texts. */
 export type InlineDiff = { parts: InlinePart[]; inserted: number; deleted: number; marksChanged: boolean };
@@ -184,15 +184,10 @@ class PartWriter {
 }
 
 /**
- * Diffs two blocks' runs word by word (characters in CJK scripts). Alignment is on the text alone;
- * a word kept with other marks is a "same" part carrying `fromMarks` (a formatting change).
- * `inserted` / `deleted` count word-like tokens.
+ * Diffs two blocks' tokens (see tokenize) word by word: lines first, then words. Alignment is on
+ * the text alone; a word kept with other marks is a "same" part carrying `fromMarks` (a formatting
+ * change). `inserted` / `deleted` count word-like tokens.
  */
-export function diffRuns(from: TextRun[], to: TextRun[], budget?: DiffBudget): InlineDiff {
-  return diffTokens(tokenize(from), tokenize(to), budget);
-}
-
-/** diffRuns on tokens already made (the document diff tokenizes each block once). */
 export function diffTokens(from: Token[], to: Token[], budget?: DiffBudget): InlineDiff {
   const writer = new PartWriter();
   let inserted = 0;

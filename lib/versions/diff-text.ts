@@ -158,14 +158,6 @@ export function tokenize(runs: TextRun[]): Token[] {
   return tokens;
 }
 
-/** How many words a block holds (an atom block such as a card or rule counts as one). */
-export function wordCount(node: JSONContent): number {
-  if (isAtomBlock(node)) return 1;
-  let count = 0;
-  for (const token of tokenize(blockRuns(node))) if (token.wordLike) count++;
-  return count;
-}
-
 /** JSON with object keys sorted, so equal nodes have equal fingerprints whatever their key order. */
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";

@@ -87,6 +87,13 @@ export function DiffView({ diff, onRestoreBlock, busy }: DiffViewProps) {
   const total = diff.blocks.length - diff.blocks.filter((b) => b.kind === "same").length;
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [current, setCurrent] = useState(0);
+  // Another diff (other versions compared): start again from the top, everything folded.
+  const [shown, setShown] = useState(diff);
+  if (shown !== diff) {
+    setShown(diff);
+    setExpanded(new Set());
+    setCurrent(0);
+  }
   const sections = useRef(new Map<number, HTMLElement>());
 
   const go = useCallback(
