@@ -192,12 +192,14 @@ const tableScenarios: Record<string, [JSONContent[], JSONContent[]]> = {
   "big-table-rewritten": [table, bigTable(8)],
 };
 const summary: Record<string, number> = {};
+const cpuSummary: Record<string, number> = {};
 // BENCH_ONLY=name runs one scenario (for profiling).
 const only = (name: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === name;
 for (const [name, to] of Object.entries(scenarios)) {
   if (!only(name)) continue;
   const { median, max, cpu, stats } = time(base, to);
   summary[name] = Math.round(median * 10) / 10;
+  cpuSummary[name] = Math.round(cpu * 10) / 10;
   const round = (x: number) => Math.round(x * 10) / 10;
   console.log(
     JSON.stringify({
@@ -215,6 +217,7 @@ for (const [name, [from, to]] of Object.entries(tableScenarios)) {
   if (!only(name)) continue;
   const { median, max, cpu, stats } = time(from, to);
   summary[name] = Math.round(median * 10) / 10;
+  cpuSummary[name] = Math.round(cpu * 10) / 10;
   const round = (x: number) => Math.round(x * 10) / 10;
   const chars = blockText(from[0]!).length;
   console.log(
@@ -237,6 +240,9 @@ console.log(
     load_average: load,
     goal_ms: GOAL_MS,
     goal_met: Object.values(summary).every((ms) => ms <= GOAL_MS),
-    ...summary,
+    // The same goal on the CPU time the diff itself used (what an idle core would take).
+    goal_met_cpu: Object.values(cpuSummary).every((ms) => ms <= GOAL_MS),
+    wall_ms: summary,
+    cpu_ms: cpuSummary,
   }),
 );
