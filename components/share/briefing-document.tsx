@@ -98,14 +98,16 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
-function Blocks({ blocks }: { blocks: Block[] }) {
+/** Blocks of the export document model, read-only (also the version preview's body). */
+export function Blocks({ blocks }: { blocks: Block[] }) {
   return blocks.map((block, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional (the document has no ids).
     <BlockView key={i} block={block} />
   ));
 }
 
-function Source({ source: s }: { source: SourceEntry }) {
+/** One numbered entry of a Sources list. */
+export function Source({ source: s }: { source: SourceEntry }) {
   return (
     <li id={`source-${s.n}`} value={s.n}>
       {s.url ? (
