@@ -1,4 +1,5 @@
 import { Mark, mergeAttributes } from "@tiptap/core";
+import { userColor } from "@/lib/collab/user-color";
 
 /** Mark names the suggest-changes package looks up in the schema (it hard-codes them). */
 export const INSERTION_MARK = "insertion";
@@ -26,7 +27,11 @@ function suggestionAttributes() {
     authorId: {
       default: null,
       parseHTML: (el: HTMLElement) => str(el.getAttribute("data-author-id")),
-      renderHTML: (a: Record<string, unknown>) => (a.authorId ? { "data-author-id": String(a.authorId) } : {}),
+      // The author's colour (the same as their caret) as a CSS variable the underline/strike use.
+      renderHTML: (a: Record<string, unknown>) =>
+        a.authorId
+          ? { "data-author-id": String(a.authorId), style: `--suggestion-color: ${userColor(String(a.authorId))}` }
+          : {},
     },
     authorName: {
       default: null,
