@@ -91,7 +91,11 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
 
     const expected = "The budget is 1012 million for 2027 and 2028.";
     for (const c of [alice, bob]) {
-      await eventually(() => text(headlessEditor(c.doc).state().doc) === expected, 5_000, "both suggestions everywhere");
+      await eventually(
+        () => text(headlessEditor(c.doc).state().doc) === expected,
+        5_000,
+        "both suggestions everywhere",
+      );
     }
     const suggestions = listSuggestions(headlessEditor(alice.doc).state().doc);
     expect(suggestions.map((s) => [s.authorName, s.deleted, s.inserted])).toEqual([
@@ -118,13 +122,17 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     }
 
     // Reload: what the server stored.
-    await eventually(async () => {
-      const stored = await server.log.load(id);
-      if (!stored) return false;
-      const doc = new Y.Doc();
-      applyStoredState(doc, stored);
-      return text(headlessEditor(doc).state().doc) === final;
-    }, 5_000, "stored");
+    await eventually(
+      async () => {
+        const stored = await server.log.load(id);
+        if (!stored) return false;
+        const doc = new Y.Doc();
+        applyStoredState(doc, stored);
+        return text(headlessEditor(doc).state().doc) === final;
+      },
+      5_000,
+      "stored",
+    );
   });
 
   it("stores suggestion marks with their authors; the derived content parses in the schema", async () => {
@@ -134,14 +142,18 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     await synced(alice);
     suggest(alice, ALICE, (s) => s.tr.delete(after(s, "Keep "), after(s, "this")));
     let stored: Y.Doc | null = null;
-    await eventually(async () => {
-      const state = await server.log.load(id);
-      if (!state) return false;
-      const doc = new Y.Doc();
-      applyStoredState(doc, state);
-      stored = doc;
-      return listSuggestions(headlessEditor(doc).state().doc).length === 1;
-    }, 5_000, "stored suggestion");
+    await eventually(
+      async () => {
+        const state = await server.log.load(id);
+        if (!state) return false;
+        const doc = new Y.Doc();
+        applyStoredState(doc, state);
+        stored = doc;
+        return listSuggestions(headlessEditor(doc).state().doc).length === 1;
+      },
+      5_000,
+      "stored suggestion",
+    );
     const derived = deriveBriefingContent(stored as unknown as Y.Doc);
     const doc = parseDoc(derived.json);
     expect(listSuggestions(doc)).toMatchObject([{ authorId: "alice", authorName: "Alice", deleted: "this" }]);
