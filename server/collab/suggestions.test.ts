@@ -29,7 +29,7 @@ const BOB: SuggestionAuthor = { id: "bob", name: "Bob" };
 const text = (doc: PmNode) => doc.textBetween(0, doc.content.size, "\n").replace(/\u200B/g, "");
 
 /** The position just after the first occurrence of `needle` in the document. */
-function after(state: EditorState, needle: string): number {
+function endOf(state: EditorState, needle: string): number {
   let found = -1;
   state.doc.descendants((node, pos) => {
     if (found >= 0 || !node.isText) return found < 0;
@@ -86,8 +86,8 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     await Promise.all([synced(alice), synced(bob)]);
 
     // Both edit the same paragraph in the same tick: neither has seen the other's change.
-    suggest(alice, ALICE, (s) => s.tr.insertText("12", after(s, "is "), after(s, "is 10")));
-    suggest(bob, BOB, (s) => s.tr.insertText(" and 2028", after(s, "2027")));
+    suggest(alice, ALICE, (s) => s.tr.insertText("12", endOf(s, "is "), endOf(s, "is 10")));
+    suggest(bob, BOB, (s) => s.tr.insertText(" and 2028", endOf(s, "2027")));
 
     const expected = "The budget is 1012 million for 2027 and 2028.";
     for (const c of [alice, bob]) {
@@ -140,7 +140,7 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     const { id } = await createBriefing(t.db, { title: "Stored", ownerId, template: "blank", content });
     const alice = client(id, "alice");
     await synced(alice);
-    suggest(alice, ALICE, (s) => s.tr.delete(after(s, "Keep "), after(s, "this")));
+    suggest(alice, ALICE, (s) => s.tr.delete(endOf(s, "Keep "), endOf(s, "this")));
     let stored: Y.Doc | null = null;
     await eventually(
       async () => {
