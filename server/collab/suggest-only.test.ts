@@ -82,7 +82,10 @@ describe.each(PROVIDERS)("suggestions only, enforced by the server, on %s", (pro
   }
 
   async function briefing() {
-    const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Base text here." }] }] };
+    const content = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Base text here." }] }],
+    };
     return (await createBriefing(t.db, { title: "Review", ownerId, template: "blank", content })).id;
   }
 
