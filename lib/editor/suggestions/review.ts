@@ -81,7 +81,7 @@ function chain(state: EditorState, commands: Command[]): Transaction | null {
       produced = tr;
     });
     const tr = produced as Transaction | null;
-    if (!tr || !tr.docChanged) continue;
+    if (!tr?.docChanged) continue;
     for (const step of tr.steps) combined.step(step);
     current = EditorState.create({ schema: state.schema, doc: combined.doc });
   }
