@@ -29,7 +29,7 @@ for (const paragraphs of [50, PARAGRAPHS]) {
     if (!out.ok) throw new Error(out.reason);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    let update = new Uint8Array();
+    let update: Uint8Array = new Uint8Array();
     copy.on("update", (u: Uint8Array) => {
       update = u;
     });

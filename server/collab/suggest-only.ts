@@ -24,7 +24,11 @@ function pmDoc(doc: Y.Doc): PmNode | null {
  */
 function base(doc: PmNode): string {
   const rejected = reviewAll(EditorState.create({ schema: doc.type.schema, doc }), false)?.doc ?? doc;
-  return JSON.stringify(rejected.toJSON()).replace(/\u200B/g, "");
+  const json = rejected.toJSON() as { content?: { type: string; content?: unknown }[] };
+  // The editor adds an empty paragraph after a final table or card by itself (TrailingNode): not an edit.
+  const blocks = [...(json.content ?? [])];
+  while (blocks.length > 1 && blocks.at(-1)?.type === "paragraph" && !blocks.at(-1)?.content) blocks.pop();
+  return JSON.stringify(blocks).replace(/\u200B/g, "");
 }
 
 /** Every (suggestion id, author id) pair of a document. */
