@@ -17,6 +17,9 @@ import { Outline } from "./outline";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
 import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
+import { ModeSwitch } from "./suggestions/mode-switch";
+import { type EditorMode, SuggestMode, setSuggesting } from "./suggestions/suggest-mode";
+import { SuggestionsSection } from "./suggestions/suggestions-section";
 import { Toolbar } from "./toolbar";
 import { useBeforeUnload } from "./use-before-unload";
 import { type CollabSession, type CollabState, useCollaboration } from "./use-collaboration";
@@ -30,17 +33,37 @@ export type BriefingEditorProps = {
   canEdit: boolean;
   /** What the role allows with comment threads (the server checks each write again). */
   comments: CommentRights;
+  /**
+   * The owner set "suggestions only" for editors and this user is held to it: their edits are
+   * suggestions and they cannot accept others' (enforced in the browser; see docs/architecture.md).
+   */
+  suggestOnly?: boolean;
 };
 
 /** Comment abilities of the user's role: start and answer threads, delete others' comments, share. */
 export type CommentRights = { canComment: boolean; canModerate: boolean; canShare: boolean };
 
 /** The collaborative editor of one briefing (browser only: loaded with next/dynamic, ssr: false). */
-export default function BriefingEditor({ briefingId, user, canEdit, comments }: BriefingEditorProps) {
+export default function BriefingEditor({
+  briefingId,
+  user,
+  canEdit,
+  comments,
+  suggestOnly = false,
+}: BriefingEditorProps) {
   const collab = useCollaboration(briefingId);
   useBeforeUnload(collab.unsaved);
   if (!collab.session) return <EditorSkeleton />;
-  return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} comments={comments} />;
+  return (
+    <CollabEditor
+      session={collab.session}
+      collab={collab}
+      user={user}
+      canEdit={canEdit}
+      comments={comments}
+      suggestOnly={suggestOnly}
+    />
+  );
 }
 
 type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
@@ -55,9 +78,14 @@ type CollabEditorProps = {
   user: CollabUser;
   canEdit: boolean;
   comments: CommentRights;
+  suggestOnly: boolean;
 };
 
-function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditorProps) {
+function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }: CollabEditorProps) {
+  const [mode, setMode] = useState<EditorMode>(suggestOnly ? "suggesting" : "editing");
+  const [refused, setRefused] = useState<string | null>(null);
+  const onRefused = useRef<(reason: string) => void>(setRefused);
+  onRefused.current = setRefused;
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
   const [find, setFind] = useState<Find>(null);
@@ -88,7 +116,11 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
   );
   const commentHandlers = useRef<CommentHandlers>({ comment: () => {}, focusThread: () => {} });
   const extensions = useMemo(
-    () => [...browserExtensions(session, self, handlers), CommentHighlights.configure({ handlers: commentHandlers })],
+    () => [
+      ...browserExtensions(session, self, handlers),
+      CommentHighlights.configure({ handlers: commentHandlers }),
+      SuggestMode.configure({ author: { id: self.id, name: self.name }, onRefused }),
+    ],
     [session, self],
   );
   const editor = useEditor(
@@ -102,16 +134,30 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
     },
     [extensions],
   );
-  const editable = canEdit && collab.ready && collab.status !== "read-only" && collab.access !== "revoked";
+  const effectiveMode: EditorMode = suggestOnly && mode === "editing" ? "suggesting" : mode;
+  const editable =
+    canEdit &&
+    effectiveMode !== "viewing" &&
+    collab.ready &&
+    collab.status !== "read-only" &&
+    collab.access !== "revoked";
 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  // Suggesting is the editor's local state (a plugin flag), set again whenever the editor is rebuilt.
+  useEffect(() => {
+    if (!editor) return;
+    setSuggesting(editor, effectiveMode === "suggesting");
+    setRefused(null);
+  }, [editor, effectiveMode]);
+
   const close = () => setDialog(null);
   return (
     <div className="editor-shell" data-testid="briefing-editor" data-ready={collab.ready}>
       <div className="editor-bar">
+        {editor && canEdit ? <ModeSwitch mode={effectiveMode} onChange={setMode} suggestOnly={suggestOnly} /> : null}
         {editor && canEdit ? (
           <Toolbar
             editor={editor}
@@ -193,6 +239,14 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
           You no longer have access to this briefing. Changes you made since the last save are kept on this device only.
         </p>
       ) : null}
+      {refused ? (
+        <p className="notice suggest-refused" role="status" data-testid="suggest-refused">
+          {refused}{" "}
+          <button type="button" className="link-button" onClick={() => setRefused(null)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
       {outsider ? (
         <MentionOutsiderNotice briefingId={session.briefingId} person={outsider} onClose={() => setOutsider(null)} />
       ) : null}
@@ -205,7 +259,22 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
         </div>
         {editor ? (
           <div className="editor-body__comments">
-            <EditorComments editor={editor} session={session} handlers={commentHandlers} me={user.id} {...comments} />
+            <EditorComments
+              editor={editor}
+              session={session}
+              handlers={commentHandlers}
+              me={user.id}
+              {...comments}
+              suggestions={(discuss) => (
+                <SuggestionsSection
+                  editor={editor}
+                  me={user.id}
+                  canReview={canEdit && !suggestOnly}
+                  canWithdraw={canEdit}
+                  onDiscuss={comments.canComment ? discuss : undefined}
+                />
+              )}
+            />
           </div>
         ) : null}
       </div>

@@ -3,14 +3,18 @@
 import { useId } from "react";
 import type { PageSize } from "@/lib/export/types";
 
-/** Layout choices of a download (sent as ?pageSize= and ?toc=, see lib/export/access.ts). */
-export type ExportLayout = { pageSize: PageSize; toc: boolean };
+/** Layout choices of a download (sent as ?pageSize=, ?toc= and ?suggestions=, see lib/export/access.ts). */
+export type ExportLayout = { pageSize: PageSize; toc: boolean; showSuggestions: boolean };
 
-export const DEFAULT_LAYOUT: ExportLayout = { pageSize: "a4", toc: true };
+export const DEFAULT_LAYOUT: ExportLayout = { pageSize: "a4", toc: true, showSuggestions: false };
 
 /** The query parameters of a layout: "toc=auto" (three headings or more) when ticked, "off" otherwise. */
 export function layoutQuery(layout: ExportLayout): Record<string, string> {
-  return { pageSize: layout.pageSize, toc: layout.toc ? "auto" : "off" };
+  return {
+    pageSize: layout.pageSize,
+    toc: layout.toc ? "auto" : "off",
+    ...(layout.showSuggestions ? { suggestions: "shown" } : {}),
+  };
 }
 
 export type ExportOptionsProps = { value: ExportLayout; onChange: (value: ExportLayout) => void };
@@ -40,6 +44,18 @@ export function ExportOptions({ value, onChange }: ExportOptionsProps) {
         />
         Table of contents
         <span className="export-menu__hint">PDF, Word and HTML, when there are 3 or more headings</span>
+      </label>
+      <label className="export-options__row">
+        <input
+          type="checkbox"
+          checked={value.showSuggestions}
+          data-testid="export-show-suggestions"
+          onChange={(event) => onChange({ ...value, showSuggestions: event.target.checked })}
+        />
+        Show suggestions
+        <span className="export-menu__hint">
+          Word: tracked changes; others: marked inline. Off: the text as if all were accepted
+        </span>
       </label>
     </fieldset>
   );

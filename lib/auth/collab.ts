@@ -16,7 +16,19 @@ export type CollabGrant = {
   shareLinkId?: string;
   /** Receives comment notices: the actor may read the briefing's comments. */
   readComments: boolean;
+  /**
+   * Held to "suggestions only": an editor (not the owner) of a briefing whose owner turned it on.
+   * The collaboration server then takes only updates that add suggestions (server/collab/suggest-only.ts).
+   */
+  suggestOnly?: boolean;
 };
+
+/** Is an actor with `role` held to the briefing's "suggestions only" setting? Owners never are. */
+export async function isHeldToSuggestions(db: Db, briefingId: string, role: string | null): Promise<boolean> {
+  if (role !== "editor") return false;
+  const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { suggestionsOnly: true } });
+  return briefing?.suggestionsOnly ?? false;
+}
 
 /** Node's request headers as a fetch Headers object (what better-auth reads the session from). */
 export function toHeaders(req: IncomingMessage): Headers {
@@ -84,5 +96,6 @@ export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: 
     readOnly: !allows(role, "edit"),
     expiresAt,
     readComments: allows(role, "read-comments"),
+    suggestOnly: await isHeldToSuggestions(db, briefingId, role),
   };
 }

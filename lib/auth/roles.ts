@@ -18,6 +18,8 @@ export const BRIEFING_ACTIONS = [
   "delete",
   "moderate-comments",
   "manage-webhooks",
+  /** Review settings of a briefing, such as "suggestions only" for editors. */
+  "manage-review",
 ] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
@@ -25,7 +27,17 @@ export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]>
   viewer: ["read", "read-comments"],
   commenter: ["read", "read-comments", "comment"],
   editor: ["read", "read-comments", "comment", "edit", "share"],
-  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments", "manage-webhooks"],
+  owner: [
+    "read",
+    "read-comments",
+    "comment",
+    "edit",
+    "share",
+    "delete",
+    "moderate-comments",
+    "manage-webhooks",
+    "manage-review",
+  ],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;

@@ -11,6 +11,7 @@ import {
   renameBriefingSchema,
   revokeGrantSchema,
   shareBriefingSchema,
+  suggestionsOnlySchema,
 } from "./schema";
 
 // Every action goes through defineAction: authenticate -> parse -> authorize -> write -> revalidate.
@@ -96,6 +97,23 @@ export const revokeBriefingGrant = defineAction(
   async ({ data, db }) => {
     const { count } = await db.briefingGrant.deleteMany({ where: { id: data.grantId, briefingId: data.briefingId } });
     if (count === 0) throw new AppError("not_found", "That access was already removed.");
+    announceAccessChange({ briefingId: data.briefingId });
+    return null;
+  },
+);
+
+/**
+ * "Suggestions only" for editors (owners are not held to it). Connected editors are re-checked
+ * (announceAccessChange): the collaboration server reconnects them under the new setting.
+ */
+export const setSuggestionsOnly = defineAction(
+  {
+    schema: suggestionsOnlySchema,
+    permission: (data) => ({ action: "briefing:manage-review", briefingId: data.briefingId }),
+    revalidate: (data) => [`/briefings/${data.briefingId}`],
+  },
+  async ({ data, db }) => {
+    await db.briefing.update({ where: { id: data.briefingId }, data: { suggestionsOnly: data.on } });
     announceAccessChange({ briefingId: data.briefingId });
     return null;
   },

@@ -164,3 +164,9 @@ export async function listBriefingGrants(db: Db, briefingId: string) {
   });
   return grants.map(({ role, ...grant }) => ({ ...grant, role: asBriefingRole(role) }));
 }
+
+/** Whether the owner set "suggestions only" for editors (false for a briefing that does not exist). */
+export async function getSuggestionsOnly(db: Db, briefingId: string): Promise<boolean> {
+  const row = await db.briefing.findUnique({ where: { id: briefingId }, select: { suggestionsOnly: true } });
+  return row?.suggestionsOnly ?? false;
+}

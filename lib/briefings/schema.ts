@@ -52,3 +52,6 @@ export const shareBriefingSchema = z
   });
 
 export const revokeGrantSchema = z.object({ briefingId, grantId: z.string().min(1).max(64) });
+
+/** The owner's "suggestions only" switch: editors' changes must be suggestions while it is on. */
+export const suggestionsOnlySchema = z.object({ briefingId, on: z.boolean() });

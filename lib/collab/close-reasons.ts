@@ -29,6 +29,11 @@ export function describeClose(code: number, reason: string): string | null {
         `Changes arrived faster than the server accepts${detail ? ` (${detail})` : ""}. ` +
         "Your changes are kept in this browser: wait a minute, then reconnect."
       );
+    case CLOSE.suggestionsOnly:
+      return (
+        "The owner allows only suggestions on this briefing, and a change that was not a suggestion was refused. " +
+        "Copy what you need, then reload the page."
+      );
     case CLOSE.clientIdInUse:
       return "Another connection is writing under this editing session's identity. Reload the page to keep saving.";
     default:

@@ -99,6 +99,8 @@ export const CLOSE = {
   changeTooLarge: 4413,
   /** The connection sent more bytes than its budget allows; reconnecting at once would repeat it. */
   tooMuchData: 4429,
+  /** An editor held to "suggestions only" sent a change that is not a suggestion of their own. */
+  suggestionsOnly: 4412,
 } as const;
 
 /** The server's answer to a save request (and its unsolicited "storage failing" notice). */

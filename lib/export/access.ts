@@ -17,7 +17,8 @@ const TOC_VALUES = { auto: "auto", on: true, off: false } as const;
 /**
  * The layout options of a download: `pageSize=a4|letter` (PDF, default a4) and `toc=auto|on|off`
  * (PDF, DOCX, HTML; default auto: a table of contents from three headings on). A 400 naming the
- * accepted values for anything else.
+ * accepted values for anything else. `suggestions=accepted|shown` (default accepted): pending
+ * suggestions printed as if accepted (with a note), or shown as redlines (lib/export/suggestions.ts).
  */
 export function parseRenderOptions(params: URLSearchParams): RenderOptions {
   const options: RenderOptions = {};
@@ -38,6 +39,15 @@ export function parseRenderOptions(params: URLSearchParams): RenderOptions {
       ]);
     }
     options.toc = TOC_VALUES[toc as keyof typeof TOC_VALUES];
+  }
+  const suggestions = params.get("suggestions");
+  if (suggestions !== null) {
+    if (suggestions !== "accepted" && suggestions !== "shown") {
+      throw new AppError("bad_request", "Unknown suggestions setting. Use ?suggestions=accepted|shown.", [
+        { param: "suggestions", message: `"${suggestions.slice(0, 20)}" is not accepted or shown` },
+      ]);
+    }
+    options.suggestions = suggestions;
   }
   return options;
 }

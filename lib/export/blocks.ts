@@ -35,7 +35,19 @@ const MARK_HANDLERS: Record<string, (marks: Marks, attrs: Record<string, unknown
     const href = safeUrl(attrs.href);
     if (href) m.href = href;
   },
+  insertion: (m, attrs) => {
+    m.suggestion = suggestionOf("insert", attrs);
+  },
+  deletion: (m, attrs) => {
+    m.suggestion = suggestionOf("delete", attrs);
+  },
+  // Formatting suggestions are not made by the editor (lib/editor/suggestions); nothing to show.
+  modification: () => {},
 };
+
+function suggestionOf(kind: "insert" | "delete", attrs: Record<string, unknown>): Marks["suggestion"] {
+  return { kind, id: str(attrs.id), author: str(attrs.authorName) || "Unknown", at: str(attrs.at) || null };
+}
 
 function marksOf(node: JSONContent): Marks {
   const marks: Marks = {};
@@ -48,7 +60,9 @@ const sameMarks = (a: Marks, b: Marks) =>
   a.italic === b.italic &&
   a.underline === b.underline &&
   a.strike === b.strike &&
-  a.href === b.href;
+  a.href === b.href &&
+  a.suggestion?.kind === b.suggestion?.kind &&
+  a.suggestion?.id === b.suggestion?.id;
 
 const INLINE_HANDLERS: Record<string, (node: JSONContent) => Inline | null> = {
   text: (node) => (node.text ? { type: "text", text: node.text, marks: marksOf(node) } : null),

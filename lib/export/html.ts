@@ -47,6 +47,15 @@ function inlineHtml(inline: Inline): string {
   if (marks.underline) html = `<u>${html}</u>`;
   if (marks.strike) html = `<s>${html}</s>`;
   if (marks.href) html = `<a href="${escapeHtml(marks.href)}" rel="noopener noreferrer">${html}</a>`;
+  // Pending suggestions, when the download asked to show them (lib/export/suggestions.ts).
+  if (marks.suggestion) {
+    const { kind, author, at } = marks.suggestion;
+    const title = escapeHtml(
+      `${kind === "insert" ? "Suggested" : "Suggested deletion"} by ${author}${at ? `, ${at.slice(0, 10)}` : ""}`,
+    );
+    const tag = kind === "insert" ? "ins" : "del";
+    html = `<${tag} class="suggestion" title="${title}">${html}</${tag}>`;
+  }
   return html;
 }
 

@@ -3,6 +3,7 @@ import { contentDisposition } from "./filename";
 import { toHtml } from "./html";
 import { toMarkdown } from "./markdown";
 import { toPdf } from "./pdf";
+import { prepareSuggestions } from "./suggestions";
 import { neutralizeDocument } from "./text";
 import type { ExportDocument, ExportFormat, RenderOptions } from "./types";
 
@@ -35,7 +36,7 @@ export async function renderExport(
   options: RenderOptions = {},
 ): Promise<ExportFile> {
   const exporter = EXPORTERS[format];
-  const rendered = await exporter.render(neutralizeDocument(doc), options);
+  const rendered = await exporter.render(prepareSuggestions(neutralizeDocument(doc), format, options), options);
   return {
     body: typeof rendered === "string" ? Buffer.from(rendered, "utf8") : rendered,
     contentType: exporter.contentType,

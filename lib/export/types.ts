@@ -5,6 +5,9 @@
  * URLs are already checked (http, https or mailto only).
  */
 
+/** A piece of a pending suggestion (track changes); `id` groups the pieces of one suggestion. */
+export type SuggestionMark = { kind: "insert" | "delete"; id: string; author: string; at: string | null };
+
 export type Marks = {
   bold?: true;
   italic?: true;
@@ -12,6 +15,8 @@ export type Marks = {
   strike?: true;
   /** A checked link target; an unsafe link loses its target and stays plain text. */
   href?: string;
+  /** Part of a pending suggestion (see lib/export/suggestions.ts for how each option renders it). */
+  suggestion?: SuggestionMark;
 };
 
 export type Inline = { type: "text"; text: string; marks: Marks } | { type: "break" };
@@ -112,4 +117,10 @@ export type RenderOptions = {
    * briefing has at least TOC_MIN_HEADINGS headings; Markdown renderers build their own).
    */
   toc?: boolean | "auto";
+  /**
+   * Pending suggestions: "accepted" (the default) prints the text as if all were accepted, with a
+   * note saying how many are pending; "shown" prints them as redlines (DOCX: real tracked changes,
+   * w:ins/w:del with author and date; PDF/Markdown: underline/strike; HTML: ins/del) with a legend.
+   */
+  suggestions?: "accepted" | "shown";
 };

@@ -3,6 +3,7 @@ import { shareLinkActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { loadExportDocument } from "@/lib/export/document";
+import { acceptedView } from "@/lib/export/suggestions";
 import type { ExportDocument } from "@/lib/export/types";
 import { invalidShareError } from "./queries";
 
@@ -26,7 +27,9 @@ export function documentVersion(document: ExportDocument): string {
 export async function loadSharedDocument(db: Db, token: string): Promise<SharedDocument> {
   const actor = await shareLinkActor(db, token);
   await authorize(db, actor, { action: "briefing:read", briefingId: actor.briefingId });
-  const document = await loadExportDocument(db, actor.briefingId);
-  if (!document) throw invalidShareError({ ok: false, reason: "deleted" });
+  const loaded = await loadExportDocument(db, actor.briefingId);
+  if (!loaded) throw invalidShareError({ ok: false, reason: "deleted" });
+  // Share links show the text as if pending suggestions were accepted (the default of exports).
+  const document = acceptedView(loaded);
   return { version: documentVersion(document), document };
 }

@@ -45,7 +45,10 @@ export async function recheckConnection(
     refuse(connection, CLOSE.accessRevoked, "You no longer have access to this briefing.");
     return "revoked";
   }
-  if (user.readOnly !== connection.user.readOnly) {
+  if (
+    user.readOnly !== connection.user.readOnly ||
+    Boolean(user.suggestOnly) !== Boolean(connection.user.suggestOnly)
+  ) {
     refuse(connection, CLOSE.accessChanged, "Your access to this briefing changed.");
     return "changed";
   }

@@ -27,7 +27,15 @@ export function createTokenAuthorizer(tokens: Record<string, TokenGrant>): Colla
     if (grant.expiresAt !== undefined && grant.expiresAt <= Date.now()) {
       throw new AppError("unauthorized", "This token has expired.");
     }
-    const { userId, name, readOnly, expiresAt, shareLinkId, readComments } = grant;
-    return { userId, name, readOnly, expiresAt, readComments, ...(shareLinkId ? { shareLinkId } : {}) };
+    const { userId, name, readOnly, expiresAt, shareLinkId, readComments, suggestOnly } = grant;
+    return {
+      userId,
+      name,
+      readOnly,
+      expiresAt,
+      readComments,
+      ...(shareLinkId ? { shareLinkId } : {}),
+      ...(suggestOnly ? { suggestOnly } : {}),
+    };
   };
 }

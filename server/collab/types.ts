@@ -14,6 +14,8 @@ export type CollabUser = {
   shareLinkId?: string;
   /** May read the briefing's comment threads: then it receives comment notices (comment-channel.ts). */
   readComments?: boolean;
+  /** Editor held to "suggestions only": updates must only add suggestions (./suggest-only.ts). */
+  suggestOnly?: boolean;
 };
 
 /**

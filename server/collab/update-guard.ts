@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { CLOSE } from "@/lib/collab/protocol";
 import { MAX_DOCUMENT_DEPTH, updateDepth } from "@/lib/editor/depth";
+import { assertOnlySuggestions } from "./suggest-only";
 import type { RoomPeer } from "./types";
 
 /** An update the room will not take; the sender is closed with `code` and the message as reason. */
@@ -89,6 +90,7 @@ export class UpdateGuard {
    */
   apply(peer: RoomPeer, update: Uint8Array, live: boolean): void {
     this.assertDepth(peer, update);
+    if (peer.user.suggestOnly) this.assertSuggestions(peer, update);
     const written = this.newContentClients(update);
     for (const clientId of written) {
       const owner = this.owners.get(clientId);
@@ -116,6 +118,15 @@ export class UpdateGuard {
         `Document nested too deeply (more than ${MAX_DOCUMENT_DEPTH} levels)`,
       );
     }
+  }
+
+  /** "Suggestions only": the update (with what the peer has parked) may only add its own suggestions. */
+  private assertSuggestions(peer: RoomPeer, update: Uint8Array): void {
+    const parked = this.parked.get(peer)?.updates ?? [];
+    const measured = parked.length
+      ? Y.mergeUpdates([update, ...parked.map((waiting) => Y.convertUpdateFormatV2ToV1(waiting))])
+      : update;
+    assertOnlySuggestions(this.doc, measured, peer.user.userId);
   }
 
   /** The client ids for which the update holds content the document does not have yet. */

@@ -5,13 +5,14 @@ import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
 import { NoAccess } from "@/components/briefings/no-access";
 import { RestoreButton } from "@/components/briefings/restore-button";
+import { SuggestionsOnlyToggle } from "@/components/briefings/suggestions-only-toggle";
 import { BriefingEditorLoader } from "@/components/editor/briefing-editor-loader";
 import { ExportMenu } from "@/components/export/export-menu";
 import { listPendingAccessRequests } from "@/lib/access-requests/queries";
 import { getBriefingPageAccess } from "@/lib/auth/briefing-access";
 import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { listBriefingGrants } from "@/lib/briefings/queries";
+import { getSuggestionsOnly, listBriefingGrants } from "@/lib/briefings/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/queries";
@@ -32,11 +33,15 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams] = await Promise.all([
+  const [grants, requests, teams, suggestionsOnly] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
+    getSuggestionsOnly(db, id),
   ]);
+  // Editors (not owners) are held to the owner's "suggestions only"; the collaboration server
+  // enforces the same rule (lib/auth/collab.ts isHeldToSuggestions).
+  const suggestOnly = suggestionsOnly && role === "editor";
   return (
     <div className="briefing-page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -48,6 +53,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         {deleted ? null : (
           <div className="briefing-page__actions">
             <ExportMenu briefingId={id} />
+            {allows(role, "manage-review") ? <SuggestionsOnlyToggle briefingId={id} on={suggestionsOnly} /> : null}
             <Link className="button button--secondary" href={`/briefings/${id}/export`}>
               {canShare ? "Marking and share links" : "Export options"}
             </Link>
@@ -65,6 +71,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           briefingId={id}
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
           canEdit={canEdit}
+          suggestOnly={suggestOnly}
           comments={{
             canComment: allows(role, "comment") && !deleted,
             canModerate: allows(role, "moderate-comments") && !deleted,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import { addComment } from "@/lib/comments/actions";
 import type { ThreadView } from "@/lib/comments/queries";
 import type { CommentAnchor } from "@/lib/comments/schema";
@@ -25,6 +25,8 @@ export type CommentsPanelProps = {
   onCancelPending: () => void;
   onSelect: (thread: ThreadView) => void;
   onChanged: () => void;
+  /** Suggestions (track changes) listed above the threads: the same panel, not a second one. */
+  suggestions?: ReactNode;
 };
 
 const FILTERS = ["Open", "Resolved", "All", "Mine", "Mentioning me"] as const;
@@ -124,6 +126,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
           {props.error}
         </p>
       ) : null}
+      {props.suggestions}
       <div className="comments-panel__list" ref={list}>
         {threads === null ? <p className="muted">Loading comments…</p> : null}
         {threads !== null && shown.length === 0 ? <p className="muted comments-panel__empty">{EMPTY[filter]}</p> : null}

@@ -3,7 +3,7 @@
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
-import { type RefObject, useEffect, useMemo, useState } from "react";
+import { type ReactNode, type RefObject, useEffect, useMemo, useState } from "react";
 import { COMMENT_LIMITS } from "@/lib/comments/schema";
 import { FRAMEWORK_CARD_NODE } from "@/lib/editor/nodes/framework-card";
 import type { CollabSession } from "../use-collaboration";
@@ -20,6 +20,8 @@ export type EditorCommentsProps = {
   canComment: boolean;
   canModerate: boolean;
   canShare: boolean;
+  /** The suggestions section (track changes) shown above the threads; `discuss` opens a thread on a range. */
+  suggestions?: (discuss: (range: { from: number; to: number }, quote: string) => void) => ReactNode;
 };
 
 /** What a thread on an embed quotes: the kind of block and its name. */
@@ -56,7 +58,7 @@ function selectedRange(editor: Editor): { from: number; to: number } | null {
  * the text both ways (hovering or moving the caret into commented text shows its thread; choosing
  * a thread selects its text).
  */
-export function EditorComments({ editor, session, handlers, me, ...rights }: EditorCommentsProps) {
+export function EditorComments({ editor, session, handlers, me, suggestions, ...rights }: EditorCommentsProps) {
   const { threads, error, refresh } = useComments(session.briefingId, session.provider);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingComment | null>(null);
@@ -149,6 +151,11 @@ export function EditorComments({ editor, session, handlers, me, ...rights }: Edi
         onCancelPending={() => setPending(null)}
         onSelect={select}
         onChanged={refresh}
+        suggestions={suggestions?.((range, quote) => {
+          const anchor = anchorFromRange(editor.state, range.from, range.to);
+          if (!anchor) return;
+          setPending({ anchor, quote: quote.slice(0, COMMENT_LIMITS.quoteChars) || "Suggestion" });
+        })}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { DOMParser } from "@xmldom/xmldom";
-import { unzipSync } from "fflate";
+import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "@/lib/errors";
 import { htmlTreeToProsemirror } from "./html-tree";
@@ -41,13 +41,24 @@ function checkZip(bytes: Uint8Array): void {
   if (!hasDocument) throw notWord();
 }
 
+/**
+ * Tracked changes (Word redlines) in the document body: insertions and deletions. mammoth reads
+ * them as if accepted (inserted text kept, deleted text left out), so the import says so.
+ */
+export function countTrackedChanges(bytes: Uint8Array): { insertions: number; deletions: number } {
+  const files = unzipSync(bytes, { filter: (file) => file.name === "word/document.xml" });
+  const xml = files["word/document.xml"] ? strFromU8(files["word/document.xml"]) : "";
+  return { insertions: xml.match(/<w:ins\b/g)?.length ?? 0, deletions: xml.match(/<w:del\b/g)?.length ?? 0 };
+}
+
 /** What an import produced: the document and plain sentences about what was left out. */
 export type ImportResult = { content: JSONContent; notices: string[] };
 
 /**
  * A Word document -> the editor's ProseMirror JSON: headings (Heading 1-6 styles), paragraphs,
- * bold, italic, underline, strike, links, lists and tables. Images, comments and tracked changes
- * are left out and reported. Linked external files are never read.
+ * bold, italic, underline, strike, links, lists and tables. Images and comments are left out and
+ * reported; tracked changes are imported as accepted and reported (see countTrackedChanges).
+ * Linked external files are never read.
  */
 export async function docxToProsemirror(bytes: Uint8Array): Promise<ImportResult> {
   checkZip(bytes);
@@ -76,6 +87,14 @@ export async function docxToProsemirror(bytes: Uint8Array): Promise<ImportResult
   if (unknownStyles > 0) {
     notices.push(
       `${unknownStyles} Word style${unknownStyles === 1 ? " was" : "s were"} not recognised; that text was imported as plain paragraphs.`,
+    );
+  }
+  const tracked = countTrackedChanges(bytes);
+  if (tracked.insertions + tracked.deletions > 0) {
+    const n = tracked.insertions + tracked.deletions;
+    notices.push(
+      `This file had ${n} tracked change${n === 1 ? "" : "s"} (${tracked.insertions} inserted, ${tracked.deletions} deleted); ` +
+        "they were imported as accepted: inserted text kept, deleted text left out. Their authors were not kept.",
     );
   }
   return { content, notices };

@@ -1,7 +1,9 @@
 import {
   Bookmark,
   BorderStyle,
+  DeletedTextRun,
   ExternalHyperlink,
+  InsertedTextRun,
   InternalHyperlink,
   type IRunOptions,
   Paragraph,
@@ -16,7 +18,7 @@ import {
 } from "docx";
 import { sliceMatrix } from "../matrix-layout";
 import { cardNote } from "../text";
-import type { Block, CardView, TableCell as DocCell, Inline, MatrixView } from "../types";
+import type { Block, CardView, TableCell as DocCell, Inline, MatrixView, SuggestionMark } from "../types";
 import { describeTable } from "./table-properties";
 
 /** Characters XML 1.0 forbids (a DOCX holding one does not open). */
@@ -72,9 +74,26 @@ export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[
       // Links take the Hyperlink character style (colour and underline), as Word's own links do.
       style: marks.href ? "Hyperlink" : base.style,
     };
+    if (marks.suggestion) return trackedRun(inline.text, options, marks.suggestion);
     const textRun = run(inline.text, options);
     return marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun;
   });
+}
+
+// Revision ids must be unique within a document; a process-wide counter is.
+let revision = 0;
+
+/** A pending suggestion as a Word tracked change (w:ins / w:del with author and date). */
+function trackedRun(text: string, options: IRunOptions, s: SuggestionMark) {
+  revision = (revision % 2_000_000_000) + 1;
+  const change = {
+    ...options,
+    text: xmlSafe(text),
+    id: revision,
+    author: s.author,
+    date: s.at ?? new Date(0).toISOString(),
+  };
+  return s.kind === "insert" ? new InsertedTextRun(change) : new DeletedTextRun(change);
 }
 
 /**

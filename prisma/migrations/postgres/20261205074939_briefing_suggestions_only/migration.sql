@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Briefing" ADD COLUMN     "suggestionsOnly" BOOLEAN NOT NULL DEFAULT false;
+
