@@ -17,12 +17,13 @@ export function versionsToThin(versions: readonly ThinningCandidate[], now: numb
   // Newest first: the first version met in a bucket is the one it keeps.
   const ordered = [...versions].sort((a, b) => b.seq - a.seq);
   for (const version of ordered) {
-    if (version.kind !== "auto" || version.seq === latestSeq) continue;
+    if (version.kind !== "auto") continue;
     const age = now - version.createdAt.getTime();
     if (age < DAY) continue;
     const time = version.createdAt.getTime();
     const bucket = age < 7 * DAY ? `h${Math.floor(time / HOUR)}` : `d${Math.floor(time / DAY)}`;
-    if (keptPerBucket.has(bucket)) thin.push(version.id);
+    // The newest version is never removed; it is its bucket's keeper.
+    if (keptPerBucket.has(bucket) && version.seq !== latestSeq) thin.push(version.id);
     else keptPerBucket.set(bucket, version);
   }
   return thin;
