@@ -5,6 +5,7 @@ import { BriefingsList } from "./pages/briefing-page";
 test("name a version, edit, see the change in the diff, restore it, and it stays restored after a reload", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await new AuthFlow(page).signUp("Vera Version", "vera.version@example.org");
   const list = new BriefingsList(page);
   await list.goto();
