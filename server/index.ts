@@ -8,10 +8,12 @@ import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
 import { startNotificationDigests } from "@/lib/notifications/digest";
+import { AutoVersioner, DEFAULT_AUTO_VERSION_MS } from "@/lib/versions/auto";
 import { startWebhookDelivery } from "@/lib/webhooks/worker";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
 import { createCollabServer } from "./collab/server";
 import type { CollabAuthorizer } from "./collab/types";
+import { versionHooks } from "./collab/version-hooks";
 import { webhookHooks } from "./collab/webhook-hooks";
 import { distrustForwardedHeaders } from "./forwarded-headers";
 import { httpServerOptions } from "./http-timeouts";
@@ -67,7 +69,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       perUserPerBriefing: config.COLLAB_MAX_CONNECTIONS_PER_USER_BRIEFING,
       perShareLink: config.COLLAB_MAX_CONNECTIONS_PER_SHARE_LINK,
     },
-    hooks: [webhookHooks],
+    // Automatic versions while a briefing is edited and when its last editor leaves (lib/versions).
+    hooks: [webhookHooks, versionHooks(new AutoVersioner({ db: getDb(), intervalMs: DEFAULT_AUTO_VERSION_MS }))],
   });
   server.on("upgrade", (req, socket, head) => {
     distrustForwardedHeaders(req, config.TRUST_PROXY);

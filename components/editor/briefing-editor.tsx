@@ -9,6 +9,7 @@ import { EditorSkeleton } from "./editor-skeleton";
 import { browserExtensions, type CollabUser, type ShortcutHandlers } from "./extensions";
 import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
+import { HistoryPanel } from "./history/history-panel";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
 import type { MentionItem } from "./mention-list";
@@ -66,7 +67,7 @@ export default function BriefingEditor({
   );
 }
 
-type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
+type Dialog = "link" | "framework" | "comparison" | "shortcuts" | "history" | null;
 
 type Find = "find" | "replace" | null;
 
@@ -198,6 +199,9 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
           >
             Outline
           </button>
+          <button type="button" className="button button--secondary button--small" onClick={() => setDialog("history")}>
+            History
+          </button>
           <button
             type="button"
             className="link-button editor-bar__help"
@@ -280,6 +284,7 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
       </div>
       {editor ? <WordCount editor={editor} /> : null}
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
+      {dialog === "history" ? <HistoryPanel briefingId={session.briefingId} canEdit={canEdit} onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
     </div>

@@ -3,6 +3,7 @@ import { frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
 import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
+import { diffQuery, nameVersionBody, restoreBody, versionContentQuery } from "@/lib/versions/schema";
 import { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
 import { apiNotificationListSchema } from "./notifications";
 import {
@@ -36,6 +37,21 @@ function queryParameters(schema: z.ZodType): JsonSchema[] {
 }
 
 const pathId = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const pathVid = { name: "vid", in: "path", required: true, schema: { type: "string" } };
+const PERSON = { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } };
+const VERSION = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    seq: { type: "integer" },
+    kind: { type: "string", enum: ["auto", "named", "restore"] },
+    name: { type: ["string", "null"] },
+    createdAt: { type: "string", format: "date-time" },
+    createdBy: { oneOf: [PERSON, { type: "null" }] },
+    authors: { type: "array", items: PERSON },
+    bytes: { type: "integer" },
+  },
+};
 const errorRef = { $ref: "#/components/schemas/Error" };
 const errors = Object.fromEntries(
   [
@@ -151,6 +167,59 @@ export function openApiDocument(serverUrl: string): JsonSchema {
             ]),
             ...errors,
           },
+        },
+      },
+      "/api/v1/briefings/{id}/versions": {
+        get: {
+          summary: "The briefing's versions, newest first (read access)",
+          parameters: [pathId],
+          responses: {
+            200: json({ type: "object", properties: { versions: { type: "array", items: VERSION } } }),
+            ...errors,
+          },
+        },
+        post: {
+          summary: "Names the current document as a version (edit rights)",
+          parameters: [pathId],
+          requestBody: body(nameVersionBody),
+          responses: { 201: json({ type: "object", properties: { version: VERSION } }), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/versions/{vid}/content": {
+        get: {
+          summary: "A version's content, inline (Markdown or the editor's JSON)",
+          parameters: [pathId, pathVid, ...queryParameters(versionContentQuery)],
+          responses: { 200: file(["application/json", "text/markdown"]), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/versions/{vid}/export": {
+        get: {
+          summary: 'A version as a download, marked "As of <name/time>"',
+          parameters: [pathId, pathVid, ...queryParameters(exportQuerySchema)],
+          responses: {
+            200: file([
+              "application/pdf",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              "text/markdown",
+              "text/html",
+            ]),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/briefings/{id}/versions/{vid}/restore": {
+        post: {
+          summary: "Restores a version (or one block of it) as a new change on top (edit rights)",
+          parameters: [pathId, pathVid],
+          requestBody: body(restoreBody),
+          responses: { 200: json({ type: "object", properties: { version: VERSION } }), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/diff": {
+        get: {
+          summary: "What changed between two versions, or a version and the current document",
+          parameters: [pathId, ...queryParameters(diffQuery)],
+          responses: { 200: json({ type: "object" }), ...errors },
         },
       },
       "/api/v1/briefings/{id}/grants": {

@@ -14,6 +14,10 @@ export type ExportOptions = {
   now?: Date;
   /** Public base URL for links to framework pages (default: APP_URL). */
   baseUrl?: string;
+  /** Export this content instead of the current one (a version: lib/versions/)... */
+  content?: JSONContent;
+  /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026". */
+  asOf?: string;
 };
 
 /** "27 November 2026" (UTC): the title-page date. */
@@ -75,7 +79,7 @@ export async function loadExportDocument(
   });
   if (!briefing || briefing.deletedAt) return null;
   const [json, authors] = await Promise.all([
-    loadCurrentContent(db, briefingId),
+    options.content ?? loadCurrentContent(db, briefingId),
     loadAuthors(db, briefingId, briefing.owner.name),
   ]);
   if (!json) return null;
@@ -85,7 +89,7 @@ export async function loadExportDocument(
     briefingId: briefing.id,
     title: briefing.title,
     authors,
-    date: displayDate(now),
+    date: options.asOf ?? displayDate(now),
     exportedAt: displayDateTime(now),
     classification: briefing.classification.trim(),
     ...content,

@@ -11,6 +11,7 @@ import type { CollabConnection } from "./connection";
 import { type ConnectionLimits, connectionLimitHooks } from "./connection-limits";
 import { type AccessChange, localFanout, type RoomFanout } from "./fanout";
 import { type CollabHooks, combineHooks } from "./hooks";
+import { attachLiveEdits } from "./live-edits";
 import { Liveness } from "./liveness";
 import { logHooks } from "./log-hooks";
 import type { PersistenceOptions } from "./persistence";
@@ -116,6 +117,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const access = watchAccess(connections, options.authorize, fanout, onError);
   // Plug-in: comment notices to the connections that may read comments (server -> client only).
   const stopComments = attachCommentChannel({ connections, fanout, onError });
+  // Restores from routes in this process go through the rooms, so open editors follow them.
+  const stopLiveEdits = attachLiveEdits(rooms);
   let closing = false;
   const handleUpgrade = createAcceptor({
     prefix: options.pathPrefix ?? "/collab",
@@ -150,6 +153,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       liveness.stop();
       access.stop();
       stopComments();
+      stopLiveEdits();
       for (const connection of connections) refuse(connection, CLOSE.goingAway, "Server shutting down");
       await rooms.closeAll(Date.now() + (options.shutdownTimeoutMs ?? 7_000));
       for (const connection of connections) connection.ws.terminate();

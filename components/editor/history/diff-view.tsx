@@ -126,9 +126,9 @@ export function DiffView({ diff, onRestoreBlock, busy }: DiffViewProps) {
   const { inserted, deleted, changedBlocks } = diff.stats;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: n/p shortcuts for the buttons inside, from any focused child.
-    <div className="diff-view" onKeyDown={onKeyDown}>
+    <div className="diff-view" data-testid="diff-view" onKeyDown={onKeyDown}>
       <div className="diff-view__toolbar">
-        <p className="diff-view__summary" role="status">
+        <p className="diff-view__summary" role="status" data-testid="diff-stats">
           {total
             ? `${plural(inserted, "insertion")}, ${plural(deleted, "deletion")}, ${plural(changedBlocks, "block")} changed`
             : "No differences: the two versions are the same."}

@@ -1,58 +1,47 @@
 "use client";
 
 import type { JSONContent } from "@tiptap/core";
-import { useMemo } from "react";
-import { Blocks, Source } from "@/components/share/briefing-document";
-import type { ExportDocument } from "@/lib/export/types";
-import { offlinePreviewContent } from "@/lib/versions/preview";
-import "@/components/share/share.css";
-import "./diff-view.css";
+import { EditorContent, ReactNodeViewRenderer, useEditor } from "@tiptap/react";
+import { useEffect } from "react";
+import { editorExtensions } from "@/lib/editor/extensions";
+import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
+import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
+import { comparisonViewFor } from "../comparison-view";
+import { FrameworkCardView } from "../framework-card-view";
 
-export type VersionPreviewProps = {
-  /** "as of" line above the document, e.g. "Sent to Director · 4 Dec 2026, 16:02". */
-  asOf?: string;
-} & (
-  | {
-      /**
-       * The version resolved on the server (`resolveContent(db, briefingId, json)` in
-       * lib/export/document.ts): cards, comparison tables and numbered sources as exports show them.
-       */
-      content: Pick<ExportDocument, "blocks" | "sources">;
-      json?: never;
+/** The shared schema with the cards' and comparisons' views, not collaborative (a fixed document). */
+function previewExtensions(briefingId: string) {
+  return editorExtensions({ collaborative: false }).map((extension) => {
+    if (extension.name === FRAMEWORK_CARD_NODE) {
+      return FrameworkCardNode.extend({ addNodeView: () => ReactNodeViewRenderer(FrameworkCardView) });
     }
-  | {
-      /** The version's ProseMirror JSON, rendered without the server (see offlinePreviewContent). */
-      json: JSONContent;
-      content?: never;
+    if (extension.name === COMPARISON_NODE) {
+      return ComparisonNode.extend({ addNodeView: () => ReactNodeViewRenderer(comparisonViewFor(briefingId)) });
     }
-);
+    return extension;
+  });
+}
 
-/**
- * A version of a briefing, read-only, rendered by the same components as the share page (so the
- * same node coverage as every export): pinned cards with their snapshot facts, i.e. as they were.
- */
-export function VersionPreview(props: VersionPreviewProps) {
-  const { json, content: resolved, asOf } = props;
-  const content = useMemo(() => resolved ?? offlinePreviewContent(json ?? { type: "doc" }), [resolved, json]);
+export type VersionPreviewProps = { briefingId: string; content: JSONContent; label: string };
+
+/** A version's document, read-only, rendered by the same schema and card views as the editor. */
+export function VersionPreview({ briefingId, content, label }: VersionPreviewProps) {
+  const editor = useEditor(
+    {
+      extensions: previewExtensions(briefingId),
+      content,
+      editable: false,
+      immediatelyRender: false,
+      editorProps: { attributes: { class: "prose", "aria-label": `${label} (read-only)`, role: "document" } },
+    },
+    [briefingId],
+  );
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setContent(content, { emitUpdate: false });
+  }, [editor, content]);
   return (
-    <article
-      className="shared-briefing version-preview"
-      aria-label={asOf ? `Version as of ${asOf}` : "Version preview"}
-    >
-      {asOf ? <p className="version-preview__as-of">As of {asOf}</p> : null}
-      <div className="shared-briefing__body" data-testid="version-preview-body">
-        {content.blocks.length ? <Blocks blocks={content.blocks} /> : <p className="muted">This version is empty.</p>}
-      </div>
-      {content.sources.length ? (
-        <section className="doc-sources" aria-label="Sources">
-          <h2>Sources</h2>
-          <ol>
-            {content.sources.map((source) => (
-              <Source key={source.n} source={source} />
-            ))}
-          </ol>
-        </section>
-      ) : null}
-    </article>
+    <div className="history-preview" data-testid="version-preview">
+      <EditorContent editor={editor} />
+    </div>
   );
 }

@@ -1,0 +1,52 @@
+import { expect, test } from "@playwright/test";
+import { AuthFlow } from "./pages/auth";
+import { BriefingsList } from "./pages/briefing-page";
+
+test("name a version, edit, see the change in the diff, restore it, and it stays restored after a reload", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await new AuthFlow(page).signUp("Vera Version", "vera.version@example.org");
+  const list = new BriefingsList(page);
+  await list.goto();
+  const briefing = await list.create("Versioned brief", "Blank");
+  await briefing.typeAtEnd("The original sentence.");
+  await briefing.waitUntilSaved();
+
+  // Name the current version.
+  await page.getByRole("button", { name: "History", exact: true }).click();
+  const history = page.getByTestId("history-panel");
+  await history.getByLabel("Name the current version").fill("Sent to Director");
+  await history.getByRole("button", { name: "Save" }).click();
+  const named = history.getByTestId("version-item").filter({ hasText: "Sent to Director" });
+  await expect(named).toHaveAttribute("aria-current", "true");
+  await expect(history.getByTestId("version-preview")).toContainText("The original sentence.");
+  await page.keyboard.press("Escape");
+  await expect(history).toBeHidden();
+
+  // Edit after it.
+  await briefing.typeAtEnd(" An added clause.");
+  await briefing.waitUntilSaved();
+
+  // The diff from the named version to now shows the addition highlighted.
+  await page.getByRole("button", { name: "History", exact: true }).click();
+  await history.getByTestId("version-item").filter({ hasText: "Sent to Director" }).click();
+  await history.getByLabel("Show").selectOption("current");
+  const diff = history.getByTestId("diff-view");
+  await expect(diff.locator("ins")).toContainText("An added clause.");
+
+  // Restore (with confirmation): the editor follows, and the restore is in the history.
+  await history.getByRole("button", { name: "Restore this version" }).click();
+  await page.getByRole("alertdialog", { name: "Confirm restore" }).getByRole("button", { name: "Restore" }).click();
+  await expect(history.getByTestId("history-notice")).toContainText("Restored “Sent to Director”");
+  await expect(history.getByTestId("diff-stats")).toContainText("No differences");
+  await expect(history.getByTestId("version-item").first()).toContainText("Restored “Sent to Director”");
+  await page.keyboard.press("Escape");
+  await expect(briefing.editor()).not.toContainText("An added clause.");
+  await expect(briefing.editor()).toContainText("The original sentence.");
+
+  await page.reload();
+  await briefing.waitUntilSaved();
+  await expect(briefing.editor()).toContainText("The original sentence.");
+  await expect(briefing.editor()).not.toContainText("An added clause.");
+});

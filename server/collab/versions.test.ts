@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createBriefing } from "@/lib/briefings/create";
+import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
+import { loadCurrentContent } from "@/lib/briefings/doc/current";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import {
+  connectClient,
+  eventually,
+  sleep,
+  startTestCollabServer,
+  statusReached,
+  synced,
+  type TestClient,
+  type TestCollabServer,
+} from "@/lib/test/collab";
+import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
+import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
+import { AutoVersioner } from "@/lib/versions/auto";
+import { restoreVersion } from "@/lib/versions/service";
+import { captureVersion, loadVersionContent, parseAuthors } from "@/lib/versions/store";
+import { versionHooks } from "./version-hooks";
+
+/** Types `words` at the end of the paragraph holding `marker`, as an editor would. */
+function typeAfter(doc: Y.Doc, marker: string, words: string): void {
+  const fragment = doc.getXmlFragment(BRIEFING_FRAGMENT);
+  for (const block of fragment.toArray()) {
+    const leaf = block instanceof Y.XmlElement ? block.get(0) : null;
+    if (leaf instanceof Y.XmlText && leaf.toString().startsWith(marker)) {
+      leaf.insert(leaf.length, words);
+      return;
+    }
+  }
+  throw new Error(`no paragraph starting with ${marker}`);
+}
+
+const same = (a: TestClient, b: TestClient) =>
+  JSON.stringify(a.doc.getXmlFragment(BRIEFING_FRAGMENT).toJSON()) ===
+  JSON.stringify(b.doc.getXmlFragment(BRIEFING_FRAGMENT).toJSON());
+
+describe("version history with live editors", () => {
+  let t: TestDatabase;
+  let server: TestCollabServer;
+  let versioner: AutoVersioner;
+  let ownerId: string;
+  let clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase("postgresql");
+    ownerId = (await t.db.user.create({ data: buildUser() })).id;
+    versioner = new AutoVersioner({ db: t.db, intervalMs: 60 * 60_000 });
+    server = await startTestCollabServer(t, { hooks: [versionHooks(versioner)], idleUnloadMs: 100 });
+  });
+  afterEach(() => {
+    for (const client of clients) client.destroy();
+    clients = [];
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.drop();
+  });
+
+  const connect = async (id: string, token: string) => {
+    const client = connectClient(server.url, id, token);
+    clients.push(client);
+    await synced(client);
+    return client;
+  };
+  const owner = () => ({ id: ownerId, isAdmin: false, catalogEditor: false });
+
+  it("two editors typing while a third restores all converge on the restored text plus later edits; history is kept", async () => {
+    const id = (await createBriefing(t.db, { title: "Live", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    const bob = await connect(id, "bob");
+    const carol = await connect(id, "carol");
+    appendParagraph(alice.doc, "Alpha");
+    appendParagraph(bob.doc, "Bravo");
+    await Promise.all([statusReached(alice, "saved"), statusReached(bob, "saved")]);
+    await eventually(() => same(alice, bob) && same(bob, carol), 5_000, "first sync");
+    const baseline = (await captureVersion(t.db, id, { kind: "named", name: "Baseline", now: new Date() }))!;
+    const baselineText = prosemirrorJsonToText((await loadVersionContent(t.db, id, baseline.id))!);
+
+    // Drafts after the baseline, stored, then the restore while both keep typing into their paragraphs.
+    appendParagraph(alice.doc, "Alice draft");
+    appendParagraph(bob.doc, "Bob draft");
+    await Promise.all([statusReached(alice, "saved"), statusReached(bob, "saved")]);
+    let typing = true;
+    const keepTyping = async (client: TestClient, marker: string, tag: string) => {
+      for (let i = 0; typing; i++) {
+        typeAfter(client.doc, marker, ` ${tag}${i}`);
+        await sleep(5);
+      }
+    };
+    const typists = [keepTyping(alice, "Alpha", "a"), keepTyping(bob, "Bravo", "b")];
+    await sleep(30);
+    const restored = await restoreVersion(t.db, owner(), id, baseline.id);
+    typing = false;
+    await Promise.all(typists);
+    // Later edits, made after the restore reached each editor.
+    await eventually(() => !blockTexts(alice.doc).includes("Alice draft"), 5_000, "restore reached Alice");
+    await eventually(() => !blockTexts(bob.doc).includes("Bob draft"), 5_000, "restore reached Bob");
+    typeAfter(alice.doc, "Alpha", " LATER-A");
+    typeAfter(bob.doc, "Bravo", " LATER-B");
+    await Promise.all([statusReached(alice, "saved"), statusReached(bob, "saved")]);
+    await eventually(() => same(alice, bob) && same(bob, carol), 5_000, "convergence");
+
+    const texts = blockTexts(carol.doc);
+    expect(texts).not.toContain("Alice draft");
+    expect(texts).not.toContain("Bob draft");
+    expect(texts.find((line) => line.startsWith("Alpha"))).toMatch(/ LATER-A$/);
+    expect(texts.find((line) => line.startsWith("Bravo"))).toMatch(/ LATER-B$/);
+    expect(texts.filter((line) => line.startsWith("Alpha") || line.startsWith("Bravo"))).toHaveLength(2);
+    // What the clients show is what is stored.
+    await eventually(
+      async () => prosemirrorJsonToText((await loadCurrentContent(t.db, id))!) === blockTexts(carol.doc).join("\n"),
+      5_000,
+      "stored = shown",
+    );
+
+    // History: baseline, the state before the restore (with both drafts), the restore; nothing rewritten.
+    const versions = await t.db.briefingVersion.findMany({ where: { briefingId: id }, orderBy: { seq: "asc" } });
+    expect(versions.map((v) => v.kind)).toEqual(["named", "auto", "restore"]);
+    expect(versions[2]!.id).toBe(restored.id);
+    expect(versions[2]!.name).toMatch(/^Restored “Baseline”/);
+    const before = prosemirrorJsonToText((await loadVersionContent(t.db, id, versions[1]!.id))!);
+    expect(before).toContain("Alice draft");
+    expect(before).toContain("Bob draft");
+    expect(prosemirrorJsonToText((await loadVersionContent(t.db, id, baseline.id))!)).toBe(baselineText);
+    expect(parseAuthors(versions[1]!.authorIds).sort()).toEqual(["alice", "bob"]);
+  });
+
+  it("makes a version when the last editor leaves, crediting who changed what", async () => {
+    const id = (await createBriefing(t.db, { title: "Leaving", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    const bob = await connect(id, "bob");
+    appendParagraph(alice.doc, "Written by Alice");
+    await statusReached(alice, "saved");
+    alice.destroy();
+    await sleep(50);
+    expect(await t.db.briefingVersion.count({ where: { briefingId: id } })).toBe(0);
+    bob.destroy();
+    await eventually(
+      async () => (await t.db.briefingVersion.count({ where: { briefingId: id } })) === 1,
+      5_000,
+      "version on leave",
+    );
+    const version = await t.db.briefingVersion.findFirstOrThrow({ where: { briefingId: id } });
+    expect(version.kind).toBe("auto");
+    expect(parseAuthors(version.authorIds)).toEqual(["alice"]);
+    expect(prosemirrorJsonToText((await loadVersionContent(t.db, id, version.id))!)).toContain("Written by Alice");
+  });
+});
