@@ -4,8 +4,8 @@ function Sources({ sources }: { sources: NoticeSource[] }) {
   if (!sources.length) return null;
   return (
     <ul className="change-diff__sources">
-      {sources.map((s, i) => (
-        <li key={`${s.url}-${i}`}>
+      {sources.map((s) => (
+        <li key={`${s.url} ${s.title}`}>
           <a href={s.url} rel="noreferrer noopener" target="_blank">
             {s.title}
           </a>
