@@ -33,26 +33,30 @@ function sourcesOf(value: unknown): NoticeSource[] {
   });
 }
 
-function valueText(value: unknown, dimension: DimensionLabel | undefined): string {
+function valueText(value: unknown, dimension: DimensionLabel | undefined, withNote: boolean): string {
   const v = value as StoredValue | null;
   if (!v || v.value === undefined) return "—";
   const valueType = dimension?.valueType ?? "text";
   const shown = formatValue(valueType, decodeValue(valueType, String(v.value)));
-  return typeof v.note === "string" && v.note ? `${shown} (${v.note})` : shown;
+  return withNote && typeof v.note === "string" && v.note ? `${shown} (${v.note})` : shown;
 }
+
+const noteOf = (value: unknown) => (value as StoredValue | null)?.note ?? null;
 
 /**
  * A change as a notice shows it: labelled old -> new values; for a value, its text without the
- * sources (listed apart, with their types, so a reader can follow them).
+ * sources (listed apart, with their types, so a reader can follow them), and its note only when
+ * the note changed too.
  */
 export function describeNotice(c: CatalogChangeView, dims: Record<string, DimensionLabel>): ChangeNotice {
   const words = describeChange(c, dims);
   if (c.entity !== "attribute") return { ...words, beforeSources: [], afterSources: [] };
   const dimension = dims[c.entityKey];
+  const withNote = noteOf(c.before) !== noteOf(c.after);
   return {
     ...words,
-    before: valueText(c.before, dimension),
-    after: valueText(c.after, dimension),
+    before: valueText(c.before, dimension, withNote),
+    after: valueText(c.after, dimension, withNote),
     beforeSources: sourcesOf(c.before),
     afterSources: sourcesOf(c.after),
   };
