@@ -4,7 +4,14 @@ import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { useState } from "react";
 import { FrameworkCard } from "@/components/catalog/framework-card";
 import type { FrameworkDetail } from "@/lib/catalog/types";
-import { changedSincePinned, liveAttrs, parseSnapshot, pinnedAttrs } from "@/lib/editor/framework-snapshot";
+import {
+  type CitedValue,
+  changedSincePinned,
+  liveAttrs,
+  parseSnapshot,
+  pinnedAttrs,
+  snapshotOf,
+} from "@/lib/editor/framework-snapshot";
 import type { FrameworkCardAttrs } from "@/lib/editor/nodes/framework-card";
 import { fetchFramework, frameworkUrl } from "./api";
 import { useEditable } from "./use-editable";
@@ -29,6 +36,10 @@ export function FrameworkCardView({ node, updateAttributes, editor, selected }: 
   const snapshot = pinned ? parseSnapshot(attrs.snapshot) : null;
   const shown = pinned ? snapshot : live.data;
   const outdated = pinned && live.data !== null && changedSincePinned(attrs, snapshot, live.data.updatedAt);
+  // The values the card cites (exports number their sources); members are already a fact above.
+  const cited: CitedValue[] = ((pinned ? snapshot?.cited : live.data ? snapshotOf(live.data).cited : []) ?? []).filter(
+    (c) => c.key !== "member_count",
+  );
 
   // Pinning always reads the catalog again, so the snapshot is the newest version.
   const pin = async () => {
@@ -44,47 +55,59 @@ export function FrameworkCardView({ node, updateAttributes, editor, selected }: 
   };
 
   const footer = (
-    <div className="embed__footer">
-      {pinned ? (
-        <span className="embed__mode">Pinned as of {formatDate(attrs.pinnedAt)}</span>
-      ) : (
-        <span className="embed__mode">Live from the catalog</span>
-      )}
-      {outdated ? (
-        <span className="badge badge--updated" data-testid="updated-since-pinned">
-          Updated since pinned
-        </span>
+    <>
+      {cited.length ? (
+        <dl className="facts embed__cited" data-testid="card-cited">
+          {cited.map((c) => (
+            <div key={c.key}>
+              <dt>{c.label}</dt>
+              <dd>{c.display}</dd>
+            </div>
+          ))}
+        </dl>
       ) : null}
-      {editable ? (
-        <span className="embed__actions">
-          {pinned ? (
-            <>
-              {outdated ? (
-                <button type="button" className="button button--small" disabled={busy} onClick={pin}>
-                  Refresh
+      <div className="embed__footer">
+        {pinned ? (
+          <span className="embed__mode">Pinned as of {formatDate(attrs.pinnedAt)}</span>
+        ) : (
+          <span className="embed__mode">Live from the catalog</span>
+        )}
+        {outdated ? (
+          <span className="badge badge--updated" data-testid="updated-since-pinned">
+            Updated since pinned
+          </span>
+        ) : null}
+        {editable ? (
+          <span className="embed__actions">
+            {pinned ? (
+              <>
+                {outdated ? (
+                  <button type="button" className="button button--small" disabled={busy} onClick={pin}>
+                    Refresh
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  className="button button--small button--secondary"
+                  onClick={() => updateAttributes(liveAttrs(attrs.slug))}
+                >
+                  Follow catalog
                 </button>
-              ) : null}
-              <button
-                type="button"
-                className="button button--small button--secondary"
-                onClick={() => updateAttributes(liveAttrs(attrs.slug))}
-              >
-                Follow catalog
+              </>
+            ) : (
+              <button type="button" className="button button--small button--secondary" disabled={busy} onClick={pin}>
+                Pin as of today
               </button>
-            </>
-          ) : (
-            <button type="button" className="button button--small button--secondary" disabled={busy} onClick={pin}>
-              Pin as of today
-            </button>
-          )}
-        </span>
-      ) : null}
-      {actionError ? (
-        <span role="alert" className="field-error">
-          {actionError}
-        </span>
-      ) : null}
-    </div>
+            )}
+          </span>
+        ) : null}
+        {actionError ? (
+          <span role="alert" className="field-error">
+            {actionError}
+          </span>
+        ) : null}
+      </div>
+    </>
   );
 
   return (

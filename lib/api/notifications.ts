@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { NOTIFICATION_KINDS } from "@/lib/notifications/kinds";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "@/lib/notifications/queries";
 import type { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
 import type { ApiCaller } from "./caller";
@@ -28,7 +29,7 @@ export async function apiMarkNotificationsRead(db: Db, caller: ApiCaller, input:
 /** The shape of one notification in API answers (for the OpenAPI document). */
 export const apiNotificationSchema = z.object({
   id: z.string(),
-  kind: z.enum(["mentioned", "comment_reply", "thread_resolved", "briefing_shared", "access_requested"]),
+  kind: z.enum(NOTIFICATION_KINDS),
   briefingId: z.string().nullable(),
   briefingTitle: z.string().nullable(),
   threadId: z.string().nullable(),

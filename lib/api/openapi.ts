@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listChangesQuery } from "@/lib/catalog/alerts/schema";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
 import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
@@ -264,6 +265,22 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           requestBody: body(apiCreateWebhookSchema),
           responses: {
             201: json({ allOf: [webhook, { type: "object", properties: { secret: { type: "string" } } }] }, "Created"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/catalog/changes": {
+        get: {
+          summary: "Catalog changes, newest first, with old -> new values and sources (cursor pagination)",
+          parameters: queryParameters(listChangesQuery),
+          responses: {
+            200: json({
+              type: "object",
+              properties: {
+                changes: { type: "array", items: { type: "object" } },
+                nextCursor: nullable("string"),
+              },
+            }),
             ...errors,
           },
         },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { recordCatalogAlerts } from "./alerts/record";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -15,15 +16,20 @@ export type CatalogChangeInput = {
   revertOf?: string;
 };
 
-/** Records one catalog change inside the transaction that makes it, so history and data never disagree. */
+/**
+ * Records one catalog change inside the transaction that makes it, so history and data never
+ * disagree, and alerts the briefings that cite what changed (lib/catalog/alerts/) in the same
+ * transaction.
+ */
 export async function recordChange(tx: Tx, change: CatalogChangeInput): Promise<void> {
-  await tx.catalogChange.create({
+  const row = await tx.catalogChange.create({
     data: {
       ...change,
       before: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
       after: change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
     },
   });
+  await recordCatalogAlerts(tx, row);
 }
 
 export type CatalogChangeView = {

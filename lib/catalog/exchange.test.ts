@@ -47,6 +47,27 @@ describe.each(PROVIDERS)("catalog exchange on %s", (provider) => {
     expect(await exportCatalog(t.db)).toEqual(exported);
   });
 
+  it("round-trips the analysts' dimensions (enum, number, quoted text) with their sources", async () => {
+    const exported = await exportCatalog(t.db);
+    const keys = exported.dimensions.map((d) => d.key);
+    for (const key of [
+      "defence_clause_strength",
+      "defence_clause_text",
+      "defence_spending_target",
+      "un_charter_relation",
+    ])
+      expect(keys, key).toContain(key);
+    const nato = exported.frameworks.find((f) => f.slug === "nato")!;
+    const value = (dimension: string) => nato.attributes.find((a) => a.dimension === dimension);
+    expect(value("defence_clause_strength")).toMatchObject({ value: "as-it-deems-necessary" });
+    expect(value("defence_spending_target")).toMatchObject({ value: 5, sources: [{ type: "press" }] });
+    expect(value("defence_clause_text")?.value).toMatch(/^Article 5: "The Parties agree that an armed attack/);
+    expect(value("un_charter_relation")?.sources[0]).toMatchObject({ type: "official" });
+    const report = await importCatalog(t.db, JSON.parse(JSON.stringify(exported)));
+    expect(report.frameworks.unchanged).toBe(seedFiles.length);
+    expect(await exportCatalog(t.db)).toEqual(exported);
+  });
+
   it("round-trips frameworks and members through CSV", async () => {
     const exported = await exportCatalog(t.db);
     const report = await importCatalog(t.db, catalogFromCsv(catalogToCsv(exported), exported));

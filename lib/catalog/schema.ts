@@ -125,8 +125,11 @@ export const memberSchema = z
     path: ["statusSince"],
   });
 
+/** Slugs that name pages under /frameworks/ and so cannot name a framework. */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(["new", "changes"]);
+
 export const frameworkFields = {
-  slug: slugSchema,
+  slug: slugSchema.refine((s) => !RESERVED_SLUGS.has(s), "is reserved for a page of the catalog"),
   name: text(200),
   acronym: nullish(text(40)),
   kind: z.enum(keysOf(KINDS)),

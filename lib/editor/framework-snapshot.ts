@@ -7,7 +7,13 @@ const text = (max: number) => z.string().max(max);
 const date = z.string().max(40).nullable();
 
 /** The cited values a framework card carries (and exports number in its Sources), in this order. */
-export const CARD_CITED_DIMENSIONS = ["collective_defence_clause", "legally_binding", "decision_rule", "member_count"];
+export const CARD_CITED_DIMENSIONS = [
+  "collective_defence_clause",
+  "defence_clause_strength",
+  "legally_binding",
+  "decision_rule",
+  "member_count",
+];
 
 const citedSourceSchema = z.object({
   title: text(500),

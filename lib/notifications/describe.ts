@@ -15,6 +15,8 @@ export function describeNotification(n: NotificationView): string {
       return `${who} shared ${where} with you${n.excerpt ? ` as ${n.excerpt.toLowerCase()}` : ""}`;
     case "access_requested":
       return `${who} asked for access to ${where}`;
+    case "catalog_changed":
+      return `The catalog changed a value ${where} cites`;
     default:
       return `Activity on ${where}`;
   }

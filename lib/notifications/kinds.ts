@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   "thread_resolved",
   "briefing_shared",
   "access_requested",
+  "catalog_changed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,6 +43,7 @@ export function excerptOf(text: string): string {
 export function notificationHref(n: { kind: string; briefingId: string | null; threadId: string | null }): string {
   if (!n.briefingId) return "/notifications";
   const base = `/briefings/${encodeURIComponent(n.briefingId)}`;
+  if (n.kind === "catalog_changed") return `${base}#catalog-changes`;
   return n.threadId && COMMENT_KINDS.has(n.kind as NotificationKind)
     ? `${base}#comment-${encodeURIComponent(n.threadId)}`
     : base;

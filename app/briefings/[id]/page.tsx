@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
+import { CatalogChangeNotice } from "@/components/briefings/catalog-change-notice";
 import { NoAccess } from "@/components/briefings/no-access";
 import { RestoreButton } from "@/components/briefings/restore-button";
 import { SuggestionsOnlyToggle } from "@/components/briefings/suggestions-only-toggle";
@@ -13,6 +14,7 @@ import { getBriefingPageAccess } from "@/lib/auth/briefing-access";
 import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getSuggestionsOnly, listBriefingGrants } from "@/lib/briefings/queries";
+import { listBriefingAlerts } from "@/lib/catalog/alerts/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/queries";
@@ -33,11 +35,12 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams, suggestionsOnly] = await Promise.all([
+  const [grants, requests, teams, suggestionsOnly, catalogAlerts] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
     getSuggestionsOnly(db, id),
+    deleted ? { alerts: [], total: 0 } : listBriefingAlerts(db, user, id),
   ]);
   // Editors (not owners) are held to the owner's "suggestions only"; the collaboration server
   // enforces the same rule (lib/auth/collab.ts isHeldToSuggestions).
@@ -65,6 +68,12 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           This briefing is in the trash; restore it to edit or share it. <RestoreButton briefingId={id} title={title} />
         </div>
       ) : null}
+      <CatalogChangeNotice
+        briefingId={id}
+        alerts={catalogAlerts.alerts}
+        total={catalogAlerts.total}
+        canDismiss={canEdit}
+      />
       <div className="briefing-page__body">
         <BriefingEditorLoader
           key={id}
