@@ -59,6 +59,7 @@ import {
   scrollFrames,
   sortLatency,
 } from "./browser-probes";
+import { routeJs } from "./build-js";
 import { printBenchLine, ratioGoal } from "./report";
 import { SUBSET_REGION, SUBSET_SIZE, writeSyntheticCatalog } from "./synthetic-catalog";
 
@@ -80,11 +81,12 @@ const base = `http://127.0.0.1:${PORT}`;
 
 const print = (line: Record<string, unknown>) => printBenchLine("matrix", line);
 /**
- * JavaScript the browser loaded for /compare (all=1, 2,000 frameworks) until the grid was live,
- * after decompression, before this issue's work (issue 20: "hydration waits for ~640 KB"); goal 1
- * asks for less than half of it. Measured by this bench on main at 21b0d68.
+ * First-load JavaScript of /compare in the build output (route-bundle-stats.json, uncompressed)
+ * before this issue's work (issue 20: "hydration waits for ~640 KB"); goal 1 asks for less than
+ * half of it. Measured on main at 21b0d68: 647,090 bytes, of which 517,906 are what every route
+ * loads (Next's runtime, React DOM, the root layout).
  */
-const COMPARE_JS_KB_BEFORE = Number(process.env.BENCH_COMPARE_JS_KB_BEFORE ?? 640);
+const COMPARE_JS_KB_BEFORE = Number(process.env.BENCH_COMPARE_JS_KB_BEFORE ?? 632);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -397,6 +399,7 @@ async function main() {
       1,
       null,
     );
+    const js = routeJs(root, "/compare");
     const goals = {
       g1_first_render_2000: ratioGoal("first_render_ms / browser_floor_ms", large.first_render_ms, floor, 1.5),
       g1_live_2000: ratioGoal("live_ms / browser_floor_ms", large.live_ms, floor, 3),
@@ -409,12 +412,7 @@ async function main() {
         1.5,
       ),
       g1_catalog_live: ratioGoal("catalog_live_ms / browser_floor_ms", catalog.live_ms, floor, 3),
-      g1_compare_js: ratioGoal(
-        "compare_js_kb / compare_js_kb_before",
-        large.js_kb ?? Number.NaN,
-        COMPARE_JS_KB_BEFORE,
-        0.5,
-      ),
+      g1_compare_js: ratioGoal("compare_js_kb / compare_js_kb_before", js?.kb ?? Number.NaN, COMPARE_JS_KB_BEFORE, 0.5),
     };
     printBenchLine(
       "matrix",
@@ -431,8 +429,10 @@ async function main() {
         live_2_ms: tiny.live_ms,
         catalog_first_render_ms: catalog.first_render_ms,
         catalog_live_ms: catalog.live_ms,
-        compare_js_kb: large.js_kb,
-        compare_js_wire_kb: large.js_wire_kb,
+        compare_js_kb: js?.kb,
+        compare_js_kb_floor: js?.floor_kb,
+        compare_js_loaded_kb: large.js_kb,
+        compare_js_loaded_wire_kb: large.js_wire_kb,
         compare_js_kb_before: COMPARE_JS_KB_BEFORE,
         html_bytes: large.html_bytes,
         size_ratio: round(large.first_render_ms / tiny.first_render_ms),
