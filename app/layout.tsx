@@ -36,11 +36,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteMenu>
               <nav aria-label="Main">
                 <ul className="nav">
+                  {/* No prefetch of the two heavy pages (the whole catalog, the matrix): rendering
+                      them on every page's idle time costs the server most of a second each and
+                      competes with the page the user is on; they load on click. */}
                   <li>
-                    <Link href="/frameworks">Frameworks</Link>
+                    <Link href="/frameworks" prefetch={false}>
+                      Frameworks
+                    </Link>
                   </li>
                   <li>
-                    <Link href="/compare">Compare</Link>
+                    <Link href="/compare" prefetch={false}>
+                      Compare
+                    </Link>
                   </li>
                   {user ? (
                     <>

@@ -171,3 +171,56 @@ export const scrollFrames = (frames: number) => `(async () => {
     scrolled_to: { top: scroller.scrollTop, left: scroller.scrollLeft },
   };
 })()`;
+
+/**
+ * An init script for pages without the matrix's own marks (the /frameworks catalog): notes when
+ * the first element matching `selector` got its text and was painted (Element Timing, as
+ * LOAD_PROBES does for the matrix), and when React first committed (hydration done) through the
+ * hook React DOM reports commits to (the one React DevTools installs; production builds call it
+ * too): `window.__benchPage = { painted, committed, live }`, live being the frame after the commit.
+ */
+export const PAGE_PROBES = (selector: string) => `(() => {
+  const state = (window.__benchPage = { painted: null, committed: null, live: null });
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+    onCommitFiberRoot() {
+      if (state.committed !== null) return;
+      state.committed = performance.now();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => { state.live = performance.now(); };
+        channel.port2.postMessage(null);
+      });
+    },
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.identifier === "bench-first" && state.painted === null) state.painted = e.renderTime || e.startTime;
+  }).observe({ type: "element", buffered: true });
+  const observer = new MutationObserver(() => {
+    const target = document.querySelector(${JSON.stringify(selector)});
+    if (!target || !target.textContent.trim()) return;
+    observer.disconnect();
+    target.setAttribute("elementtiming", "bench-first");
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
+/**
+ * JavaScript the page loaded so far (its own scripts from /_next/static, not the bench's): count,
+ * bytes after decompression (what the browser parses) and bytes on the wire.
+ */
+export const READ_SCRIPT_BYTES = `(() => {
+  const scripts = performance.getEntriesByType("resource").filter((e) => e.name.includes("/_next/static/") && new URL(e.name).pathname.endsWith(".js"));
+  return {
+    js_files: scripts.length,
+    js_kb: Math.round(scripts.reduce((n, e) => n + e.decodedBodySize, 0) / 1024),
+    js_wire_kb: Math.round(scripts.reduce((n, e) => n + e.encodedBodySize, 0) / 1024),
+  };
+})()`;

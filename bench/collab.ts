@@ -1,4 +1,5 @@
 import path from "node:path";
+import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
@@ -9,6 +10,7 @@ import { storeHistory, timeColdOpen } from "./collab/cold-load";
 import { runEditors } from "./collab/editors";
 import { buildHistory } from "./collab/history";
 import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
+import { absoluteGoal, printBenchLine, ratioGoal } from "./report";
 
 // npm run bench:collab. Env: BENCH_SECONDS (default 20) per scenario and server, BENCH_EDITORS
 // (default "10,50,100"), BENCH_RATE (updates per editor per second, default 5), BENCH_OPS (cold
@@ -23,6 +25,13 @@ const RATE = Number(process.env.BENCH_RATE ?? 5);
 const OPERATIONS = Number(process.env.BENCH_OPS ?? 250_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const TOKEN = "bench";
+/**
+ * Goal 3's fixed RSS base (MB), "one Prisma client per process": the generated client, its driver
+ * adapter and query compiler, after a first query (measured with node --import tsx: 77 MB before,
+ * 133 MB after, on this machine). bench/collab/idle-rss.ts prints the whole difference between our
+ * idle server and the reference (Prisma, the persistence thread, zod, ioredis, the Tiptap schema).
+ */
+const RSS_BASE_MB = Number(process.env.BENCH_RSS_BASE_MB ?? 56);
 const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
 
 type Totals = {
@@ -106,9 +115,9 @@ async function main(): Promise<void> {
       const stallPct = ((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100;
       const [m, r] = [summary(mine), summary(ref)];
       const stored = await database.db.briefingUpdate.count({ where: { briefingId: id } });
-      console.log(
-        JSON.stringify({
-          bench: "collab",
+      printBenchLine(
+        "collab",
+        {
           editors,
           updates_per_s: editors * RATE,
           seconds: SECONDS,
@@ -124,18 +133,49 @@ async function main(): Promise<void> {
           ref_cpu_us_per_update: round((ref.cpuSeconds / ref.sent) * 1e6),
           rss_mb: round(mine.rssMb),
           ref_rss_mb: round(ref.rssMb),
+          rss_base_mb: RSS_BASE_MB,
           lost: mine.lost,
           ref_lost: ref.lost,
           sent: mine.sent,
           log_rows_after_shutdown: stored,
           host_cpu_pressure_pct: round(stallPct),
-        }),
+        },
+        {
+          g3_p99: ratioGoal("p99_ms / ref_p99_ms", m.p99, r.p99, 1.25),
+          g3_cpu: ratioGoal(
+            "cpu_us_per_update / ref_cpu_us_per_update",
+            mine.cpuSeconds / mine.sent,
+            ref.cpuSeconds / ref.sent,
+            1.3,
+          ),
+          g3_rss: ratioGoal("(rss_mb - rss_base_mb) / ref_rss_mb", mine.rssMb - RSS_BASE_MB, ref.rssMb, 1.5),
+        },
       );
     }
     await coldLoad(log, database.url, ownerId);
   } finally {
     await database.drop();
   }
+}
+
+/**
+ * What the stock client needs to apply the same document from memory: the whole state as one
+ * Yjs update (what a sync sends), applied to a fresh Y.Doc in this process. Median of 5.
+ */
+function applyFromMemoryMs(history: { batches: Uint8Array[] }): { ms: number; bytes: number } {
+  const source = new Y.Doc();
+  for (const batch of history.batches) Y.applyUpdate(source, batch);
+  const update = Y.encodeStateAsUpdate(source);
+  source.destroy();
+  const times: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    Y.applyUpdate(doc, update);
+    if (run > 0) times.push(performance.now() - started); // the first run warms the JIT
+    doc.destroy();
+  }
+  return { ms: percentile(Float64Array.from(times).sort(), 50), bytes: update.length };
 }
 
 /**
@@ -146,6 +186,7 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
   // Batches of 5 operations: about what a fast typist produces in one 20 ms batch window.
   const history = buildHistory(OPERATIONS, 5);
   const warmup = await createBriefing(log.db, { title: "warm-up", ownerId, template: "policy-brief" });
+  const fromMemory = applyFromMemoryMs(history);
   for (const tail of [0, 250]) {
     const { id } = await createBriefing(log.db, { title: "cold load", ownerId, template: "blank" });
     const { tailRows } = await storeHistory(log, id, history, tail);
@@ -173,21 +214,29 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
       }
     }
     const sorted = Float64Array.from(runs).sort();
-    console.log(
-      JSON.stringify({
-        bench: "cold_load",
+    const ms = percentile(sorted, 50);
+    printBenchLine(
+      "cold_load",
+      {
         chars,
         operations: history.operations,
         structs: history.structs,
         snapshot_kb: round((row.yState?.length ?? 0) / 1024),
         tail_rows: tailRows,
-        ms: round(percentile(sorted, 50)),
+        ms: round(ms),
         runs_ms: runs.map(round),
+        apply_from_memory_ms: round(fromMemory.ms),
+        update_kb: round(fromMemory.bytes / 1024),
         // CPU time is what the machine's load cannot inflate (the server's includes its worker).
         server_cpu_ms: round(percentile(Float64Array.from(serverCpu).sort(), 50)),
         client_cpu_ms: round(percentile(Float64Array.from(clientCpu).sort(), 50)),
         host_cpu_pressure_pct: round(((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100),
-      }),
+      },
+      {
+        g2_ratio: ratioGoal("ms / apply_from_memory_ms", ms, fromMemory.ms, 1.5),
+        // The issue asks for it on an idle machine: read it with the line's load_avg.
+        g2_absolute: absoluteGoal("ms (idle machine)", ms, 150),
+      },
     );
   }
 }

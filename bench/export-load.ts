@@ -14,6 +14,7 @@ import { insertShareLink } from "@/lib/shares/queries";
 import { createTestDatabase } from "@/lib/test/databases";
 import { createExportFixture, everyNodeDocument, paragraph, writeBriefingContent } from "@/lib/test/export-fixture";
 import { startRouteServer } from "@/lib/test/route-server";
+import { printBenchLine } from "./report";
 
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 10);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -76,19 +77,16 @@ async function main() {
     }
     await exports;
     const total = performance.now() - started;
-    console.log(
-      JSON.stringify({
-        bench: "export-load",
-        mode,
-        parallel: PARALLEL,
-        workers: mode === "pool" ? exportPool().size : 0,
-        exports_ms: round(total),
-        health_requests: health.length,
-        health_median_ms: round(median(health)),
-        health_p90_ms: round([...health].sort((a, b) => a - b)[Math.floor(health.length * 0.9)] ?? Number.NaN),
-        health_max_ms: round(Math.max(...health)),
-      }),
-    );
+    printBenchLine("export-load", {
+      mode,
+      parallel: PARALLEL,
+      workers: mode === "pool" ? exportPool().size : 0,
+      exports_ms: round(total),
+      health_requests: health.length,
+      health_median_ms: round(median(health)),
+      health_p90_ms: round([...health].sort((a, b) => a - b)[Math.floor(health.length * 0.9)] ?? Number.NaN),
+      health_max_ms: round(Math.max(...health)),
+    });
     await server.close();
   }
   await exportPool().close();

@@ -16,6 +16,7 @@ import { loadExportDocument } from "@/lib/export/document";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/types";
 import { createTestDatabase } from "@/lib/test/databases";
 import { createBenchBriefing } from "./export-briefing";
+import { printBenchLine } from "./report";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 52);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     const pages = results.find((r) => r.format === "pdf")?.pages ?? 0;
     for (const { format, pages: _, ...numbers } of results) {
       const { ms, rss_mb, ...rest } = numbers;
-      console.log(JSON.stringify({ bench: "export", format, pages, ms, rss_mb, ...rest, cards: 50, comparisons: 5 }));
+      printBenchLine("export", { format, pages, ms, rss_mb, ...rest, cards: 50, comparisons: 5 });
     }
   } finally {
     await t.drop();

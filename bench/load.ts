@@ -5,6 +5,7 @@ import { buildUser } from "@/lib/test/fixtures";
 import { startTestRedis } from "@/lib/test/redis";
 import { SimulatedEditor } from "./collab/editors";
 import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
+import { machineLoad, printBenchLine, ratioGoal } from "./report";
 
 // npm run bench:load. 1,000 websocket connections over 100 briefings (10 editors each, 1 update/s
 // each) against one instance, then against two instances linked by Redis (editors of a briefing
@@ -20,7 +21,7 @@ const TOKENS = { [TOKEN]: { userId: "load", name: "Load", readOnly: false } };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
-type Result = Record<string, number | string>;
+type Result = Record<string, unknown>;
 
 async function briefings(t: TestDatabase): Promise<string[]> {
   const ownerId = (await t.db.user.create({ data: buildUser() })).id;
@@ -138,6 +139,7 @@ async function run(servers: CollabProcess[], rooms: string[]): Promise<Result> {
     rss_per_connection_mb: round((rssAll.rss - rssRooms.rss) / others.length),
     heap_per_connection_kb: round(((rssAll.heap - rssRooms.heap) * 1024) / others.length),
     cpu_stall_share: round(stall),
+    ...machineLoad(),
   };
 }
 
@@ -166,12 +168,20 @@ async function main(): Promise<void> {
     console.error(`Two instances with Redis: ${ROOMS * EDITORS} editors for ${SECONDS} s...`);
     const twoResult = await run(pair, two);
     console.log(JSON.stringify(twoResult));
-    console.log(
-      JSON.stringify({
-        bench: "load",
+    printBenchLine(
+      "load",
+      {
         ratio_two_vs_one_p50: round(Number(twoResult.p50_ms) / Number(oneResult.p50_ms)),
         ratio_two_vs_one_p99: round(Number(twoResult.p99_ms) / Number(oneResult.p99_ms)),
-      }),
+      },
+      {
+        g4_p99: ratioGoal(
+          "two instances p99_ms / one instance p99_ms",
+          Number(twoResult.p99_ms),
+          Number(oneResult.p99_ms),
+          2,
+        ),
+      },
     );
   } finally {
     await Promise.all(processes.map((p) => p.stop()));

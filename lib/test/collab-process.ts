@@ -5,6 +5,8 @@ import type { TokenGrant } from "@/server/collab/token-authorizer";
 /** The repository root. */
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 const ENTRY = path.join(ROOT, "server/collab/standalone.ts");
+/** How long a server may take to start; COLLAB_START_TIMEOUT_MS raises it on a saturated machine. */
+const START_TIMEOUT_MS = Number(process.env.COLLAB_START_TIMEOUT_MS ?? 20_000);
 
 export type CollabProcess = {
   child: ChildProcess;
@@ -70,7 +72,7 @@ export function spawnServerProcess(entry: string, env: Record<string, string>): 
     const timer = setTimeout(() => {
       void stop("SIGKILL");
       reject(new Error(`${entry} did not start:\n${stderr}`));
-    }, 20_000);
+    }, START_TIMEOUT_MS);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${code}:\n${stderr}`));

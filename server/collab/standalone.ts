@@ -5,8 +5,8 @@ import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
 import { httpServerOptions } from "../http-timeouts";
+import { localFanout } from "./fanout";
 import { metricsHooks } from "./metrics-hooks";
-import { connectFanout } from "./redis-fanout";
 import { createCollabServer } from "./server";
 import { createTokenAuthorizer } from "./token-authorizer";
 
@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   const store = new ThreadedBriefingStore(DATABASE_URL.url);
   await store.start();
   const { batchMs, compactEvery, retryMaxMs, ...serverTuning } = config.COLLAB_OPTIONS;
-  const fanout = await connectFanout(REDIS_URL);
+  // ioredis (about 13 MB of RSS) is loaded only when instances are linked.
+  const fanout = REDIS_URL ? await (await import("./redis-fanout")).connectFanout(REDIS_URL) : localFanout;
   const metrics = metricsHooks();
   const collab = createCollabServer({
     store,
