@@ -17,7 +17,7 @@ function textOf(node: JSONContent): string {
   return (node.content ?? []).map(textOf).join(" ");
 }
 
-function describe(node: JSONContent, n: number): string {
+function placeOf(node: JSONContent, n: number): string {
   const text = textOf(node).replace(/\s+/g, " ").trim();
   const title = node.type === "frameworkCard" ? String(node.attrs?.slug ?? "") : text;
   const excerpt = title.length > 40 ? `${title.slice(0, 40)}…` : title;
@@ -30,7 +30,7 @@ function walkPortions(doc: JSONContent, visit: (node: JSONContent, where: string
   const walk = (node: JSONContent) => {
     if (isPortionType(node.type)) {
       n += 1;
-      visit(node, describe(node, n));
+      visit(node, placeOf(node, n));
       return;
     }
     for (const child of node.content ?? []) walk(child);
@@ -59,11 +59,9 @@ export function filterForRelease(
   doc: JSONContent,
   recipient: string,
 ): { doc: JSONContent; withheld: number } {
-  let n = 0;
   let withheld = 0;
   const filter = (node: JSONContent): JSONContent | null => {
     if (isPortionType(node.type)) {
-      n += 1;
       if (isReleasable(profile, toPortion(node, ""), recipient)) return node;
       withheld += 1;
       return null;
