@@ -1,7 +1,8 @@
 "use client";
 
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { MarkingProfile } from "@/lib/marking/profile-schema";
 import { EditorComments } from "./comments/editor-comments";
 import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
@@ -11,9 +12,12 @@ import { FindBar } from "./find-bar";
 import { FrameworkPicker } from "./framework-picker";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import { MarkingBanner, MarkingIssues, PortionButton, useLiveMarking } from "./marking/marking-bar";
+import { PortionPicker } from "./marking/portion-picker";
 import type { MentionItem } from "./mention-list";
 import { MentionOutsiderNotice } from "./mention-outsider-notice";
 import { Outline } from "./outline";
+import { PortionMarkView, type PortionProfileHandle, refreshPortionMarks } from "./portion-marks";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
 import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
@@ -30,20 +34,42 @@ export type BriefingEditorProps = {
   canEdit: boolean;
   /** What the role allows with comment threads (the server checks each write again). */
   comments: CommentRights;
+  /** The briefing's marking profile (portion marks, computed banner), or its legacy free-text marking. */
+  marking?: EditorMarking;
 };
+
+/** What the editor needs of a briefing's marking. */
+export type EditorMarking = { profile: MarkingProfile | null; legacy: string };
+
+const NO_MARKING: EditorMarking = { profile: null, legacy: "" };
 
 /** Comment abilities of the user's role: start and answer threads, delete others' comments, share. */
 export type CommentRights = { canComment: boolean; canModerate: boolean; canShare: boolean };
 
 /** The collaborative editor of one briefing (browser only: loaded with next/dynamic, ssr: false). */
-export default function BriefingEditor({ briefingId, user, canEdit, comments }: BriefingEditorProps) {
+export default function BriefingEditor({
+  briefingId,
+  user,
+  canEdit,
+  comments,
+  marking = NO_MARKING,
+}: BriefingEditorProps) {
   const collab = useCollaboration(briefingId);
   useBeforeUnload(collab.unsaved);
   if (!collab.session) return <EditorSkeleton />;
-  return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} comments={comments} />;
+  return (
+    <CollabEditor
+      session={collab.session}
+      collab={collab}
+      user={user}
+      canEdit={canEdit}
+      comments={comments}
+      marking={marking}
+    />
+  );
 }
 
-type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
+type Dialog = "link" | "framework" | "comparison" | "shortcuts" | "portion" | null;
 
 type Find = "find" | "replace" | null;
 
@@ -55,9 +81,10 @@ type CollabEditorProps = {
   user: CollabUser;
   canEdit: boolean;
   comments: CommentRights;
+  marking: EditorMarking;
 };
 
-function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditorProps) {
+function CollabEditor({ session, collab, user, canEdit, comments, marking }: CollabEditorProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const menu = useRef<InsertMenuHandle>(null);
   const [find, setFind] = useState<Find>(null);
@@ -87,8 +114,19 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
     [user.id, user.name, user.color],
   );
   const commentHandlers = useRef<CommentHandlers>({ comment: () => {}, focusThread: () => {} });
+  // The profile and the picker are read through handles: changing them must not rebuild the editor.
+  const profile = useRef<PortionProfileHandle["current"]>(marking.profile);
+  profile.current = marking.profile;
+  const openPicker = useRef(() => {});
+  openPicker.current = () => {
+    if (marking.profile) setDialog("portion");
+  };
   const extensions = useMemo(
-    () => [...browserExtensions(session, self, handlers), CommentHighlights.configure({ handlers: commentHandlers })],
+    () => [
+      ...browserExtensions(session, self, handlers),
+      CommentHighlights.configure({ handlers: commentHandlers }),
+      PortionMarkView.configure({ profile, openPicker }),
+    ],
     [session, self],
   );
   const editor = useEditor(
@@ -108,6 +146,11 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the prefixes are redrawn when the profile changes
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) refreshPortionMarks(editor);
+  }, [editor, marking.profile]);
+
   const close = () => setDialog(null);
   return (
     <div className="editor-shell" data-testid="briefing-editor" data-ready={collab.ready}>
@@ -123,6 +166,9 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
         ) : (
           <p className="editor-bar__note">You can read this briefing; your role does not allow changes.</p>
         )}
+        {editor && canEdit && marking.profile ? (
+          <PortionButton editor={editor} profile={marking.profile} onOpen={() => setDialog("portion")} />
+        ) : null}
         {comments.canComment ? (
           <button
             type="button"
@@ -197,6 +243,7 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
         <MentionOutsiderNotice briefingId={session.briefingId} person={outsider} onClose={() => setOutsider(null)} />
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
+      {editor ? <EditorMarkingView editor={editor} marking={marking} position="top" /> : null}
       <div className="editor-body">
         {editor && outline ? <Outline editor={editor} ready={collab.ready} /> : null}
         <div className="editor-page">
@@ -209,10 +256,27 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
           </div>
         ) : null}
       </div>
+      {editor ? <EditorMarkingView editor={editor} marking={marking} position="bottom" /> : null}
       {editor ? <WordCount editor={editor} /> : null}
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
+      {editor && dialog === "portion" && marking.profile ? (
+        <PortionPicker editor={editor} profile={marking.profile} onClose={close} />
+      ) : null}
     </div>
+  );
+}
+
+type EditorMarkingViewProps = { editor: Editor; marking: EditorMarking; position: "top" | "bottom" };
+
+/** The live banner (top and bottom of the text) and, at the top, what is wrong with the marking. */
+function EditorMarkingView({ editor, marking, position }: EditorMarkingViewProps) {
+  const live = useLiveMarking(editor, marking.profile);
+  return (
+    <>
+      <MarkingBanner marking={live} legacy={marking.legacy} position={position} />
+      {position === "top" ? <MarkingIssues marking={live} /> : null}
+    </>
   );
 }

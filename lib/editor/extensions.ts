@@ -5,6 +5,7 @@ import { Guidance } from "./guidance";
 import { ComparisonNode } from "./nodes/comparison";
 import { FrameworkCardNode } from "./nodes/framework-card";
 import { MentionNode } from "./nodes/mention";
+import { PortionMarks } from "./portion-marks";
 
 export type EditorExtensionOptions = {
   /**
@@ -37,5 +38,6 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     ComparisonNode,
     MentionNode,
     Guidance,
+    PortionMarks,
   ];
 }

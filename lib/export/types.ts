@@ -112,4 +112,10 @@ export type RenderOptions = {
    * briefing has at least TOC_MIN_HEADINGS headings; Markdown renderers build their own).
    */
   toc?: boolean | "auto";
+  /**
+   * Not layout but what the file holds: a release copy for this country or group code (only the
+   * portions releasable to it; lib/marking/export.ts). Parsed with the layout options so every
+   * download route reads it the same way.
+   */
+  releaseTo?: string;
 };
