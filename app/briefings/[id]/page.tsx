@@ -14,6 +14,8 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listBriefingGrants } from "@/lib/briefings/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
+import { getBriefingMarking } from "@/lib/marking/queries";
+import { releaseOptions } from "@/lib/marking/release";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "../briefings.css";
 import "../editor.css";
@@ -32,10 +34,11 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams] = await Promise.all([
+  const [grants, requests, teams, marking] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
+    getBriefingMarking(db, id),
   ]);
   return (
     <div className="briefing-page">
@@ -47,7 +50,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <p className="muted">Your role: {ROLE_LABELS[role]}</p>
         {deleted ? null : (
           <div className="briefing-page__actions">
-            <ExportMenu briefingId={id} />
+            <ExportMenu briefingId={id} release={canShare ? releaseOptions(marking?.profile ?? null) : []} />
             <Link className="button button--secondary" href={`/briefings/${id}/export`}>
               {canShare ? "Marking and share links" : "Export options"}
             </Link>
@@ -65,6 +68,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           briefingId={id}
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
           canEdit={canEdit}
+          marking={{ profile: marking?.profile ?? null, legacy: marking?.legacy ?? "" }}
           comments={{
             canComment: allows(role, "comment") && !deleted,
             canModerate: allows(role, "moderate-comments") && !deleted,
