@@ -86,7 +86,7 @@ export function MarkingForm({ briefingId, profiles, profile, authority, canEdit 
       </fieldset>
       {canEdit ? (
         <button type="submit" className="button button--secondary" disabled={pending}>
-          {pending ? "Saving…" : "Save marking"}
+          {pending ? "Saving…" : "Save profile and authority"}
         </button>
       ) : null}
       <FormStatus error={error} success={saved} />
