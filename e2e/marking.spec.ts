@@ -84,6 +84,7 @@ test("mark paragraphs, see the banner change live, export a marked PDF and a rel
   await expect(editor.locator('p[data-portion-label="(S//NF)"]')).toHaveText("Sensitive detail for us only.");
 
   // A new paragraph inherits the previous block's mark (the prefix is not text).
+  await editor.getByText("Sensitive detail for us only.").click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.type("More of the same.");
