@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { CatalogEditorToggle } from "@/components/admin/catalog-editor-toggle";
 import { VerifyEmailButton } from "@/components/admin/verify-email-button";
@@ -18,6 +19,10 @@ export default async function AdminPage() {
   return (
     <>
       <h1>Administration</h1>
+      <p>
+        <Link href="/admin/marking">Marking profiles</Link>: import and edit the classification vocabularies briefings
+        are marked with.
+      </p>
       <p className="lede">
         Grant the catalog-editor permission to people who curate framework facts. Briefings shared by e-mail and team
         invitations take effect only for verified addresses: mark an address verified once you know it belongs to that

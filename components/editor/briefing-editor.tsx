@@ -1,7 +1,8 @@
 "use client";
 
-import { EditorContent, useEditor } from "@tiptap/react";
+import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { MarkingProfile } from "@/lib/marking/profile-schema";
 import { EditorComments } from "./comments/editor-comments";
 import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
@@ -12,9 +13,12 @@ import { FrameworkPicker } from "./framework-picker";
 import { HistoryPanel } from "./history/history-panel";
 import type { InsertMenuHandle } from "./insert-menu";
 import { LinkForm } from "./link-form";
+import { MarkingBanner, MarkingIssues, PortionButton, useLiveMarking } from "./marking/marking-bar";
+import { PortionPicker } from "./marking/portion-picker";
 import type { MentionItem } from "./mention-list";
 import { MentionOutsiderNotice } from "./mention-outsider-notice";
 import { Outline } from "./outline";
+import { PortionMarkView, type PortionProfileHandle, refreshPortionMarks } from "./portion-marks";
 import { PresenceList } from "./presence-list";
 import { SaveStatusBadge } from "./save-status";
 import { ShortcutSheet, useShortcutSheetKey } from "./shortcut-sheet";
@@ -36,10 +40,17 @@ export type BriefingEditorProps = {
   comments: CommentRights;
   /**
    * The owner set "suggestions only" for editors and this user is held to it: their edits are
-   * suggestions and they cannot accept others' (enforced in the browser; see docs/architecture.md).
+   * suggestions and they cannot accept others' (the collaboration server enforces it too: server/collab/suggest-only.ts).
    */
   suggestOnly?: boolean;
+  /** The briefing's marking profile (portion marks, computed banner), or its legacy free-text marking. */
+  marking?: EditorMarking;
 };
+
+/** What the editor needs of a briefing's marking. */
+export type EditorMarking = { profile: MarkingProfile | null; legacy: string };
+
+const NO_MARKING: EditorMarking = { profile: null, legacy: "" };
 
 /** Comment abilities of the user's role: start and answer threads, delete others' comments, share. */
 export type CommentRights = { canComment: boolean; canModerate: boolean; canShare: boolean };
@@ -51,6 +62,7 @@ export default function BriefingEditor({
   canEdit,
   comments,
   suggestOnly = false,
+  marking = NO_MARKING,
 }: BriefingEditorProps) {
   const collab = useCollaboration(briefingId);
   useBeforeUnload(collab.unsaved);
@@ -63,11 +75,12 @@ export default function BriefingEditor({
       canEdit={canEdit}
       comments={comments}
       suggestOnly={suggestOnly}
+      marking={marking}
     />
   );
 }
 
-type Dialog = "link" | "framework" | "comparison" | "shortcuts" | "history" | null;
+type Dialog = "link" | "framework" | "comparison" | "shortcuts" | "history" | "portion" | null;
 
 type Find = "find" | "replace" | null;
 
@@ -80,9 +93,10 @@ type CollabEditorProps = {
   canEdit: boolean;
   comments: CommentRights;
   suggestOnly: boolean;
+  marking: EditorMarking;
 };
 
-function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }: CollabEditorProps) {
+function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly, marking }: CollabEditorProps) {
   const [mode, setMode] = useState<EditorMode>(suggestOnly ? "suggesting" : "editing");
   const [refused, setRefused] = useState<string | null>(null);
   const onRefused = useRef<(reason: string) => void>(setRefused);
@@ -116,11 +130,19 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
     [user.id, user.name, user.color],
   );
   const commentHandlers = useRef<CommentHandlers>({ comment: () => {}, focusThread: () => {} });
+  // The profile and the picker are read through handles: changing them must not rebuild the editor.
+  const profile = useRef<PortionProfileHandle["current"]>(marking.profile);
+  profile.current = marking.profile;
+  const openPicker = useRef(() => {});
+  openPicker.current = () => {
+    if (marking.profile) setDialog("portion");
+  };
   const extensions = useMemo(
     () => [
       ...browserExtensions(session, self, handlers),
       CommentHighlights.configure({ handlers: commentHandlers }),
       SuggestMode.configure({ author: { id: self.id, name: self.name }, onRefused }),
+      PortionMarkView.configure({ profile, openPicker }),
     ],
     [session, self],
   );
@@ -154,6 +176,11 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
     setRefused(null);
   }, [editor, effectiveMode]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the prefixes are redrawn when the profile changes
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) refreshPortionMarks(editor);
+  }, [editor, marking.profile]);
+
   const close = () => setDialog(null);
   return (
     <div className="editor-shell" data-testid="briefing-editor" data-ready={collab.ready}>
@@ -170,6 +197,9 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
         ) : (
           <p className="editor-bar__note">You can read this briefing; your role does not allow changes.</p>
         )}
+        {editor && canEdit && marking.profile ? (
+          <PortionButton editor={editor} profile={marking.profile} onOpen={() => setDialog("portion")} />
+        ) : null}
         {comments.canComment ? (
           <button
             type="button"
@@ -255,6 +285,7 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
         <MentionOutsiderNotice briefingId={session.briefingId} person={outsider} onClose={() => setOutsider(null)} />
       ) : null}
       {editor && dialog === "link" ? <LinkForm editor={editor} onClose={close} /> : null}
+      {editor ? <EditorMarkingView editor={editor} marking={marking} position="top" /> : null}
       <div className="editor-body">
         {editor && outline ? <Outline editor={editor} ready={collab.ready} /> : null}
         <div className="editor-page">
@@ -282,11 +313,28 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly }:
           </div>
         ) : null}
       </div>
+      {editor ? <EditorMarkingView editor={editor} marking={marking} position="bottom" /> : null}
       {editor ? <WordCount editor={editor} /> : null}
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
       {dialog === "history" ? <HistoryPanel briefingId={session.briefingId} canEdit={canEdit} onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
+      {editor && dialog === "portion" && marking.profile ? (
+        <PortionPicker editor={editor} profile={marking.profile} onClose={close} />
+      ) : null}
     </div>
+  );
+}
+
+type EditorMarkingViewProps = { editor: Editor; marking: EditorMarking; position: "top" | "bottom" };
+
+/** The live banner (top and bottom of the text) and, at the top, what is wrong with the marking. */
+function EditorMarkingView({ editor, marking, position }: EditorMarkingViewProps) {
+  const live = useLiveMarking(editor, marking.profile);
+  return (
+    <>
+      <MarkingBanner marking={live} legacy={marking.legacy} position={position} />
+      {position === "top" ? <MarkingIssues marking={live} /> : null}
+    </>
   );
 }

@@ -19,6 +19,8 @@ export type ExportMenuProps = {
   briefingId: string;
   /** Download through a share link instead of the signed-in session. */
   shareToken?: string;
+  /** Countries and groups a release copy may be made for (the briefing's marking profile; editors only). */
+  release?: { code: string; name: string }[];
 };
 
 type Progress = { label: string; received: number; total: number } | null;
@@ -29,12 +31,13 @@ type Held = { format: ExportFormat; label: string; waiting: boolean } | null;
  * The Export menu: fetches the chosen format from the export endpoint (so failures can be shown
  * here rather than as a broken download), shows progress, then saves the file.
  */
-export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
+export function ExportMenu({ briefingId, shareToken, release }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
   const [held, setHeld] = useState<Held>(null);
   const [layout, setLayout] = useState<ExportLayout>(DEFAULT_LAYOUT);
+  const [releaseTo, setReleaseTo] = useState("");
   // The export is made from the server's copy: changes not stored yet are not in it.
   const saveStatus = useSaveStatus(briefingId);
   const unsaved = saveStatus !== null && saveStatus !== "saved" && saveStatus !== "read-only";
@@ -72,6 +75,7 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
       const query = new URLSearchParams({
         format,
         ...layoutQuery(layout),
+        ...(releaseTo ? { releaseTo } : {}),
         ...(shareToken ? { share: shareToken } : {}),
       });
       const response = await fetch(`/api/briefings/${encodeURIComponent(briefingId)}/export?${query}`, {
@@ -136,6 +140,7 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
           }}
         >
           <ExportOptions value={layout} onChange={setLayout} />
+          {release?.length ? <ReleaseSelect options={release} value={releaseTo} onChange={setReleaseTo} /> : null}
           <div role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
             {FORMATS.map(({ format, label, hint }) => (
               <button
@@ -178,5 +183,29 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type ReleaseSelectProps = {
+  options: { code: string; name: string }[];
+  value: string;
+  onChange: (code: string) => void;
+};
+
+/** "For release to": a copy holding only the portions releasable to that country or group. */
+function ReleaseSelect({ options, value, onChange }: ReleaseSelectProps) {
+  const id = useId();
+  return (
+    <label htmlFor={id} className="export-options__row">
+      For release to
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">Full copy (no release filter)</option>
+        {options.map((o) => (
+          <option key={o.code} value={o.code}>
+            {o.name} ({o.code})
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

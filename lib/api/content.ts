@@ -11,8 +11,8 @@ import type { CONTENT_FORMATS } from "./schema";
 // A rendered HTML document opened from this origin still cannot run anything.
 const SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
-async function rendered(db: Db, id: string, format: ExportFormat) {
-  const served = await serveExport(db, id, format);
+async function rendered(db: Db, id: string, format: ExportFormat, releaseTo?: string) {
+  const served = await serveExport(db, id, format, { render: { releaseTo } });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }
@@ -44,9 +44,17 @@ export async function apiBriefingContent(
 }
 
 /** The briefing as a download (pdf, docx, md, html), through the export cache and worker pool. */
-export async function apiBriefingExport(db: Db, caller: ApiCaller, id: string, format: ExportFormat) {
+export async function apiBriefingExport(
+  db: Db,
+  caller: ApiCaller,
+  id: string,
+  format: ExportFormat,
+  releaseTo?: string,
+) {
   await authorizeBriefing(db, caller.actor, id, "read");
-  const file = await rendered(db, id, format);
+  // A release copy is handed to a partner: editors and owners only (lib/export/access.ts authorizeRelease).
+  if (releaseTo) await authorizeBriefing(db, caller.actor, id, "share");
+  const file = await rendered(db, id, format, releaseTo);
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

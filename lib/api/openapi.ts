@@ -14,6 +14,7 @@ import {
   apiCreateBriefingSchema,
   apiErrorSchema,
   apiGrantSchema,
+  apiMarkingSchema,
   contentQuerySchema,
   exportQuerySchema,
 } from "./schema";
@@ -235,6 +236,19 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           parameters: [pathId],
           requestBody: body(apiGrantSchema),
           responses: { 204: { description: "Removed" }, ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/marking": {
+        get: {
+          summary: "The marking profile, authority block, computed banner and marking issues (read scope)",
+          parameters: [pathId],
+          responses: { 200: json({ type: "object" }), ...errors },
+        },
+        put: {
+          summary: "Set the marking profile and/or authority block (write scope, edit permission)",
+          parameters: [pathId],
+          requestBody: body(apiMarkingSchema),
+          responses: { 200: json({ type: "object" }), ...errors },
         },
       },
       "/api/v1/briefings/{id}/webhooks": {

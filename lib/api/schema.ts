@@ -2,6 +2,7 @@ import { z } from "zod";
 import { briefingTitle } from "@/lib/briefings/schema";
 import { BRIEFING_TEMPLATE_IDS } from "@/lib/briefings/templates";
 import { EXPORT_FORMATS } from "@/lib/export/types";
+import { authoritySchema } from "@/lib/marking/authority";
 
 // The public API's request schemas: the handlers parse with them and openapi.json is built from them.
 
@@ -35,8 +36,26 @@ export const apiGrantSchema = z
 
 export const CONTENT_FORMATS = ["md", "html", "text", "json"] as const;
 export const contentQuerySchema = z.object({ format: z.enum(CONTENT_FORMATS, "format is md, html, text or json.") });
+/** PUT /api/v1/briefings/:id/marking: the profile (null: none) and/or the authority block. */
+export const apiMarkingSchema = z
+  .object({
+    profile: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "profile is a profile key such as us-cnsi.")
+      .nullable()
+      .optional(),
+    authority: authoritySchema.optional(),
+  })
+  .strict()
+  .refine((v) => v.profile !== undefined || v.authority !== undefined, "Send profile, authority or both.");
+
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, `format is ${EXPORT_FORMATS.join(", ")}.`),
+  /** A release copy for a country or group code (lib/marking/export.ts). */
+  releaseTo: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{0,23}$/, "releaseTo is a country or group code such as GBR or FVEY.")
+    .optional(),
 });
 
 // Response shapes, for openapi.json (the handlers' return types are checked by TypeScript).

@@ -51,7 +51,9 @@ export type Permission =
   | { action: "catalog:edit" }
   | { action: "team:create" }
   | { action: "team:read" | "team:manage" | "team:delete"; teamId: string }
-  | { action: "admin:users" };
+  | { action: "admin:users" }
+  /** Import and edit marking profiles (lib/marking/): instance administrators. */
+  | { action: "admin:marking" };
 
 const READ_ACTIONS: ReadonlySet<Permission["action"]> = new Set([
   "briefing:read",
@@ -214,6 +216,7 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
     case "catalog:edit":
       return actor.catalogEditor || actor.isAdmin;
     case "admin:users":
+    case "admin:marking":
       return actor.isAdmin;
     case "team:create":
       return true;

@@ -6,6 +6,7 @@ import { ComparisonNode } from "./nodes/comparison";
 import { FrameworkCardNode } from "./nodes/framework-card";
 import { MentionNode } from "./nodes/mention";
 import { DeletionMark, InsertionMark, ModificationMark } from "./suggestions/marks";
+import { PortionMarks } from "./portion-marks";
 
 export type EditorExtensionOptions = {
   /**
@@ -42,5 +43,6 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     InsertionMark,
     DeletionMark,
     ModificationMark,
+    PortionMarks,
   ];
 }

@@ -55,12 +55,13 @@ describe("editor schema", () => {
 
     const rule = schema.nodes.frameworkCard!.spec.parseDOM![0] as TagParseRule;
     expect(rule.tag).toBe('div[data-type="framework-card"]');
-    expect(rule.getAttrs!(fakeElement(attrs))).toEqual(node.attrs);
+    // An attribute at its default (portion: null) is left out of parsed attributes.
+    expect(rule.getAttrs!(fakeElement(attrs))).toEqual({ ...node.attrs, portion: undefined });
   });
 
   it("gives a live framework card null pin attributes and omits them from HTML", () => {
     const node = schema.nodes.frameworkCard!.create({ slug: "aukus" });
-    expect(node.attrs).toEqual({ slug: "aukus", mode: "live", pinnedAt: null, snapshot: null });
+    expect(node.attrs).toEqual({ slug: "aukus", mode: "live", pinnedAt: null, snapshot: null, portion: null });
     const [, attrs] = schema.nodes.frameworkCard!.spec.toDOM!(node) as [string, Record<string, string>];
     expect(attrs).not.toHaveProperty("data-snapshot");
     const rule = schema.nodes.frameworkCard!.spec.parseDOM![0] as TagParseRule;
@@ -80,15 +81,29 @@ describe("editor schema", () => {
       "data-title": "Asian forums",
     });
     const rule = schema.nodes.comparison!.spec.parseDOM![0] as TagParseRule;
-    expect(rule.getAttrs!(fakeElement(spec[1]))).toEqual(node.attrs);
+    expect(rule.getAttrs!(fakeElement(spec[1]))).toEqual({ ...node.attrs, portion: undefined });
   });
 
   it("keeps template guidance on a paragraph as an attribute that HTML never shows", () => {
     const guidance = "State the issue in two sentences.";
     const node = schema.nodes.paragraph!.create({ guidance });
-    expect(node.attrs).toEqual({ guidance });
+    expect(node.attrs).toEqual({ guidance, portion: null });
     expect(node.textContent).toBe("");
     expect(JSON.stringify(schema.nodes.paragraph!.spec.toDOM!(node))).not.toContain(guidance);
-    expect(schema.nodes.paragraph!.create().attrs).toEqual({ guidance: null });
+    expect(schema.nodes.paragraph!.create().attrs).toEqual({ guidance: null, portion: null });
+  });
+
+  it("carries a portion mark on every portion block, through data-portion", () => {
+    for (const type of ["paragraph", "heading", "listItem", "table", "frameworkCard", "comparison"]) {
+      expect(schema.nodes[type]!.spec.attrs, type).toHaveProperty("portion");
+    }
+    expect(schema.nodes.blockquote!.spec.attrs ?? {}).not.toHaveProperty("portion");
+    const node = schema.nodes.paragraph!.create({ portion: "S/NOFORN" });
+    const [, attrs] = schema.nodes.paragraph!.spec.toDOM!(node) as [string, Record<string, string>];
+    expect(attrs).toMatchObject({ "data-portion": "S/NOFORN" });
+    const rule = schema.nodes.paragraph!.spec.parseDOM![0] as TagParseRule;
+    expect(rule.getAttrs?.(fakeElement({ "data-portion": "C/REL:USA,GBR" }))).toMatchObject({
+      portion: "C/REL:USA,GBR",
+    });
   });
 });

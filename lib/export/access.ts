@@ -15,10 +15,11 @@ export function parseExportFormat(value: string | null): ExportFormat {
 const TOC_VALUES = { auto: "auto", on: true, off: false } as const;
 
 /**
- * The layout options of a download: `pageSize=a4|letter` (PDF, default a4) and `toc=auto|on|off`
- * (PDF, DOCX, HTML; default auto: a table of contents from three headings on). A 400 naming the
- * accepted values for anything else. `suggestions=accepted|shown` (default accepted): pending
- * suggestions printed as if accepted (with a note), or shown as redlines (lib/export/suggestions.ts).
+ * The options of a download: `pageSize=a4|letter` (PDF, default a4), `toc=auto|on|off`
+ * (PDF, DOCX, HTML; default auto: a table of contents from three headings on),
+ * `suggestions=accepted|shown` (default accepted: pending suggestions printed as if accepted, with a
+ * note, or shown as redlines; lib/export/suggestions.ts) and `releaseTo=<code>` (a release copy;
+ * authorizeRelease). A 400 naming the accepted values for anything else.
  */
 export function parseRenderOptions(params: URLSearchParams): RenderOptions {
   const options: RenderOptions = {};
@@ -49,7 +50,31 @@ export function parseRenderOptions(params: URLSearchParams): RenderOptions {
     }
     options.suggestions = suggestions;
   }
+  const releaseTo = params.get("releaseTo");
+  if (releaseTo !== null) {
+    if (!RELEASE_CODE.test(releaseTo)) {
+      throw new AppError("bad_request", "releaseTo is a country or group code such as GBR or FVEY.", [
+        { param: "releaseTo", message: `"${releaseTo.slice(0, 20)}" is not a code` },
+      ]);
+    }
+    options.releaseTo = releaseTo;
+  }
   return options;
+}
+
+/** A country or group code as marking profiles spell them (lib/marking/profile-schema.ts). */
+const RELEASE_CODE = /^[A-Z0-9][A-Z0-9-]{0,23}$/;
+
+/**
+ * A release copy (`releaseTo`) is a decision to hand the briefing to a partner: it needs
+ * briefing:share (owners and editors), through can(); share links and viewers are refused.
+ */
+export async function authorizeRelease(
+  db: Db,
+  request: { briefingId: string; headers: Headers; shareToken: string | null },
+) {
+  const actor = await actorFromRequest(db, request);
+  await authorize(db, actor, { action: "briefing:share", briefingId: request.briefingId });
 }
 
 /**

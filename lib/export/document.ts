@@ -2,6 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import { appUrl } from "@/lib/auth/auth";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
+import { applyMarking, type MarkingExportOptions } from "@/lib/marking/export";
+import { getBriefingMarking } from "@/lib/marking/queries";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
 import { loadComparisons, matrixView } from "./comparisons";
@@ -18,6 +20,8 @@ export type ExportOptions = {
   content?: JSONContent;
   /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026". */
   asOf?: string;
+  /** Release filter and marking enforcement (lib/marking/export.ts); the banner is computed either way. */
+  marking?: MarkingExportOptions;
 };
 
 /** "27 November 2026" (UTC): the title-page date. */
@@ -65,8 +69,12 @@ export async function resolveContent(
 
 /**
  * Loads a briefing for export: title, authors, date, marking and its CURRENT content (from the
- * Yjs state, see loadCurrentContent), with bidi override characters removed everywhere. No authorization here: route handlers and pages check
- * briefing:read (or a share link) first. Null when the briefing does not exist or is deleted.
+ * Yjs state, see loadCurrentContent), with bidi override characters removed everywhere. The
+ * marking line is the banner computed from the portion marks under the briefing's profile (or its
+ * legacy free-text marking when none is chosen); portion marks, the authority block and a release
+ * copy's notice are part of the content (lib/marking/export.ts). No authorization here: route
+ * handlers and pages check briefing:read (or a share link) first. Null when the briefing does not
+ * exist or is deleted.
  */
 export async function loadExportDocument(
   db: Db,
@@ -75,15 +83,19 @@ export async function loadExportDocument(
 ): Promise<ExportDocument | null> {
   const briefing = await db.briefing.findUnique({
     where: { id: briefingId },
-    select: { id: true, title: true, classification: true, deletedAt: true, owner: { select: { name: true } } },
+    select: { id: true, title: true, deletedAt: true, owner: { select: { name: true } } },
   });
   if (!briefing || briefing.deletedAt) return null;
-  const [json, authors] = await Promise.all([
+  const [json, authors, marking] = await Promise.all([
     options.content ?? loadCurrentContent(db, briefingId),
     loadAuthors(db, briefingId, briefing.owner.name),
+    getBriefingMarking(db, briefingId),
   ]);
-  if (!json) return null;
-  const content = await resolveContent(db, briefingId, json, options);
+  if (!json || !marking) return null;
+  const marked = applyMarking(marking, json, options.marking);
+  const preface = marked.preface.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] }));
+  const body = preface.length ? { ...marked.json, content: [...preface, ...(marked.json.content ?? [])] } : marked.json;
+  const content = await resolveContent(db, briefingId, body, options);
   const now = options.now ?? new Date();
   return neutralizeDocument({
     briefingId: briefing.id,
@@ -91,7 +103,7 @@ export async function loadExportDocument(
     authors,
     date: options.asOf ?? displayDate(now),
     exportedAt: displayDateTime(now),
-    classification: briefing.classification.trim(),
+    classification: marked.banner,
     ...content,
   });
 }

@@ -22,7 +22,7 @@ export type ServedExport = { file: ExportFile; cache: "hit" | "miss" };
 /**
  * A briefing's current content as a download: the document is built here (a few queries), the
  * file is rendered on the worker pool unless the same document was rendered before. Callers
- * authorize first. Null when the briefing does not exist or is deleted; a full pool throws a 503.
+ * authorize first (authorizeRelease too for `render.releaseTo`). Null when the briefing does not exist or is deleted; a full pool throws a 503.
  */
 export async function serveExport(
   db: Db,
@@ -30,8 +30,11 @@ export async function serveExport(
   format: ExportFormat,
   options: ExportOptions & { render?: RenderOptions } = {},
 ): Promise<ServedExport | null> {
-  const doc = await loadExportDocument(db, briefingId, options);
-  if (!doc) return null;
   const render = options.render ?? {};
+  // A download obeys the marking rules: refused while portions are unmarked under a profile that
+  // requires marks, filtered for a release copy.
+  const marking = { enforce: true, releaseTo: render.releaseTo, ...options.marking };
+  const doc = await loadExportDocument(db, briefingId, { ...options, marking });
+  if (!doc) return null;
   return exportCache().get(exportCacheKey(doc, format, render), () => exportPool().render(doc, format, render));
 }

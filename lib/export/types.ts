@@ -123,4 +123,10 @@ export type RenderOptions = {
    * w:ins/w:del with author and date; PDF/Markdown: underline/strike; HTML: ins/del) with a legend.
    */
   suggestions?: "accepted" | "shown";
+  /**
+   * Not layout but what the file holds: a release copy for this country or group code (only the
+   * portions releasable to it; lib/marking/export.ts). Parsed with the layout options so every
+   * download route reads it the same way.
+   */
+  releaseTo?: string;
 };

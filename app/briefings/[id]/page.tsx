@@ -17,6 +17,8 @@ import { getSuggestionsOnly, listBriefingGrants } from "@/lib/briefings/queries"
 import { listBriefingAlerts } from "@/lib/catalog/alerts/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
+import { getBriefingMarking } from "@/lib/marking/queries";
+import { releaseOptions } from "@/lib/marking/release";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "../briefings.css";
 import "../editor.css";
@@ -35,12 +37,13 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams, suggestionsOnly, catalogAlerts] = await Promise.all([
+  const [grants, requests, teams, suggestionsOnly, catalogAlerts, marking] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
     getSuggestionsOnly(db, id),
     deleted ? { alerts: [], total: 0 } : listBriefingAlerts(db, user, id),
+    getBriefingMarking(db, id),
   ]);
   // Editors (not owners) are held to the owner's "suggestions only"; the collaboration server
   // enforces the same rule (lib/auth/collab.ts isHeldToSuggestions).
@@ -55,7 +58,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <p className="muted">Your role: {ROLE_LABELS[role]}</p>
         {deleted ? null : (
           <div className="briefing-page__actions">
-            <ExportMenu briefingId={id} />
+            <ExportMenu briefingId={id} release={canShare ? releaseOptions(marking?.profile ?? null) : []} />
             {allows(role, "manage-review") ? <SuggestionsOnlyToggle briefingId={id} on={suggestionsOnly} /> : null}
             <Link className="button button--secondary" href={`/briefings/${id}/export`}>
               {canShare ? "Marking and share links" : "Export options"}
@@ -81,6 +84,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
           canEdit={canEdit}
           suggestOnly={suggestOnly}
+          marking={{ profile: marking?.profile ?? null, legacy: marking?.legacy ?? "" }}
           comments={{
             canComment: allows(role, "comment") && !deleted,
             canModerate: allows(role, "moderate-comments") && !deleted,

@@ -50,7 +50,7 @@ describe.each(PROVIDERS)("POST /api/v1/briefings with a file on %s", (provider) 
     const row = await t.db.briefing.findUniqueOrThrow({ where: { id: body.id } });
     expect(JSON.parse(row.contentJson ?? "{}").content[0]).toEqual({
       type: "heading",
-      attrs: { level: 1 },
+      attrs: { level: 1, portion: null },
       content: [{ type: "text", text: "Options for AUKUS Pillar II" }],
     });
     expect(row.contentText).toContain("Step one");

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ClassificationForm } from "@/components/export/classification-form";
 import { ExportMenu } from "@/components/export/export-menu";
+import { MarkingForm } from "@/components/marking/marking-form";
 import { ShareLinksPanel } from "@/components/share/share-links-panel";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { allows } from "@/lib/auth/permissions";
@@ -10,6 +11,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getBriefingForActor } from "@/lib/briefings/queries";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getBriefingMarking, listMarkingProfiles } from "@/lib/marking/queries";
+import { releaseOptions } from "@/lib/marking/release";
 
 export const metadata: Metadata = { title: "Export and share" };
 
@@ -26,6 +29,9 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
   // The role was resolved once by getBriefingForActor; each ability is read off it.
   const canEdit = allows(briefing.role, "edit");
   const canShare = allows(briefing.role, "share");
+  const [marking, profiles] = await Promise.all([getBriefingMarking(db, id), listMarkingProfiles(db)]);
+  if (!marking) notFound();
+  const release = canShare ? releaseOptions(marking.profile) : [];
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -40,8 +46,17 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
           <p className="muted">
             Downloads the current text, with framework cards, comparison tables and a numbered list of their sources.
           </p>
-          <ClassificationForm briefingId={id} classification={briefing.classification} canEdit={canEdit} />
-          <ExportMenu briefingId={id} />
+          <MarkingForm
+            briefingId={id}
+            profiles={profiles}
+            profile={marking.profileKey}
+            authority={marking.authority}
+            canEdit={canEdit}
+          />
+          {marking.profile ? null : (
+            <ClassificationForm briefingId={id} classification={briefing.classification} canEdit={canEdit} />
+          )}
+          <ExportMenu briefingId={id} release={release} />
         </section>
         {canShare ? (
           <section aria-labelledby="share-heading">

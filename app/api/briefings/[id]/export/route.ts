@@ -3,7 +3,7 @@ import { route } from "@/lib/api/route";
 import { briefingId } from "@/lib/briefings/schema";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { authorizeExport, parseExportFormat, parseRenderOptions } from "@/lib/export/access";
+import { authorizeExport, authorizeRelease, parseExportFormat, parseRenderOptions } from "@/lib/export/access";
 import { serveExport } from "@/lib/export/serve";
 import { clientAddress, limitShareExport } from "@/lib/export/share-rate-limit";
 
@@ -11,7 +11,9 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/briefings/:id/export?format=pdf|docx|md|html[&pageSize=a4|letter][&toc=auto|on|off]
- * [&share=TOKEN] — the briefing's current content as a download (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
+ * [&releaseTo=CODE][&share=TOKEN] — the briefing's current content as a download (a release copy
+ * with releaseTo: editors and owners only; 409 while portions are unmarked under a profile that
+ * requires marks) (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
  * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429).
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
@@ -27,11 +29,9 @@ export const GET = route(
   async ({ request, db, params, query }) => {
     const format = parseExportFormat(query.format ?? null);
     const render = parseRenderOptions(new URL(request.url).searchParams);
-    const { shareLinkId } = await authorizeExport(db, {
-      briefingId: params.id,
-      headers: request.headers,
-      shareToken: query.share ?? null,
-    });
+    const asker = { briefingId: params.id, headers: request.headers, shareToken: query.share ?? null };
+    const { shareLinkId } = await authorizeExport(db, asker);
+    if (render.releaseTo) await authorizeRelease(db, asker);
     if (shareLinkId) {
       const address = clientAddress(request.headers);
       await limitShareExport(db, { linkId: shareLinkId, address, limit: env().SHARE_EXPORT_RATE_LIMIT });

@@ -5,8 +5,11 @@ import { exportQuerySchema } from "@/lib/api/schema";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/briefings/:id/export?format=pdf|docx|md|html — the briefing as a download. */
+/**
+ * GET /api/v1/briefings/:id/export?format=pdf|docx|md|html[&releaseTo=CODE] — the briefing as a
+ * download; releaseTo makes a release copy (briefing:share).
+ */
 export const GET = apiRoute(async ({ request, db, caller, params }) => {
-  const { format } = parseQuery(request, exportQuerySchema);
-  return apiBriefingExport(db, caller, parseBriefingId(params.id), format);
+  const { format, releaseTo } = parseQuery(request, exportQuerySchema);
+  return apiBriefingExport(db, caller, parseBriefingId(params.id), format, releaseTo);
 });

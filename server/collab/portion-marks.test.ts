@@ -1,0 +1,98 @@
+// Portion marks are a block attribute in the shared document (lib/editor/portion-marks.ts): one
+// editor's mark reaches the other editors through the server and is stored like text; a viewer's
+// is dropped. Real server, real y-websocket clients.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { createBriefing } from "@/lib/briefings/create";
+import { loadCurrentContent } from "@/lib/briefings/doc/current";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import { markingOf } from "@/lib/marking/document";
+import { shippedProfile } from "@/lib/marking/shipped";
+import {
+  connectClient,
+  eventually,
+  startTestCollabServer,
+  synced,
+  type TestClient,
+  type TestCollabServer,
+} from "@/lib/test/collab";
+import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
+
+const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (provider) => {
+  let t: TestDatabase;
+  let server: TestCollabServer;
+  let ownerId: string;
+  let clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    ownerId = (await t.db.user.create({ data: buildUser() })).id;
+    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 });
+  });
+  afterEach(() => {
+    for (const c of clients) c.destroy();
+    clients = [];
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.drop();
+  });
+
+  async function open(id: string, token: string): Promise<TestClient> {
+    const c = connectClient(server.url, id, token);
+    clients.push(c);
+    await synced(c);
+    return c;
+  }
+  const block = (c: TestClient, index: number) => c.doc.getXmlFragment(BRIEFING_FRAGMENT).get(index) as Y.XmlElement;
+
+  it("shows one editor's portion mark to the other and stores it, so the banner follows", async () => {
+    const { id } = await createBriefing(t.db, {
+      title: "Marked live",
+      ownerId,
+      template: "blank",
+      content: { type: "doc", content: [para("First."), para("Second.")] },
+    });
+    const alice = await open(id, "alice");
+    const bob = await open(id, "bob");
+    block(alice, 1).setAttribute("portion", "S/NOFORN");
+    await eventually(() => block(bob, 1).getAttribute("portion") === "S/NOFORN", 5_000, "Bob sees Alice's mark");
+    block(bob, 0).setAttribute("portion", "U");
+    await eventually(() => block(alice, 0).getAttribute("portion") === "U", 5_000, "Alice sees Bob's mark");
+    const us = shippedProfile("us-cnsi");
+    if (!us) throw new Error("no US profile");
+    await eventually(
+      async () => {
+        const json = await loadCurrentContent(t.db, id);
+        return (
+          json !== null && markingOf(us, json).banner === "SECRET//NOFORN" && markingOf(us, json).unmarked.length === 0
+        );
+      },
+      10_000,
+      "the stored document carries both marks",
+    );
+  });
+
+  it("drops a viewer's portion mark", async () => {
+    const { id } = await createBriefing(t.db, {
+      title: "Read only",
+      ownerId,
+      template: "blank",
+      content: { type: "doc", content: [para("Only text."), para("Second.")] },
+    });
+    const viewer = await open(id, "viewer");
+    const alice = await open(id, "alice");
+    block(viewer, 0).setAttribute("portion", "TS");
+    // The viewer's change went out first; Alice's later one is stored, the viewer's is not.
+    block(alice, 1).setAttribute("portion", "C");
+    await eventually(async () => (await loadCurrentContent(t.db, id))?.content?.[1]?.attrs?.portion === "C", 10_000);
+    const stored = await loadCurrentContent(t.db, id);
+    expect(stored?.content?.[0]?.attrs?.portion ?? null).toBeNull();
+    const bob = await open(id, "bob");
+    expect(block(bob, 0).getAttribute("portion")).toBeUndefined();
+    expect(block(bob, 1).getAttribute("portion")).toBe("C");
+  });
+});
