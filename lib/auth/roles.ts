@@ -8,6 +8,8 @@ export type BriefingRole = (typeof BRIEFING_ROLES)[number];
  * (and edits or deletes one's own comments); "moderate-comments" deletes other people's comments.
  * "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
  * because a webhook sends what happens in the briefing out of the app.
+ * "manage-clearance": request, finalize (override), release and withdraw clearance (lib/clearance/);
+ * owners only: the owner is the lead of the chain.
  */
 export const BRIEFING_ACTIONS = [
   "read",
@@ -18,6 +20,7 @@ export const BRIEFING_ACTIONS = [
   "delete",
   "moderate-comments",
   "manage-webhooks",
+  "manage-clearance",
 ] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
@@ -25,7 +28,17 @@ export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]>
   viewer: ["read", "read-comments"],
   commenter: ["read", "read-comments", "comment"],
   editor: ["read", "read-comments", "comment", "edit", "share"],
-  owner: ["read", "read-comments", "comment", "edit", "share", "delete", "moderate-comments", "manage-webhooks"],
+  owner: [
+    "read",
+    "read-comments",
+    "comment",
+    "edit",
+    "share",
+    "delete",
+    "moderate-comments",
+    "manage-webhooks",
+    "manage-clearance",
+  ],
 };
 
 export const TEAM_ROLES = ["member", "admin", "owner"] as const;

@@ -15,6 +15,14 @@ export function describeNotification(n: NotificationView): string {
       return `${who} shared ${where} with you${n.excerpt ? ` as ${n.excerpt.toLowerCase()}` : ""}`;
     case "access_requested":
       return `${who} asked for access to ${where}`;
+    case "clearance_requested":
+      return `${who} asked for your clearance of ${where}`;
+    case "clearance_answered":
+      return `${who} answered your clearance request on ${where}`;
+    case "clearance_finalized":
+      return `${who} finalized the clearance of ${where}`;
+    case "clearance_overdue":
+      return `The clearance deadline of ${where} has passed`;
     default:
       return `Activity on ${where}`;
   }
