@@ -211,11 +211,17 @@ export async function answerClearance(
       data: { answer: input.answer, comment: input.comment || null, answeredById: answererId, answeredAt: now },
     });
     if (written.count !== 1) throw new AppError("conflict", "This clearer has already answered.");
-    const moved = await tx.clearance.updateMany({
-      where: { id: clearanceId, state: "in_clearance" },
-      data: state === "cleared" ? { state, openKey: null, clearedAt: now } : {},
-    });
-    if (moved.count !== 1) throw new AppError("conflict", "This clearance is no longer open for answers.");
+    // Still open? (An empty update counts no rows, so an answer that does not clear only checks.)
+    const open =
+      state === "cleared"
+        ? (
+            await tx.clearance.updateMany({
+              where: { id: clearanceId, state: "in_clearance" },
+              data: { state, openKey: null, clearedAt: now },
+            })
+          ).count
+        : await tx.clearance.count({ where: { id: clearanceId, state: "in_clearance" } });
+    if (open !== 1) throw new AppError("conflict", "This clearance is no longer open for answers.");
     await event(tx, clearanceId, "answered", answererId, now, input.answer);
     if (state === "cleared") await event(tx, clearanceId, "cleared", answererId, now);
   });
