@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
+import { ClearanceBadge, ClearanceSection } from "@/components/briefings/clearance-section";
 import { NoAccess } from "@/components/briefings/no-access";
 import { RestoreButton } from "@/components/briefings/restore-button";
 import { BriefingEditorLoader } from "@/components/editor/briefing-editor-loader";
@@ -12,6 +13,7 @@ import { getBriefingPageAccess } from "@/lib/auth/briefing-access";
 import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { listBriefingGrants } from "@/lib/briefings/queries";
+import { listClearances } from "@/lib/clearance/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/queries";
@@ -32,10 +34,11 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams] = await Promise.all([
+  const [grants, requests, teams, clearance] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
+    listClearances(db, { id: user.id, isAdmin: false, catalogEditor: false }, id, new Date()),
   ]);
   return (
     <div className="briefing-page">
@@ -44,7 +47,9 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       </nav>
       <header className="briefing-page__header">
         <BriefingTitle briefingId={id} title={title} canRename={canEdit} />
-        <p className="muted">Your role: {ROLE_LABELS[role]}</p>
+        <p className="muted">
+          Your role: {ROLE_LABELS[role]} <ClearanceBadge state={clearance.state} />
+        </p>
         {deleted ? null : (
           <div className="briefing-page__actions">
             <ExportMenu briefingId={id} />
@@ -73,6 +78,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         />
         {deleted ? null : (
           <aside className="briefing-page__aside" aria-label="Sharing">
+            <ClearanceSection state={clearance.state} latest={clearance.clearances[0] ?? null} />
             <BriefingAccess
               briefingId={id}
               canShare={canShare}
