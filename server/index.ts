@@ -3,6 +3,7 @@ import next from "next";
 import { authorizeCollab } from "@/lib/auth/collab";
 import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
 import { seedCatalogIfEmpty } from "@/lib/catalog/seed";
+import { startClearanceDeadlines } from "@/lib/clearance/notify";
 import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
@@ -87,12 +88,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const stopWebhooks = startWebhookDelivery(getDb());
   // Batched e-mail digests of unread notifications (only when SMTP_URL is set).
   const stopDigests = startNotificationDigests(getDb());
+  // Clearance deadlines: the requester and current clearers are told once a deadline passes.
+  const stopDeadlines = startClearanceDeadlines(getDb());
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   return {
     url: `http://localhost:${actualPort}`,
     close: async () => {
       stopDigests();
+      stopDeadlines();
       // Collaboration first: close its sockets (1001) and persist every loaded briefing.
       await collab.close();
       await stopWebhooks();

@@ -7,6 +7,8 @@ import { CreateBriefingForm } from "@/components/briefings/create-briefing-form"
 import { getCurrentUser } from "@/lib/auth/session";
 import { BRIEFING_LIST_LIMIT, BRIEFING_VIEWS, type BriefingView, listBriefings } from "@/lib/briefings/queries";
 import { BRIEFING_TEMPLATES } from "@/lib/briefings/templates";
+import { BRIEFING_CLEARANCE_STATES, CLEARANCE_STATE_LABELS } from "@/lib/clearance/machine";
+import { briefingClearanceStates } from "@/lib/clearance/queries";
 import { getDb } from "@/lib/db";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "./briefings.css";
@@ -39,6 +41,22 @@ export default async function BriefingsPage({ searchParams }: { searchParams: Se
   const q = typeof params.q === "string" ? params.q.slice(0, 200) : "";
   const db = getDb();
   const [list, teams] = await Promise.all([listBriefings(db, user.id, { view, q }), listTeamsForUser(db, user.id)]);
+  // Clearance state of the listed briefings (the badge on each row) and the state filter.
+  const states = await briefingClearanceStates(
+    db,
+    list.items.map((item) => item.id),
+  );
+  const clearance = BRIEFING_CLEARANCE_STATES.find((state) => state === params.clearance) ?? null;
+  const items = (clearance ? list.items.filter((item) => states.get(item.id) === clearance) : list.items).map(
+    (item) => ({
+      ...item,
+      clearanceState: states.get(item.id) ?? "draft",
+    }),
+  );
+  const filterHref = (state: string | null) => {
+    const query = new URLSearchParams({ view, ...(q ? { q } : {}), ...(state ? { clearance: state } : {}) });
+    return `/briefings?${query}`;
+  };
   const templates = BRIEFING_TEMPLATES.map(({ id, label, description }) => ({ id, label, description }));
   return (
     <>
@@ -53,8 +71,21 @@ export default async function BriefingsPage({ searchParams }: { searchParams: Se
           {view === "trash" && list.items.length ? (
             <p className="muted">Only the owner of a briefing can restore it.</p>
           ) : null}
-          <BriefingList items={list.items} label={LABELS[view]} />
-          {list.items.length === 0 ? (
+          <nav aria-label="Filter by clearance state" className="briefing-filter muted">
+            Clearance:{" "}
+            {[null, ...BRIEFING_CLEARANCE_STATES].map((state) => (
+              <a
+                key={state ?? "any"}
+                href={filterHref(state)}
+                aria-current={state === clearance ? "page" : undefined}
+                className="briefing-filter__link"
+              >
+                {state ? CLEARANCE_STATE_LABELS[state] : "Any"}
+              </a>
+            ))}
+          </nav>
+          <BriefingList items={items} label={LABELS[view]} />
+          {items.length === 0 ? (
             <div className="empty-state">
               {q ? (
                 <>

@@ -5,9 +5,13 @@ import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { restoreBriefing } from "@/lib/briefings/actions";
 import type { BriefingListItem } from "@/lib/briefings/queries";
+import type { BriefingClearanceState } from "@/lib/clearance/machine";
 import { BriefingRow } from "./briefing-row";
 
-export type BriefingListProps = { items: BriefingListItem[]; label: string };
+export type BriefingListProps = {
+  items: (BriefingListItem & { clearanceState?: BriefingClearanceState })[];
+  label: string;
+};
 
 /** The briefings of one tab, with an "Undo" for the last one moved to the trash. */
 export function BriefingList({ items, label }: BriefingListProps) {

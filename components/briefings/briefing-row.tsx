@@ -7,12 +7,16 @@ import { useAction } from "@/components/ui/use-action";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { deleteBriefing } from "@/lib/briefings/actions";
 import type { BriefingListItem } from "@/lib/briefings/queries";
+import { type BriefingClearanceState, CLEARANCE_STATE_LABELS } from "@/lib/clearance/machine";
 import { RenameForm } from "./rename-form";
 import { RestoreButton } from "./restore-button";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
-export type BriefingRowProps = { item: BriefingListItem; onRemoved: (item: BriefingListItem) => void };
+export type BriefingRowProps = {
+  item: BriefingListItem & { clearanceState?: BriefingClearanceState };
+  onRemoved: (item: BriefingListItem) => void;
+};
 
 /** One briefing in the list: open, rename in place, move to the trash, or restore from it. */
 export function BriefingRow({ item, onRemoved }: BriefingRowProps) {
@@ -35,6 +39,14 @@ export function BriefingRow({ item, onRemoved }: BriefingRowProps) {
           {inTrash && item.deletedAt
             ? `deleted ${dateFormat.format(new Date(item.deletedAt))}`
             : `updated ${dateFormat.format(new Date(item.updatedAt))}`}
+          {item.clearanceState && item.clearanceState !== "draft" ? (
+            <>
+              {" "}
+              <span className="badge" data-testid="clearance-state">
+                {CLEARANCE_STATE_LABELS[item.clearanceState]}
+              </span>
+            </>
+          ) : null}
         </p>
         {item.preview ? <p className="briefing-row__preview">{item.preview}</p> : null}
       </div>

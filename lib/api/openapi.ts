@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { listChangesQuery } from "@/lib/catalog/alerts/schema";
 import { frameworkFiltersSchema } from "@/lib/catalog/schema";
+import {
+  BRIEFING_CLEARANCE_STATES,
+  CLEARANCE_ANSWERS,
+  CLEARANCE_MODES,
+  CLEARANCE_STATES,
+} from "@/lib/clearance/machine";
+import { answerClearanceBody, emptyBody, finalizeClearanceBody, requestClearanceBody } from "@/lib/clearance/schema";
 import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
 import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
@@ -54,6 +61,47 @@ const VERSION = {
     bytes: { type: "integer" },
   },
 };
+const CLEARANCE = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    briefingId: { type: "string" },
+    version: { type: "object", properties: { id: { type: "string" }, name: { type: ["string", "null"] } } },
+    mode: { type: "string", enum: [...CLEARANCE_MODES] },
+    state: { type: "string", enum: [...CLEARANCE_STATES] },
+    stale: { type: "boolean", description: "Cleared or released, and the text changed since the cleared version" },
+    overdue: { type: "boolean", description: "Still in clearance after the deadline" },
+    due: { type: "string", format: "date-time" },
+    createdAt: { type: "string", format: "date-time" },
+    requestedBy: { oneOf: [PERSON, { type: "null" }] },
+    clearedAt: { type: ["string", "null"], format: "date-time" },
+    finalizedBy: { oneOf: [PERSON, { type: "null" }] },
+    override: { type: "boolean" },
+    dissent: { type: ["string", "null"] },
+    releasedAt: { type: ["string", "null"], format: "date-time" },
+    withdrawnAt: { type: ["string", "null"], format: "date-time" },
+    steps: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          order: { type: "integer" },
+          clearer: {
+            type: "object",
+            properties: { kind: { enum: ["user", "team"] }, id: { type: "string" }, name: { type: "string" } },
+          },
+          answer: { type: ["string", "null"], enum: [...CLEARANCE_ANSWERS, null] },
+          comment: { type: ["string", "null"] },
+          answeredBy: { oneOf: [PERSON, { type: "null" }] },
+          answeredAt: { type: ["string", "null"], format: "date-time" },
+          answerable: { type: "boolean" },
+        },
+      },
+    },
+    events: { type: "array", items: { type: "object" } },
+  },
+};
+const CLEARANCE_RESPONSE = { type: "object", properties: { clearance: CLEARANCE } };
 const errorRef = { $ref: "#/components/schemas/Error" };
 const errors = Object.fromEntries(
   [
@@ -215,6 +263,61 @@ export function openApiDocument(serverUrl: string): JsonSchema {
           parameters: [pathId, pathVid],
           requestBody: body(restoreBody),
           responses: { 200: json({ type: "object", properties: { version: VERSION } }), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/clearances": {
+        get: {
+          summary: "The briefing's clearance state and its clearance chains, newest first (read access)",
+          parameters: [pathId],
+          responses: {
+            200: json({
+              type: "object",
+              properties: {
+                state: { type: "string", enum: [...BRIEFING_CLEARANCE_STATES] },
+                clearances: { type: "array", items: CLEARANCE },
+              },
+            }),
+            ...errors,
+          },
+        },
+        post: {
+          summary:
+            'Requests clearance of a named version ("current" names the current text first) from people or teams (owner)',
+          parameters: [pathId],
+          requestBody: body(requestClearanceBody),
+          responses: { 201: json(CLEARANCE_RESPONSE), ...errors },
+        },
+      },
+      "/api/v1/clearances/{id}/answers": {
+        post: {
+          summary: "Answers a clearance: concur, concur with comments or non-concur (a named clearer or team member)",
+          parameters: [pathId],
+          requestBody: body(answerClearanceBody),
+          responses: { 201: json(CLEARANCE_RESPONSE), ...errors },
+        },
+      },
+      "/api/v1/clearances/{id}/finalize": {
+        post: {
+          summary: "The owner clears over missing or non-concurring answers; the dissent is required then",
+          parameters: [pathId],
+          requestBody: body(finalizeClearanceBody),
+          responses: { 200: json(CLEARANCE_RESPONSE), ...errors },
+        },
+      },
+      "/api/v1/clearances/{id}/release": {
+        post: {
+          summary: "Marks a cleared version released (owner; refused when stale)",
+          parameters: [pathId],
+          requestBody: body(emptyBody),
+          responses: { 200: json(CLEARANCE_RESPONSE), ...errors },
+        },
+      },
+      "/api/v1/clearances/{id}/withdraw": {
+        post: {
+          summary: "Withdraws a clearance in clearance or cleared (owner)",
+          parameters: [pathId],
+          requestBody: body(emptyBody),
+          responses: { 200: json(CLEARANCE_RESPONSE), ...errors },
         },
       },
       "/api/v1/briefings/{id}/diff": {

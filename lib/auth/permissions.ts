@@ -53,7 +53,9 @@ export type Permission =
   | { action: "team:read" | "team:manage" | "team:delete"; teamId: string }
   | { action: "admin:users" }
   /** Import and edit marking profiles (lib/marking/): instance administrators. */
-  | { action: "admin:marking" };
+  | { action: "admin:marking" }
+  /** Answer one step of a clearance chain: that clearer (user) or a member of that team, who can read it. */
+  | { action: "clearance:answer"; briefingId: string; clearer: { userId: string | null; teamId: string | null } };
 
 const READ_ACTIONS: ReadonlySet<Permission["action"]> = new Set([
   "briefing:read",
@@ -218,6 +220,13 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
     case "admin:users":
     case "admin:marking":
       return actor.isAdmin;
+    case "clearance:answer": {
+      const { userId, teamId } = permission.clearer;
+      const named = userId ? userId === actor.id : teamId ? (await getTeamRole(db, actor.id, teamId)) !== null : false;
+      return (
+        named && allows(await getBriefingRole(db, actor.id, permission.briefingId, { includeDeleted: false }), "read")
+      );
+    }
     case "team:create":
       return true;
     case "team:read":

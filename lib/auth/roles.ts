@@ -8,6 +8,8 @@ export type BriefingRole = (typeof BRIEFING_ROLES)[number];
  * (and edits or deletes one's own comments); "moderate-comments" deletes other people's comments.
  * "manage-webhooks": register URLs told about the briefing's events (lib/webhooks/); owners only,
  * because a webhook sends what happens in the briefing out of the app.
+ * "manage-clearance": request, finalize (override), release and withdraw clearance (lib/clearance/);
+ * owners only: the owner is the lead of the chain.
  */
 export const BRIEFING_ACTIONS = [
   "read",
@@ -20,6 +22,7 @@ export const BRIEFING_ACTIONS = [
   "manage-webhooks",
   /** Review settings of a briefing, such as "suggestions only" for editors. */
   "manage-review",
+  "manage-clearance",
 ] as const;
 export type BriefingAction = (typeof BRIEFING_ACTIONS)[number];
 
@@ -37,6 +40,7 @@ export const BRIEFING_ABILITIES: Record<BriefingRole, readonly BriefingAction[]>
     "moderate-comments",
     "manage-webhooks",
     "manage-review",
+    "manage-clearance",
   ],
 };
 

@@ -17,6 +17,14 @@ export function describeNotification(n: NotificationView): string {
       return `${who} asked for access to ${where}`;
     case "catalog_changed":
       return `The catalog changed a value ${where} cites`;
+    case "clearance_requested":
+      return `${who} asked for your clearance of ${where}`;
+    case "clearance_answered":
+      return `${who} answered your clearance request on ${where}`;
+    case "clearance_finalized":
+      return `${who} finalized the clearance of ${where}`;
+    case "clearance_overdue":
+      return `The clearance deadline of ${where} has passed`;
     default:
       return `Activity on ${where}`;
   }

@@ -7,6 +7,10 @@ export const NOTIFICATION_KINDS = [
   "briefing_shared",
   "access_requested",
   "catalog_changed",
+  "clearance_requested",
+  "clearance_answered",
+  "clearance_finalized",
+  "clearance_overdue",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -39,11 +43,20 @@ export function excerptOf(text: string): string {
     .replace(/[\uD800-\uDBFF]$/, "")}…`;
 }
 
+/** Kinds about a clearance chain: their link opens the briefing's Clearance section. */
+export const CLEARANCE_KINDS: ReadonlySet<string> = new Set([
+  "clearance_requested",
+  "clearance_answered",
+  "clearance_finalized",
+  "clearance_overdue",
+]);
+
 /** Where a notification leads: its briefing, and the thread for comment kinds. */
 export function notificationHref(n: { kind: string; briefingId: string | null; threadId: string | null }): string {
   if (!n.briefingId) return "/notifications";
   const base = `/briefings/${encodeURIComponent(n.briefingId)}`;
   if (n.kind === "catalog_changed") return `${base}#catalog-changes`;
+  if (CLEARANCE_KINDS.has(n.kind)) return `${base}#clearance`;
   return n.threadId && COMMENT_KINDS.has(n.kind as NotificationKind)
     ? `${base}#comment-${encodeURIComponent(n.threadId)}`
     : base;

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { BriefingAccess } from "@/components/briefings/briefing-access";
 import { BriefingTitle } from "@/components/briefings/briefing-title";
 import { CatalogChangeNotice } from "@/components/briefings/catalog-change-notice";
+import { ClearanceBadge, ClearanceSection } from "@/components/briefings/clearance-section";
 import { NoAccess } from "@/components/briefings/no-access";
 import { RestoreButton } from "@/components/briefings/restore-button";
 import { SuggestionsOnlyToggle } from "@/components/briefings/suggestions-only-toggle";
@@ -15,6 +16,7 @@ import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getSuggestionsOnly, listBriefingGrants } from "@/lib/briefings/queries";
 import { listBriefingAlerts } from "@/lib/catalog/alerts/queries";
+import { listClearances } from "@/lib/clearance/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { getBriefingMarking } from "@/lib/marking/queries";
@@ -37,13 +39,14 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
   const canEdit = allows(role, "edit") && !deleted;
   const canShare = allows(role, "share");
   const db = getDb();
-  const [grants, requests, teams, suggestionsOnly, catalogAlerts, marking] = await Promise.all([
+  const [grants, requests, teams, suggestionsOnly, catalogAlerts, marking, clearance] = await Promise.all([
     listBriefingGrants(db, id),
     canShare ? listPendingAccessRequests(db, id) : [],
     listTeamsForUser(db, user.id),
     getSuggestionsOnly(db, id),
     deleted ? { alerts: [], total: 0 } : listBriefingAlerts(db, user, id),
     getBriefingMarking(db, id),
+    listClearances(db, user, id, new Date()),
   ]);
   // Editors (not owners) are held to the owner's "suggestions only"; the collaboration server
   // enforces the same rule (lib/auth/collab.ts isHeldToSuggestions).
@@ -55,7 +58,9 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       </nav>
       <header className="briefing-page__header">
         <BriefingTitle briefingId={id} title={title} canRename={canEdit} />
-        <p className="muted">Your role: {ROLE_LABELS[role]}</p>
+        <p className="muted">
+          Your role: {ROLE_LABELS[role]} <ClearanceBadge state={clearance.state} />
+        </p>
         {deleted ? null : (
           <div className="briefing-page__actions">
             <ExportMenu briefingId={id} release={canShare ? releaseOptions(marking?.profile ?? null) : []} />
@@ -93,6 +98,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         />
         {deleted ? null : (
           <aside className="briefing-page__aside" aria-label="Sharing">
+            <ClearanceSection state={clearance.state} latest={clearance.clearances[0] ?? null} />
             <BriefingAccess
               briefingId={id}
               canShare={canShare}
