@@ -2,9 +2,12 @@ import type { AnyExtension } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { Guidance } from "./guidance";
+import { CitationNode } from "./nodes/citation";
 import { ComparisonNode } from "./nodes/comparison";
+import { FootnoteNode } from "./nodes/footnote";
 import { FrameworkCardNode } from "./nodes/framework-card";
 import { MentionNode } from "./nodes/mention";
+import { CalloutNode, TableOfContentsNode } from "./nodes/structure-blocks";
 
 export type EditorExtensionOptions = {
   /**
@@ -36,6 +39,10 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     FrameworkCardNode,
     ComparisonNode,
     MentionNode,
+    FootnoteNode,
+    CitationNode,
+    TableOfContentsNode,
+    CalloutNode,
     Guidance,
   ];
 }
