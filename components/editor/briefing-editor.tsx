@@ -2,6 +2,8 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { BlockDragHandle } from "./block-drag-handle";
+import { CitationPicker } from "./citation-picker";
 import { EditorComments } from "./comments/editor-comments";
 import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
@@ -43,7 +45,7 @@ export default function BriefingEditor({ briefingId, user, canEdit, comments }: 
   return <CollabEditor session={collab.session} collab={collab} user={user} canEdit={canEdit} comments={comments} />;
 }
 
-type Dialog = "link" | "framework" | "comparison" | "shortcuts" | null;
+type Dialog = "link" | "framework" | "comparison" | "citation" | "shortcuts" | null;
 
 type Find = "find" | "replace" | null;
 
@@ -118,6 +120,7 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
             onLink={() => setDialog("link")}
             onFramework={() => setDialog("framework")}
             onComparison={() => setDialog("comparison")}
+            onCitation={() => setDialog("citation")}
             menuRef={menu}
           />
         ) : (
@@ -202,6 +205,7 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
         <div className="editor-page">
           {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
           <EditorContent editor={editor} />
+          {editor && editable ? <BlockDragHandle editor={editor} /> : null}
         </div>
         {editor ? (
           <div className="editor-body__comments">
@@ -213,6 +217,7 @@ function CollabEditor({ session, collab, user, canEdit, comments }: CollabEditor
       {dialog === "shortcuts" ? <ShortcutSheet onClose={close} /> : null}
       {editor && dialog === "framework" ? <FrameworkPicker editor={editor} onClose={close} /> : null}
       {editor && dialog === "comparison" ? <ComparisonPicker editor={editor} onClose={close} /> : null}
+      {editor && dialog === "citation" ? <CitationPicker editor={editor} onClose={close} /> : null}
     </div>
   );
 }
