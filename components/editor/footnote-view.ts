@@ -161,6 +161,26 @@ function numbers(doc: ProseMirrorNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
+/** Whether a change could add, remove or edit a footnote (else the numbers only move along). */
+function touchesFootnotes(tr: Transaction): boolean {
+  for (let i = 0; i < tr.steps.length; i++) {
+    const before = tr.docs[i]!;
+    const after = tr.docs[i + 1] ?? tr.doc;
+    let touched = false;
+    const visit = (node: ProseMirrorNode) => {
+      if (node.type.name === FOOTNOTE_NODE) touched = true;
+      return !touched;
+    };
+    tr.steps[i]!.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
+      if (touched) return;
+      before.nodesBetween(oldStart, Math.min(oldEnd, before.content.size), visit);
+      after.nodesBetween(newStart, Math.min(newEnd, after.content.size), visit);
+    });
+    if (touched) return true;
+  }
+  return false;
+}
+
 /** Opens the footnote right after the selection's start (just inserted) for typing. */
 export function editFootnoteAt(editor: Editor, pos: number): void {
   const dom = editor.view.nodeDOM(pos);
@@ -211,7 +231,11 @@ export const FootnoteWithView = FootnoteNode.extend({
         key: numbersKey,
         state: {
           init: (_config, state) => numbers(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? numbers(tr.doc) : previous),
+          // Typing elsewhere only maps the numbers: no walk of a long briefing per keystroke.
+          apply: (tr, previous) => {
+            if (!tr.docChanged) return previous;
+            return touchesFootnotes(tr) ? numbers(tr.doc) : previous.map(tr.mapping, tr.doc);
+          },
         },
         props: { decorations: (state) => numbersKey.getState(state) },
       }),
