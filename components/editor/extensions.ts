@@ -6,6 +6,7 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import { editorExtensions } from "@/lib/editor/extensions";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { MENTION_NODE } from "@/lib/editor/mention-text";
+import { MoveBlock } from "@/lib/editor/move-block";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
 import { FOOTNOTE_NODE } from "@/lib/editor/nodes/footnote";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
@@ -19,7 +20,6 @@ import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
 import { HeadingAnchors } from "./heading-anchors";
 import { type MentionOutsiderHandler, mentionSuggestion } from "./mention-suggestion";
-import { MoveBlock } from "./move-block";
 import { TableOfContentsWithView } from "./toc-view";
 import type { CollabSession } from "./use-collaboration";
 
