@@ -26,7 +26,7 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   await editor.click();
 
   // A table of contents first, while there are no headings yet.
-  await slash(page, "table of");
+  await slash(page, "contents");
   const toc = editor.getByTestId("toc-block");
   await expect(toc).toContainText("Headings you add appear here.");
 
@@ -74,7 +74,7 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   await expect(toc.getByRole("link")).toHaveText(["Background", "Options"]);
   await page.keyboard.press("Enter");
 
-  await slash(page, "bottom line");
+  await slash(page, "bottom");
   await page.keyboard.type("Fund the battlegroups.");
   const callout = editor.locator("aside.callout--bluf");
   await expect(callout).toHaveText("Fund the battlegroups.");
@@ -108,7 +108,7 @@ test("the editor with the outline, find bar, slash menu and an open footnote pas
   await page.keyboard.type("The note.");
   await page.keyboard.press("Escape");
   await page.keyboard.press("Enter");
-  await slash(page, "table of");
+  await slash(page, "contents");
   await expect(editor.getByTestId("toc-block").getByRole("link").first()).toBeVisible();
 
   const check = async (state: string) => {
