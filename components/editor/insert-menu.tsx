@@ -15,9 +15,14 @@ function insertCallout(editor: Editor, variant: CalloutVariant) {
     .focus()
     .insertContent({ type: CALLOUT_NODE, attrs: { variant }, content: [{ type: "paragraph" }] })
     .command(({ tr }) => {
-      // Into the box's paragraph: the first text position after the insert point.
-      const inside = tr.doc.resolve(Math.min(from + 2, tr.doc.content.size));
-      tr.setSelection(TextSelection.near(inside));
+      // The inserted box is the first callout at or just before the insert point (an empty line
+      // it replaced started one position earlier): the caret goes into its paragraph.
+      let box = -1;
+      tr.doc.nodesBetween(Math.max(0, from - 2), Math.min(tr.doc.content.size, from + 4), (node, pos) => {
+        if (box < 0 && node.type.name === CALLOUT_NODE) box = pos;
+        return box < 0;
+      });
+      if (box >= 0) tr.setSelection(TextSelection.create(tr.doc, box + 2));
       return true;
     })
     .run();
