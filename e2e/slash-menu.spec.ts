@@ -13,7 +13,7 @@ test("the slash menu offers every block type and narrows as you type", async ({ 
 
   await page.keyboard.press("/");
   const menu = page.getByRole("menu", { name: "Insert" });
-  await expect(menu.getByRole("menuitem")).toHaveCount(12);
+  await expect(menu.getByRole("menuitem")).toHaveCount(17);
   await page.keyboard.type("head");
   await expect(menu.getByRole("menuitem")).toHaveText([/^Heading 1/, /^Heading 2/, /^Heading 3/, /^Heading 4/]);
   await page.keyboard.press("ArrowDown");
@@ -28,7 +28,7 @@ test("the slash menu offers every block type and narrows as you type", async ({ 
   await expect(menu.getByText("Nothing matches “zzz”")).toBeVisible();
   await expect(menu.getByRole("menuitem")).toHaveCount(0);
   for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
-  await expect(menu.getByRole("menuitem")).toHaveCount(12);
+  await expect(menu.getByRole("menuitem")).toHaveCount(17);
   await page.keyboard.type("num");
   await expect(menu.getByRole("menuitem")).toHaveText([/^Numbered list/]);
   await page.keyboard.press("Enter");

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { runCli } from "./cli";
+import { DEMO_BRIEFING_TITLE, seedDemoBriefing } from "./demo-briefing";
 
 export const DEMO_PASSWORD = "demo-password-2026";
 const DEMO_USERS = [
@@ -43,6 +44,15 @@ runCli(async () => {
         });
     }
   });
+  const sample = await seedDemoBriefing(db, {
+    owner: ids["director@demo.example"]!,
+    teamId: team.id,
+    commenter: ids["analyst@demo.example"]!,
+    replier: ids["editor@demo.example"]!,
+  });
+  console.log(
+    `Sample briefing "${DEMO_BRIEFING_TITLE}" ${sample.created ? "created" : "already there"}: /briefings/${sample.id}`,
+  );
   console.log(`Demo team "${TEAM.name}" ready. DEMO accounts (password "${DEMO_PASSWORD}"):`);
   for (const u of DEMO_USERS)
     console.log(`  ${u.email}  team ${u.teamRole}${u.catalogEditor ? ", catalog editor" : ""}`);

@@ -3,6 +3,8 @@
 import { type Editor, EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { MarkingProfile } from "@/lib/marking/profile-schema";
+import { BlockDragHandle } from "./block-drag-handle";
+import { CitationPicker } from "./citation-picker";
 import { EditorComments } from "./comments/editor-comments";
 import { type CommentHandlers, CommentHighlights } from "./comments/highlights";
 import { ComparisonPicker } from "./comparison-picker";
@@ -80,7 +82,7 @@ export default function BriefingEditor({
   );
 }
 
-type Dialog = "link" | "framework" | "comparison" | "shortcuts" | "history" | "portion" | null;
+type Dialog = "link" | "framework" | "comparison" | "citation" | "shortcuts" | "history" | "portion" | null;
 
 type Find = "find" | "replace" | null;
 
@@ -192,6 +194,7 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly, m
             onLink={() => setDialog("link")}
             onFramework={() => setDialog("framework")}
             onComparison={() => setDialog("comparison")}
+            onCitation={() => setDialog("citation")}
             menuRef={menu}
           />
         ) : (
@@ -291,6 +294,7 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly, m
         <div className="editor-page">
           {!collab.ready ? <p className="muted editor-page__loading">Loading the document…</p> : null}
           <EditorContent editor={editor} />
+          {editor && editable ? <BlockDragHandle editor={editor} /> : null}
         </div>
         {editor ? (
           <div className="editor-body__comments">
@@ -322,6 +326,7 @@ function CollabEditor({ session, collab, user, canEdit, comments, suggestOnly, m
       {editor && dialog === "portion" && marking.profile ? (
         <PortionPicker editor={editor} profile={marking.profile} onClose={close} />
       ) : null}
+      {editor && dialog === "citation" ? <CitationPicker editor={editor} onClose={close} /> : null}
     </div>
   );
 }

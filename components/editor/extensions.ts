@@ -6,16 +6,21 @@ import { ReactNodeViewRenderer } from "@tiptap/react";
 import { editorExtensions } from "@/lib/editor/extensions";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { MENTION_NODE } from "@/lib/editor/mention-text";
+import { MoveBlock } from "@/lib/editor/move-block";
 import { COMPARISON_NODE, ComparisonNode } from "@/lib/editor/nodes/comparison";
+import { FOOTNOTE_NODE } from "@/lib/editor/nodes/footnote";
 import { FRAMEWORK_CARD_NODE, FrameworkCardNode } from "@/lib/editor/nodes/framework-card";
 import { MentionNode } from "@/lib/editor/nodes/mention";
+import { TABLE_OF_CONTENTS_NODE } from "@/lib/editor/nodes/structure-blocks";
 import { BriefingCollaboration } from "./collaboration";
 import { comparisonViewFor } from "./comparison-view";
 import { FindReplace } from "./find-replace";
+import { FootnoteWithView } from "./footnote-view";
 import { FrameworkCardView } from "./framework-card-view";
 import { GuidancePlaceholder } from "./guidance-placeholder";
 import { HeadingAnchors } from "./heading-anchors";
 import { type MentionOutsiderHandler, mentionSuggestion } from "./mention-suggestion";
+import { TableOfContentsWithView } from "./toc-view";
 import type { CollabSession } from "./use-collaboration";
 
 /** Who the carets and the presence list show (stored in the awareness state as `user`). */
@@ -107,6 +112,8 @@ export function browserExtensions(
     if (extension.name === COMPARISON_NODE) {
       return ComparisonNode.extend({ addNodeView: () => ReactNodeViewRenderer(comparisonViewFor(session.briefingId)) });
     }
+    if (extension.name === FOOTNOTE_NODE) return FootnoteWithView;
+    if (extension.name === TABLE_OF_CONTENTS_NODE) return TableOfContentsWithView;
     if (extension.name === MENTION_NODE) {
       const suggestion = mentionSuggestion(session.briefingId, (person) => handlers.current.mentionOutsider(person));
       return MentionNode.configure({ suggestion });
@@ -125,6 +132,7 @@ export function browserExtensions(
     Shortcuts.configure({ handlers }),
     FindReplace,
     HeadingAnchors,
+    MoveBlock,
     GuidancePlaceholder,
   ];
 }

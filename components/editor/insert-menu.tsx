@@ -1,7 +1,32 @@
 "use client";
 
+import { TextSelection } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { type RefObject, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { CALLOUT_NODE, type CalloutVariant, TABLE_OF_CONTENTS_NODE } from "@/lib/editor/nodes/structure-blocks";
+import { insertFootnote } from "./footnote-view";
+import { insertBlock } from "./insert-block";
+
+/** A callout box with an empty paragraph to type in (the caret goes there). */
+function insertCallout(editor: Editor, variant: CalloutVariant) {
+  const { from } = editor.state.selection;
+  editor
+    .chain()
+    .focus()
+    .insertContent({ type: CALLOUT_NODE, attrs: { variant }, content: [{ type: "paragraph" }] })
+    .command(({ tr }) => {
+      // The inserted box is the first callout at or just before the insert point (an empty line
+      // it replaced started one position earlier): the caret goes into its paragraph.
+      let box = -1;
+      tr.doc.nodesBetween(Math.max(0, from - 2), Math.min(tr.doc.content.size, from + 4), (node, pos) => {
+        if (box < 0 && node.type.name === CALLOUT_NODE) box = pos;
+        return box < 0;
+      });
+      if (box >= 0) tr.setSelection(TextSelection.create(tr.doc, box + 2));
+      return true;
+    })
+    .run();
+}
 
 const MOD = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘" : "Ctrl+";
 
@@ -11,6 +36,7 @@ export type InsertMenuProps = {
   editor: Editor;
   onFramework: () => void;
   onComparison: () => void;
+  onCitation: () => void;
   /** Lets the keyboard shortcut and the slash command open the menu. */
   menuRef: RefObject<InsertMenuHandle | null>;
 };
@@ -18,7 +44,7 @@ export type InsertMenuProps = {
 type Item = { id: string; label: string; hint: string; run: () => void };
 
 /** "Insert" menu button (menu pattern: arrow keys, Home/End, Escape returns focus to the document). */
-export function InsertMenu({ editor, onFramework, onComparison, menuRef }: InsertMenuProps) {
+export function InsertMenu({ editor, onFramework, onComparison, onCitation, menuRef }: InsertMenuProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -28,6 +54,21 @@ export function InsertMenu({ editor, onFramework, onComparison, menuRef }: Inser
   const all: Item[] = [
     { id: "framework", label: "Framework card…", hint: "Search the catalog", run: onFramework },
     { id: "comparison", label: "Saved comparison…", hint: "A live matrix", run: onComparison },
+    { id: "footnote", label: "Footnote", hint: `${MOD}Alt+F`, run: () => insertFootnote(editor) },
+    { id: "citation", label: "Citation of a catalog source…", hint: "Numbered with the Sources", run: onCitation },
+    {
+      id: "toc",
+      label: "Table of contents",
+      hint: "Updates itself",
+      run: () => insertBlock(editor, { type: TABLE_OF_CONTENTS_NODE }),
+    },
+    {
+      id: "bluf",
+      label: "Bottom line up front",
+      hint: "Boxed summary",
+      run: () => insertCallout(editor, "bluf"),
+    },
+    { id: "callout", label: "Callout note", hint: "Boxed note", run: () => insertCallout(editor, "note") },
     {
       id: "table",
       label: "Table",

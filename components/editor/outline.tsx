@@ -10,7 +10,7 @@ const SETTLE_MS = 150;
 /** How far below the top of the window a heading counts as the one being read (sticky bars). */
 const READING_LINE_PX = 140;
 
-function headingElement(editor: Editor, id: string): HTMLElement | null {
+export function headingElement(editor: Editor, id: string): HTMLElement | null {
   return editor.view.dom.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
 }
 
@@ -73,7 +73,8 @@ function useCurrentSection(editor: Editor, entries: OutlineEntry[]): [string | n
   return [current, jumpedTo];
 }
 
-function jumpTo(editor: Editor, entry: OutlineEntry) {
+/** Scrolls to a heading, puts its anchor in the URL and (for writers) the caret at its end. */
+export function jumpTo(editor: Editor, entry: OutlineEntry) {
   const element = headingElement(editor, entry.id);
   if (!element) return;
   element.scrollIntoView({ block: "start" });

@@ -29,6 +29,16 @@ const GROUPS: { title: string; shortcuts: Shortcut[] }[] = [
       { keys: [MOD, "Shift", "B"], what: "Quote" },
       { keys: ["/"], what: "Insert menu (on an empty line)" },
       { keys: [MOD, ALT, "I"], what: "Insert menu" },
+      { keys: [ALT, "Shift", "↑"], what: "Move the block (or list item) up" },
+      { keys: [ALT, "Shift", "↓"], what: "Move the block (or list item) down" },
+    ],
+  },
+  {
+    title: "Footnotes",
+    shortcuts: [
+      { keys: [MOD, ALT, "F"], what: "Insert a footnote at the caret and type it" },
+      { keys: ["Enter"], what: "Edit the selected footnote" },
+      { keys: ["Esc"], what: "Back to the text (in a footnote)" },
     ],
   },
   {

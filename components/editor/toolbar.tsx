@@ -18,7 +18,7 @@ const BLOCK_STYLES = [
 export type ToolbarProps = {
   editor: Editor;
   onLink: () => void;
-} & Pick<InsertMenuProps, "onFramework" | "onComparison" | "menuRef">;
+} & Pick<InsertMenuProps, "onFramework" | "onComparison" | "onCitation" | "menuRef">;
 
 type ButtonProps = {
   label: string;
@@ -50,7 +50,7 @@ function ToolButton({ label, shortcut, pressed, disabled, text, onClick, childre
 }
 
 /** The formatting toolbar: block style, marks, lists, quote, link, inserts, undo/redo (Yjs). */
-export function Toolbar({ editor, onLink, onFramework, onComparison, menuRef }: ToolbarProps) {
+export function Toolbar({ editor, onLink, onFramework, onComparison, onCitation, menuRef }: ToolbarProps) {
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -147,7 +147,13 @@ export function Toolbar({ editor, onLink, onFramework, onComparison, menuRef }: 
           Link
         </ToolButton>
       </span>
-      <InsertMenu editor={editor} onFramework={onFramework} onComparison={onComparison} menuRef={menuRef} />
+      <InsertMenu
+        editor={editor}
+        onFramework={onFramework}
+        onComparison={onComparison}
+        onCitation={onCitation}
+        menuRef={menuRef}
+      />
       <span className="toolbar__group">
         <ToolButton label="Undo" shortcut={`${MOD}Z`} disabled={!s.canUndo} onClick={() => chain().undo().run()}>
           ↶

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { noteAnchor, noteRefAnchor, type OutlineEntry, outlineOf, sourceAnchor } from "@/lib/export/text";
 import type { Block, ExportDocument, Inline, SourceEntry } from "@/lib/export/types";
 import { CardBlock, MatrixBlock } from "./embeds";
 
@@ -6,6 +7,20 @@ export type BriefingDocumentProps = { document: ExportDocument };
 
 function InlineView({ inline }: { inline: Inline }) {
   if (inline.type === "break") return <br />;
+  if (inline.type === "cite")
+    return inline.refs.map((n) => (
+      <a key={n} className="doc-ref" href={`#${sourceAnchor(n)}`}>
+        [{n}]
+      </a>
+    ));
+  if (inline.type === "note")
+    return (
+      <sup className="doc-noteref">
+        <a id={noteRefAnchor(inline.n)} href={`#${noteAnchor(inline.n)}`} aria-label={`Footnote ${inline.n}`}>
+          {inline.n}
+        </a>
+      </sup>
+    );
   const { marks } = inline;
   let node: ReactNode = inline.text;
   if (marks.bold) node = <strong>{node}</strong>;
@@ -31,12 +46,31 @@ function Inlines({ inlines }: { inlines: Inline[] }) {
 
 const HEADINGS = ["h2", "h3", "h4", "h5"] as const;
 
-function BlockView({ block }: { block: Block }) {
+/** Section ids (the editor's anchors) and the outline a table of contents block lists. */
+type Outline = { entries: OutlineEntry[]; ids: Map<Block, string> };
+
+function Toc({ outline }: { outline: Outline }) {
+  if (!outline.entries.length) return null;
+  return (
+    <nav className="doc-toc" aria-label="Contents">
+      <p className="doc-toc__title">Contents</p>
+      <ol>
+        {outline.entries.map((e) => (
+          <li key={e.id} className={`doc-toc__${e.level}`}>
+            <a href={`#${e.id}`}>{e.text}</a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function BlockView({ block, outline }: { block: Block; outline: Outline }) {
   switch (block.type) {
     case "heading": {
       const Heading = HEADINGS[block.level - 1] ?? "h5";
       return (
-        <Heading>
+        <Heading id={outline.ids.get(block)}>
           <Inlines inlines={block.inlines} />
         </Heading>
       );
@@ -51,7 +85,7 @@ function BlockView({ block }: { block: Block }) {
       const items = block.items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: list items are positional.
         <li key={i}>
-          <Blocks blocks={item} />
+          <Blocks blocks={item} outline={outline} />
         </li>
       ));
       return block.ordered ? <ol start={block.start}>{items}</ol> : <ul>{items}</ul>;
@@ -59,7 +93,7 @@ function BlockView({ block }: { block: Block }) {
     case "blockquote":
       return (
         <blockquote>
-          <Blocks blocks={block.blocks} />
+          <Blocks blocks={block.blocks} outline={outline} />
         </blockquote>
       );
     case "rule":
@@ -81,7 +115,7 @@ function BlockView({ block }: { block: Block }) {
                         colSpan={cell.colspan > 1 ? cell.colspan : undefined}
                         rowSpan={cell.rowspan > 1 ? cell.rowspan : undefined}
                       >
-                        <Blocks blocks={cell.blocks} />
+                        <Blocks blocks={cell.blocks} outline={outline} />
                       </Cell>
                     );
                   })}
@@ -95,21 +129,29 @@ function BlockView({ block }: { block: Block }) {
       return <CardBlock card={block.card} />;
     case "matrix":
       return <MatrixBlock matrix={block.matrix} />;
+    case "toc":
+      return <Toc outline={outline} />;
+    case "callout":
+      return (
+        <aside className={`doc-callout doc-callout--${block.variant}`} aria-label={block.title}>
+          <p className="doc-callout__title">{block.title}</p>
+          <Blocks blocks={block.blocks} outline={outline} />
+        </aside>
+      );
   }
 }
 
-/** Blocks of the export document model, read-only (also the version preview's body). */
-export function Blocks({ blocks }: { blocks: Block[] }) {
+function Blocks({ blocks, outline }: { blocks: Block[]; outline: Outline }) {
   return blocks.map((block, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional (the document has no ids).
-    <BlockView key={i} block={block} />
+    <BlockView key={i} block={block} outline={outline} />
   ));
 }
 
 /** One numbered entry of a Sources list. */
-export function Source({ source: s }: { source: SourceEntry }) {
+function Source({ source: s }: { source: SourceEntry }) {
   return (
-    <li id={`source-${s.n}`} value={s.n}>
+    <li id={sourceAnchor(s.n)} value={s.n}>
       {s.url ? (
         <a href={s.url} rel="noopener noreferrer nofollow">
           {s.title}
@@ -129,6 +171,9 @@ export function Source({ source: s }: { source: SourceEntry }) {
  * (escaped); the only URLs are the model's checked ones.
  */
 export function BriefingDocument({ document: doc }: BriefingDocumentProps) {
+  const entries = outlineOf(doc.blocks);
+  const outline: Outline = { entries, ids: new Map(entries.map((e) => [e.block, e.id])) };
+  const notes = doc.notes ?? [];
   return (
     <article className="shared-briefing" aria-labelledby="shared-briefing-title">
       {doc.classification ? <p className="doc-marking">{doc.classification}</p> : null}
@@ -139,8 +184,23 @@ export function BriefingDocument({ document: doc }: BriefingDocumentProps) {
         </p>
       </header>
       <div className="shared-briefing__body" data-testid="shared-body">
-        <Blocks blocks={doc.blocks} />
+        <Blocks blocks={doc.blocks} outline={outline} />
       </div>
+      {notes.length ? (
+        <section className="doc-sources" aria-labelledby="shared-notes">
+          <h2 id="shared-notes">Notes</h2>
+          <ol>
+            {notes.map((note) => (
+              <li key={note.n} id={noteAnchor(note.n)} value={note.n}>
+                <Inlines inlines={note.inlines} />{" "}
+                <a href={`#${noteRefAnchor(note.n)}`} aria-label={`Back to the text of footnote ${note.n}`}>
+                  ↩
+                </a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {doc.sources.length ? (
         <section className="doc-sources" aria-labelledby="shared-sources">
           <h2 id="shared-sources">Sources</h2>

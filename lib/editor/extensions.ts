@@ -2,11 +2,14 @@ import type { AnyExtension } from "@tiptap/core";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import { Guidance } from "./guidance";
+import { CitationNode } from "./nodes/citation";
 import { ComparisonNode } from "./nodes/comparison";
+import { FootnoteNode } from "./nodes/footnote";
 import { FrameworkCardNode } from "./nodes/framework-card";
 import { MentionNode } from "./nodes/mention";
-import { DeletionMark, InsertionMark, ModificationMark } from "./suggestions/marks";
+import { CalloutNode, TableOfContentsNode } from "./nodes/structure-blocks";
 import { PortionMarks } from "./portion-marks";
+import { DeletionMark, InsertionMark, ModificationMark } from "./suggestions/marks";
 
 export type EditorExtensionOptions = {
   /**
@@ -38,6 +41,10 @@ export function editorExtensions(options: EditorExtensionOptions = {}): AnyExten
     FrameworkCardNode,
     ComparisonNode,
     MentionNode,
+    FootnoteNode,
+    CitationNode,
+    TableOfContentsNode,
+    CalloutNode,
     Guidance,
     // Suggestion (track changes) marks: lib/editor/suggestions/.
     InsertionMark,

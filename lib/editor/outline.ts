@@ -1,4 +1,5 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { MENTION_NODE, mentionText } from "./mention-text";
 
 /** A heading of the briefing as the outline lists it. */
 export type OutlineEntry = { level: number; text: string; id: string; pos: number };
@@ -22,6 +23,20 @@ export function headingSlug(text: string): string {
 }
 
 /**
+ * A heading's text as exports read it: text and mentions, line breaks as spaces, footnotes and
+ * citations left out (a note's text is not part of the heading's name or its anchor).
+ */
+export function headingText(node: ProseMirrorNode): string {
+  let text = "";
+  node.forEach((child) => {
+    if (child.isText) text += child.text ?? "";
+    else if (child.type.name === "hardBreak") text += " ";
+    else if (child.type.name === MENTION_NODE) text += mentionText(child.attrs);
+  });
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
  * The briefing's headings in order, each with a unique id (a repeated heading gets "-2", "-3"),
  * so a link to `#background` keeps pointing at the first "Background".
  */
@@ -30,7 +45,7 @@ export function outlineOf(doc: ProseMirrorNode): OutlineEntry[] {
   const used = new Map<string, number>();
   doc.descendants((node, pos) => {
     if (node.type.name !== "heading") return !node.isTextblock;
-    const text = node.textContent.trim();
+    const text = headingText(node);
     if (!text) return false;
     const base = headingSlug(text);
     const seen = used.get(base) ?? 0;

@@ -1,6 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
 import { mentionText } from "@/lib/editor/mention-text";
+import { parseCitationSources } from "@/lib/editor/nodes/citation";
+import { CALLOUT_TITLES, calloutVariant } from "@/lib/editor/nodes/structure-blocks";
 import type { CardInput } from "./cards";
+import type { CitedSource } from "./sources";
 import type { Block, CardView, Inline, Marks, MatrixView, TableCell } from "./types";
 import { safeUrl } from "./urls";
 
@@ -8,6 +11,10 @@ import { safeUrl } from "./urls";
 export type EmbedResolver = {
   card: (input: CardInput) => CardView;
   comparison: (input: { comparisonId: string; title: string }) => MatrixView;
+  /** Numbers a citation's sources in the document's Sources list (without it: the citation's label as text). */
+  cite?: (sources: CitedSource[]) => number[];
+  /** Registers a footnote's text and gives its number (without it: the note's text in brackets). */
+  note?: (inlines: Inline[]) => number;
 };
 
 type BlockHandler = (node: JSONContent, ctx: EmbedResolver) => Block[];
@@ -64,20 +71,35 @@ const sameMarks = (a: Marks, b: Marks) =>
   a.suggestion?.kind === b.suggestion?.kind &&
   a.suggestion?.id === b.suggestion?.id;
 
-const INLINE_HANDLERS: Record<string, (node: JSONContent) => Inline | null> = {
+const INLINE_HANDLERS: Record<string, (node: JSONContent, ctx?: EmbedResolver) => Inline | null> = {
   text: (node) => (node.text ? { type: "text", text: node.text, marks: marksOf(node) } : null),
   hardBreak: () => ({ type: "break" }),
   // A mention is its "@Name" text in every format.
   mention: (node) => ({ type: "text", text: mentionText(node.attrs), marks: marksOf(node) }),
+  citation: (node, ctx) => {
+    const sources = parseCitationSources(node.attrs?.sources);
+    // Unreadable sources cite nothing, but the reader still sees what was meant.
+    if (!sources || !ctx?.cite) return { type: "text", text: `[${str(node.attrs?.label) || "citation"}]`, marks: {} };
+    return { type: "cite", refs: ctx.cite(sources) };
+  },
+  footnote: (node, ctx) => {
+    const inlines = inlinesOf(node).filter((i) => i.type === "text" || i.type === "break");
+    if (!inlines.length) return null; // an empty note says nothing: no number for it
+    if (!ctx?.note) return { type: "text", text: ` [${textOf(node)}]`, marks: {} };
+    return { type: "note", n: ctx.note(inlines) };
+  },
 };
 
-/** The inline content of a textblock; adjacent runs with the same marks are merged. */
-export function inlinesOf(node: JSONContent): Inline[] {
+/**
+ * The inline content of a textblock; adjacent runs with the same marks are merged. With `ctx`,
+ * citations and footnotes are numbered as they are met (document order).
+ */
+export function inlinesOf(node: JSONContent, ctx?: EmbedResolver): Inline[] {
   const out: Inline[] = [];
   for (const child of node.content ?? []) {
     const handler = child.type ? INLINE_HANDLERS[child.type] : undefined;
     // Anything else inline (from a newer schema) keeps its text.
-    const inline = handler ? handler(child) : plainInline(child);
+    const inline = handler ? handler(child, ctx) : plainInline(child);
     if (!inline) continue;
     const last = out[out.length - 1];
     if (inline.type === "text" && last?.type === "text" && sameMarks(last.marks, inline.marks)) {
@@ -121,9 +143,9 @@ function tableRows(node: JSONContent, ctx: EmbedResolver): TableCell[][] {
 
 const BLOCK_HANDLERS: Record<string, BlockHandler> = {
   doc: (node, ctx) => children(node, ctx),
-  paragraph: (node) => [{ type: "paragraph", inlines: inlinesOf(node) }],
-  heading: (node) => [
-    { type: "heading", level: int(node.attrs?.level, 1, 1, 4) as 1 | 2 | 3 | 4, inlines: inlinesOf(node) },
+  paragraph: (node, ctx) => [{ type: "paragraph", inlines: inlinesOf(node, ctx) }],
+  heading: (node, ctx) => [
+    { type: "heading", level: int(node.attrs?.level, 1, 1, 4) as 1 | 2 | 3 | 4, inlines: inlinesOf(node, ctx) },
   ],
   blockquote: (node, ctx) => [{ type: "blockquote", blocks: children(node, ctx) }],
   bulletList: (node, ctx) => [{ type: "list", ordered: false, start: 1, items: listItems(node, ctx) }],
@@ -148,6 +170,11 @@ const BLOCK_HANDLERS: Record<string, BlockHandler> = {
       }),
     },
   ],
+  tableOfContents: () => [{ type: "toc" }],
+  callout: (node, ctx) => {
+    const variant = calloutVariant(node.attrs?.variant);
+    return [{ type: "callout", variant, title: CALLOUT_TITLES[variant], blocks: children(node, ctx) }];
+  },
   comparison: (node, ctx) => [
     {
       type: "matrix",
@@ -167,7 +194,8 @@ export const HANDLED_MARK_TYPES = Object.keys(MARK_HANDLERS);
 export function blocksOf(node: JSONContent, ctx: EmbedResolver): Block[] {
   const handler = node.type ? BLOCK_HANDLERS[node.type] : undefined;
   if (handler) return handler(node, ctx);
-  if (node.type && INLINE_HANDLERS[node.type]) return [{ type: "paragraph", inlines: inlinesOf({ content: [node] }) }];
+  if (node.type && INLINE_HANDLERS[node.type])
+    return [{ type: "paragraph", inlines: inlinesOf({ content: [node] }, ctx) }];
   if (node.content?.length) return children(node, ctx);
   const text = textOf(node);
   return text ? [{ type: "paragraph", inlines: [{ type: "text", text, marks: {} }] }] : [];

@@ -9,7 +9,7 @@ import { loadLiveCards, resolveCard } from "./cards";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
 import { displayDateTime, neutralizeDocument } from "./text";
-import type { ExportDocument } from "./types";
+import type { ExportDocument, Note } from "./types";
 
 export type ExportOptions = {
   /** The date printed on the title page (default: now). */
@@ -43,7 +43,7 @@ async function loadAuthors(db: Db, briefingId: string, ownerName: string): Promi
 /**
  * Builds the document model of a briefing's ProseMirror JSON: loads every embedded card and
  * comparison in a few queries, then converts the nodes in document order, numbering the cited
- * sources as cards and matrix cells are met. Embedded comparisons obey the embed rule of the
+ * sources as cards, matrix cells and citations are met, and the footnotes in their own sequence. Embedded comparisons obey the embed rule of the
  * briefing `briefingId` (lib/auth/permissions.ts isComparisonVisibleIn).
  */
 export async function resolveContent(
@@ -51,7 +51,7 @@ export async function resolveContent(
   briefingId: string,
   json: JSONContent,
   options: ExportOptions = {},
-): Promise<Pick<ExportDocument, "blocks" | "sources">> {
+): Promise<Pick<ExportDocument, "blocks" | "sources" | "notes">> {
   const { slugs, comparisonIds } = collectEmbeds(json);
   const [live, comparisons] = await Promise.all([
     loadLiveCards(db, slugs),
@@ -60,11 +60,15 @@ export async function resolveContent(
   const base = (options.baseUrl ?? appUrl()).replace(/\/$/, "");
   const frameworkUrl = (slug: string) => `${base}/frameworks/${encodeURIComponent(slug)}`;
   const registry = new SourceRegistry();
+  const notes: Note[] = [];
   const blocks = blocksOf(json, {
     card: (input) => resolveCard(input, live, registry, frameworkUrl),
     comparison: ({ comparisonId, title }) => matrixView(comparisons.get(comparisonId) ?? null, title, registry),
+    // Citations share the Sources numbering with cards and matrices: one number per source.
+    cite: (sources) => registry.citeAll(sources),
+    note: (inlines) => notes.push({ n: notes.length + 1, inlines }),
   });
-  return { blocks, sources: registry.entries };
+  return { blocks, sources: registry.entries, notes };
 }
 
 /**

@@ -8,10 +8,11 @@ describe("HTML structure", () => {
   it("gives sections ids and a table of contents linking to them, in the document's language", () => {
     const html = toHtml(STRUCTURED);
     expect(html).toContain('<html lang="en-GB">');
-    expect(html).toContain('<h2 id="section-1">Background</h2>');
-    expect(html).toContain('<h3 id="section-2">Options</h3>');
+    // Ids are the editor's heading anchors (lib/editor/outline.ts), not "section-n".
+    expect(html).toContain('<h2 id="background">Background</h2>');
+    expect(html).toContain('<h3 id="options">Options</h3>');
     expect(html).toMatch(
-      /<nav class="toc" aria-labelledby="toc-title">[\s\S]*<a href="#section-1">Background<\/a>[\s\S]*<li class="toc-2"><a href="#section-2">Options<\/a>/,
+      /<nav class="toc" aria-label="Contents">[\s\S]*<a href="#background">Background<\/a>[\s\S]*<li class="toc-2"><a href="#options">Options<\/a>/,
     );
     expect(toHtml(STRUCTURED, { toc: false })).not.toContain('class="toc"');
     expect(toHtml(buildDoc([heading("Only"), para("x")]))).not.toContain('class="toc"');
@@ -19,9 +20,9 @@ describe("HTML structure", () => {
 
   it("links citations to Sources and the Sources back to the first citation; live cards say when", () => {
     const html = toHtml(STRUCTURED);
-    expect(html).toContain('<a class="ref" id="cite-1" href="#source-1">[1]</a>');
-    expect(html).toContain('<a class="ref" href="#source-1">[1]</a>'); // later citations: no second id
-    expect(html).toMatch(/<li id="source-1" value="1">[\s\S]*?<a class="back" href="#cite-1"/);
+    expect(html).toContain('<a class="ref" id="cite_1" href="#source_1">[1]</a>');
+    expect(html).toContain('<a class="ref" href="#source_1">[1]</a>'); // later citations: no second id
+    expect(html).toMatch(/<li id="source_1" value="1">[\s\S]*?<a class="back" href="#cite_1"/);
     expect(html).toContain("Live catalog data as of 5 December 2026, 09:30 UTC");
     expect(html).toMatch(/h1, h2, h3, h4, h5 \{[^}]*break-after: avoid; page-break-after: avoid/);
   });

@@ -45,6 +45,13 @@ tr { break-inside: avoid; }
 .sources .url { color: #5b6470; font-size: 0.9em; }
 .sources li { break-inside: avoid; }
 .back { text-decoration: none; margin-left: 0.3em; }
+.noteref { font-size: 0.75em; line-height: 0; }
+.noteref a { text-decoration: none; margin-left: 0.1em; }
+.notes { margin-top: 3em; border-top: 1px solid #c9d1db; font-size: 0.95em; }
+.notes li { margin: 0.3em 0; break-inside: avoid; }
+.callout { border: 1px solid #1f4e8c; border-left-width: 5px; border-radius: 6px; background: #eef4fb; padding: 0.5em 1em; margin: 1.2em 0; break-inside: avoid; }
+.callout--note { border-color: #5b6470; background: #f5f6f8; }
+.callout-title { font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.85em; color: #1f4e8c; margin: 0.3em 0; break-after: avoid; }
 .toc { margin: 0 0 2.5rem; }
 .toc h2 { margin-top: 0; }
 .toc ol { list-style: none; padding: 0; margin: 0; }
@@ -58,6 +65,7 @@ tr { break-inside: avoid; }
   .matrix-scroller { overflow: visible; }
   a { color: inherit; }
   .card { background: #f4f7fb; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .callout { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { size: A4; margin: 14mm 18mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
   /* Header and footer rows repeat on every printed page (see framed() in html.ts). */
   .print-frame { display: table; width: 100%; border-collapse: collapse; }

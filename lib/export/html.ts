@@ -1,11 +1,22 @@
 import { EXPORT_CSS } from "./html-style";
-import { cardNote, citeAnchor, DOCUMENT_LANG, type OutlineEntry, outlineOf, sourceAnchor, wantsToc } from "./text";
+import {
+  cardNote,
+  citeAnchor,
+  DOCUMENT_LANG,
+  noteAnchor,
+  noteRefAnchor,
+  type OutlineEntry,
+  outlineOf,
+  sourceAnchor,
+  wantsToc,
+} from "./text";
 import type {
   Block,
   CardView,
   ExportDocument,
   Inline,
   MatrixView,
+  Note,
   RenderOptions,
   SourceEntry,
   TableCell,
@@ -24,8 +35,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** What rendering one document needs: section ids, the export time, citations met so far. */
-type HtmlContext = { sections: Map<Block, OutlineEntry>; exportedAt: string; cited: Set<number> };
+/** What rendering one document needs: section ids, the outline, the export time, citations met so far. */
+type HtmlContext = {
+  sections: Map<Block, OutlineEntry>;
+  outline: OutlineEntry[];
+  exportedAt: string;
+  cited: Set<number>;
+};
 
 /** Citations linking to their Sources entries; the first citation of each is the way back's target. */
 function refLinks(refs: readonly number[], ctx: HtmlContext): string {
@@ -38,8 +54,14 @@ function refLinks(refs: readonly number[], ctx: HtmlContext): string {
     .join("");
 }
 
-function inlineHtml(inline: Inline): string {
+/** A footnote's mark: its number, linking to the note (which links back here). */
+const noteRefHtml = (n: number) =>
+  `<sup class="noteref"><a id="${noteRefAnchor(n)}" href="#${noteAnchor(n)}" aria-label="Footnote ${n}">${n}</a></sup>`;
+
+function inlineHtml(inline: Inline, ctx: HtmlContext): string {
   if (inline.type === "break") return "<br>";
+  if (inline.type === "cite") return refLinks(inline.refs, ctx);
+  if (inline.type === "note") return noteRefHtml(inline.n);
   const { marks } = inline;
   let html = escapeHtml(inline.text);
   if (marks.bold) html = `<strong>${html}</strong>`;
@@ -59,7 +81,7 @@ function inlineHtml(inline: Inline): string {
   return html;
 }
 
-const inlinesHtml = (inlines: Inline[]) => inlines.map(inlineHtml).join("");
+const inlinesHtml = (inlines: Inline[], ctx: HtmlContext) => inlines.map((i) => inlineHtml(i, ctx)).join("");
 
 function cellHtml(cell: TableCell, ctx: HtmlContext): string {
   const tag = cell.header ? "th" : "td";
@@ -110,10 +132,10 @@ function blockHtml(block: Block, ctx: HtmlContext): string {
     case "heading": {
       const section = ctx.sections.get(block);
       const id = section ? ` id="${section.id}"` : "";
-      return `<h${block.level + 1}${id}>${inlinesHtml(block.inlines)}</h${block.level + 1}>`;
+      return `<h${block.level + 1}${id}>${inlinesHtml(block.inlines, ctx)}</h${block.level + 1}>`;
     }
     case "paragraph":
-      return block.inlines.length ? `<p>${inlinesHtml(block.inlines)}</p>` : "";
+      return block.inlines.length ? `<p>${inlinesHtml(block.inlines, ctx)}</p>` : "";
     case "list": {
       const items = block.items.map((item) => `<li>${blocksHtml(item, ctx)}</li>`).join("");
       if (!block.ordered) return `<ul>${items}</ul>`;
@@ -131,6 +153,10 @@ function blockHtml(block: Block, ctx: HtmlContext): string {
       return cardHtml(block.card, ctx);
     case "matrix":
       return matrixHtml(block.matrix, ctx);
+    case "toc":
+      return ctx.outline.length ? tocHtml(ctx.outline) : "";
+    case "callout":
+      return `<aside class="callout callout--${block.variant}" aria-label="${escapeHtml(block.title)}"><p class="callout-title">${escapeHtml(block.title)}</p>${blocksHtml(block.blocks, ctx)}</aside>`;
   }
 }
 
@@ -146,7 +172,7 @@ function tocHtml(outline: OutlineEntry[]): string {
   const items = outline
     .map((e) => `<li class="toc-${e.level}"><a href="#${e.id}">${escapeHtml(e.text)}</a></li>`)
     .join("");
-  return `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${items}</ol></nav>`;
+  return `<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>${items}</ol></nav>`;
 }
 
 function sourceHtml(s: SourceEntry, cited: Set<number>): string {
@@ -163,6 +189,18 @@ function sourceHtml(s: SourceEntry, cited: Set<number>): string {
     ? ` <a class="back" href="#${citeAnchor(s.n)}" aria-label="Back to the first citation of source ${s.n}">\u21a9</a>`
     : "";
   return `<li id="${sourceAnchor(s.n)}" value="${s.n}">${parts.filter(Boolean).join(". ")}${back}</li>`;
+}
+
+/** The footnotes, numbered, each linking back to its mark in the text. */
+function notesHtml(notes: Note[], ctx: HtmlContext): string {
+  if (!notes.length) return "";
+  const items = notes
+    .map(
+      (note) =>
+        `<li id="${noteAnchor(note.n)}" value="${note.n}">${inlinesHtml(note.inlines, ctx)} <a class="back" href="#${noteRefAnchor(note.n)}" aria-label="Back to the text of footnote ${note.n}">\u21a9</a></li>`,
+    )
+    .join("\n");
+  return `<section class="notes" aria-labelledby="notes_title"><h2 id="notes_title">Notes</h2><ol>${items}</ol></section>`;
 }
 
 /**
@@ -187,16 +225,18 @@ export function toHtml(doc: ExportDocument, options: RenderOptions = {}): string
   const outline = outlineOf(doc.blocks);
   const ctx: HtmlContext = {
     sections: new Map(outline.map((e) => [e.block, e])),
+    outline,
     exportedAt: doc.exportedAt,
     cited: new Set(),
   };
   const body = blocksHtml(doc.blocks, ctx);
+  const notes = notesHtml(doc.notes ?? [], ctx);
   const sources = doc.sources.length
-    ? `<section class="sources" aria-labelledby="sources-title"><h2 id="sources-title">Sources</h2><ol>${doc.sources
+    ? `<section class="sources" aria-labelledby="sources_title"><h2 id="sources_title">Sources</h2><ol>${doc.sources
         .map((s) => sourceHtml(s, ctx.cited))
         .join("\n")}</ol></section>`
     : "";
-  const toc = wantsToc(outline, options) ? tocHtml(outline) : "";
+  const toc = wantsToc(outline, options, doc.blocks) ? tocHtml(outline) : "";
   const content = `${marking}
 <header class="title-block">
 <h1>${escapeHtml(doc.title)}</h1>
@@ -207,6 +247,7 @@ ${toc}
 <main>
 ${body}
 </main>
+${notes}
 ${sources}
 ${marking}`;
   return `<!doctype html>

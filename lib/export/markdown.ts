@@ -1,10 +1,11 @@
-import { cardNote } from "./text";
+import { cardNote, type OutlineEntry, outlineOf } from "./text";
 import type {
   Block,
   CardView,
   ExportDocument,
   Inline,
   MatrixView,
+  Note,
   RenderOptions,
   SourceEntry,
   TableCell,
@@ -24,6 +25,9 @@ import type {
  *   underline it, others show the plus signs, so the emphasis is never lost silently.
  * - Citations are GFM footnotes (`[^3]`) whose definitions are the Sources entries, listed under
  *   "Sources" (GitHub gathers them at the end of the page, with links back to each citation).
+ *   Footnotes are GFM footnotes too, labelled `[^note-1]`, defined under "Notes".
+ * - A table of contents block is a list of links to the headings' anchors (the editor's ids); a
+ *   callout is a quote whose first line is its bold title ("Bottom line up front").
  */
 
 // Characters that are syntax anywhere in a line (those that matter only at a line start are
@@ -53,6 +57,8 @@ function mdUrl(url: string): string {
 
 /** Citations as GFM footnote references: `[^1][^4]`. */
 const refsMd = (refs: readonly number[]) => refs.map((n) => `[^${n}]`).join("");
+/** A footnote's reference: `[^note-2]` (its own label, so it never meets a source's number). */
+const noteLabel = (n: number) => `note-${n}`;
 
 type OpenMark = { kind: "link" | "strike" | "bold" | "italic" | "underline"; href?: string };
 const DELIMITER = { strike: "~~", bold: "**", italic: "*", underline: "++" } as const;
@@ -88,6 +94,13 @@ export function inlineMd(inlines: Inline[], lineBreak = "\\\n"): string {
     if (inline.type === "break") {
       closeFrom(0);
       out += pendingSpace + lineBreak;
+      pendingSpace = "";
+      continue;
+    }
+    if (inline.type === "cite" || inline.type === "note") {
+      // Outside any emphasis, straight after the text it annotates.
+      closeFrom(0);
+      out += pendingSpace + (inline.type === "cite" ? refsMd(inline.refs) : `[^${noteLabel(inline.n)}]`);
       pendingSpace = "";
       continue;
     }
@@ -173,7 +186,10 @@ function cellLines(b: Block): string[] {
       return [escapeMd(b.card.name)];
     case "matrix":
       return [escapeMd(`Comparison: ${b.matrix.title}`)];
+    case "callout":
+      return [`**${escapeMd(b.title)}**`, cellMd(b.blocks)];
     case "rule":
+    case "toc":
       return [];
   }
 }
@@ -240,7 +256,20 @@ function blockMd(block: Block): string {
       return cardMd(block.card, currentExportTime);
     case "matrix":
       return matrixMd(block.matrix);
+    case "toc":
+      return tocMd(currentOutline);
+    case "callout":
+      // A quote whose first line names the box: every renderer shows it as a set-off block.
+      return indent([`**${escapeMd(block.title)}**`, blocksMd(block.blocks)].filter(Boolean).join("\n\n"), "> ");
   }
+}
+
+/** The table of contents as a nested list of links to the headings' anchors (the editor's ids). */
+function tocMd(outline: OutlineEntry[]): string {
+  if (!outline.length) return "";
+  const top = Math.min(...outline.map((e) => e.level));
+  const items = outline.map((e) => `${"  ".repeat(e.level - top)}- [${escapeMd(e.text)}](#${mdUrl(e.id)})`);
+  return ["**Contents**", items.join("\n")].join("\n\n");
 }
 
 function blocksMd(blocks: Block[]): string {
@@ -268,18 +297,27 @@ function sourceMd(s: SourceEntry): string {
   return `[^${s.n}]: \\[${s.n}\\] ${parts.filter(Boolean).join(". ")}.${accessed}`;
 }
 
-// The export time live cards are printed "as of", for the duration of one (synchronous) render.
+/** A footnote as the definition of `[^note-n]`. */
+function noteMd(note: Note): string {
+  return `[^${noteLabel(note.n)}]: ${inlineMd(note.inlines, " ")}`;
+}
+
+// The export time live cards are printed "as of", and the outline a TOC block lists, for the
+// duration of one (synchronous) render.
 let currentExportTime = "";
+let currentOutline: OutlineEntry[] = [];
 
 /** The whole briefing as GitHub-flavoured Markdown (conventions in this module's comment). */
 export function toMarkdown(doc: ExportDocument, _options: RenderOptions = {}): string {
   currentExportTime = doc.exportedAt;
+  currentOutline = outlineOf(doc.blocks);
   const marking = doc.classification ? `**${escapeMd(doc.classification)}**` : "";
   const byline = [
     doc.authors.length ? `Authors: ${escapeMd(doc.authors.join(", "))}` : "",
     `Date: ${escapeMd(doc.date)}`,
   ].filter(Boolean);
   const parts = [marking, `# ${escapeMd(doc.title)}`, byline.join("  \n"), "---", blocksMd(doc.blocks)];
+  if (doc.notes?.length) parts.push("## Notes", doc.notes.map(noteMd).join("\n"));
   if (doc.sources.length) parts.push("## Sources", doc.sources.map(sourceMd).join("\n"));
   if (marking) parts.push("---", marking);
   return `${parts.filter(Boolean).join("\n\n")}\n`;

@@ -33,7 +33,7 @@ describe("export model", () => {
       {
         type: "doc",
         content: [
-          { type: "callout", content: [{ type: "paragraph", content: [{ type: "text", text: "Inside" }] }] },
+          { type: "sidebar", content: [{ type: "paragraph", content: [{ type: "text", text: "Inside" }] }] },
           { type: "mention", attrs: { id: "x" }, text: "@someone" },
           { type: "heading", attrs: { level: 9 }, content: [{ type: "text", text: "Deep" }] },
           { type: "orderedList", attrs: { start: "3" }, content: [{ type: "listItem", content: [] }] },

@@ -3,7 +3,7 @@ import type { SourceEntry } from "./types";
 import { safeUrl } from "./urls";
 
 /** A citation as the catalog stores it. */
-export type CitedSource = { title: string; url: string; publisher: string | null; accessed: string | null };
+export type CitedSource = { title: string; url: string; publisher?: string | null; accessed?: string | null };
 
 /**
  * Numbers the sources of a document in order of first citation, one number per URL: the same

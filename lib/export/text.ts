@@ -1,3 +1,4 @@
+import { headingSlug } from "@/lib/editor/outline";
 import type { Block, CardView, ExportDocument, Inline, RenderOptions } from "./types";
 
 /**
@@ -58,10 +59,10 @@ export function cardNote(card: CardView, exportedAt: string): string {
     : card.note;
 }
 
-/** A heading's text on one line. */
+/** A heading's text on one line (citation and footnote marks are not part of it). */
 export function inlinePlain(inlines: Inline[]): string {
   return inlines
-    .map((i) => (i.type === "break" ? " " : i.text))
+    .map((i) => (i.type === "break" ? " " : i.type === "text" ? i.text : ""))
     .join("")
     .replace(/\s+/g, " ")
     .trim();
@@ -69,30 +70,73 @@ export function inlinePlain(inlines: Inline[]): string {
 
 export type OutlineEntry = { id: string; level: 1 | 2 | 3 | 4; text: string; block: Block };
 
+/** The blocks a block holds (headings inside them are sections too, as in the editor's outline). */
+function innerBlocks(block: Block): Block[] {
+  switch (block.type) {
+    case "list":
+      return block.items.flat();
+    case "blockquote":
+    case "callout":
+      return block.blocks;
+    case "table":
+      return block.rows.flatMap((row) => row.flatMap((cell) => cell.blocks));
+    default:
+      return [];
+  }
+}
+
 /**
- * The briefing's top-level headings in order, each with an anchor id ("section-1"...). Headings
- * inside lists, quotes or table cells are not sections and are left out.
+ * The briefing's headings in document order, each with the anchor id the editor gives it
+ * (lib/editor/outline.ts: "background", a repeated heading "background-2"), so a link to
+ * `#background` works in the editor, the share page and the HTML and PDF files alike. Internal
+ * anchors of the files (source_1, cite_1, note_1...) contain "_", which no heading id does.
  */
 export function outlineOf(blocks: Block[]): OutlineEntry[] {
   const out: OutlineEntry[] = [];
-  for (const block of blocks) {
-    if (block.type !== "heading") continue;
+  const used = new Map<string, number>();
+  const stack = [...blocks].reverse();
+  for (let block = stack.pop(); block; block = stack.pop()) {
+    if (block.type !== "heading") {
+      stack.push(...[...innerBlocks(block)].reverse());
+      continue;
+    }
     const text = inlinePlain(block.inlines);
-    if (text) out.push({ id: `section-${out.length + 1}`, level: block.level, text, block });
+    if (!text) continue;
+    const base = headingSlug(text);
+    const seen = used.get(base) ?? 0;
+    used.set(base, seen + 1);
+    out.push({ id: seen === 0 ? base : `${base}-${seen + 1}`, level: block.level, text, block });
   }
   return out;
+}
+
+/** True when the author placed a table of contents block somewhere in the briefing. */
+export function hasTocBlock(blocks: Block[]): boolean {
+  const stack = [...blocks];
+  for (let block = stack.pop(); block; block = stack.pop()) {
+    if (block.type === "toc") return true;
+    stack.push(...innerBlocks(block));
+  }
+  return false;
 }
 
 /** With "auto", a table of contents appears from this many headings on. */
 export const TOC_MIN_HEADINGS = 3;
 
-/** Whether a file gets a table of contents (RenderOptions.toc, "auto" by default). */
-export function wantsToc(outline: OutlineEntry[], options: RenderOptions = {}): boolean {
+/**
+ * Whether a file gets a table of contents after its title page (RenderOptions.toc, "auto" by
+ * default). Not when the author placed one in the briefing: it is drawn there instead.
+ */
+export function wantsToc(outline: OutlineEntry[], options: RenderOptions = {}, blocks: Block[] = []): boolean {
+  if (hasTocBlock(blocks)) return false;
   const toc = options.toc ?? "auto";
   if (toc === "auto") return outline.length >= TOC_MIN_HEADINGS;
   return toc && outline.length > 0;
 }
 
 /** The anchor of a Sources entry, and of the first citation pointing at it (the way back). */
-export const sourceAnchor = (n: number) => `source-${n}`;
-export const citeAnchor = (n: number) => `cite-${n}`;
+export const sourceAnchor = (n: number) => `source_${n}`;
+export const citeAnchor = (n: number) => `cite_${n}`;
+/** The anchor of a footnote's text, and of its mark in the text (the way back). */
+export const noteAnchor = (n: number) => `note_${n}`;
+export const noteRefAnchor = (n: number) => `noteref_${n}`;

@@ -19,7 +19,16 @@ export type Marks = {
   suggestion?: SuggestionMark;
 };
 
-export type Inline = { type: "text"; text: string; marks: Marks } | { type: "break" };
+export type Inline =
+  | { type: "text"; text: string; marks: Marks }
+  | { type: "break" }
+  /** A citation of catalog sources: numbers in the document's Sources list ("[2][5]"). */
+  | { type: "cite"; refs: number[] }
+  /** A footnote's mark: its number in ExportDocument.notes. */
+  | { type: "note"; n: number };
+
+/** A footnote's text, numbered in document order (1, 2, 3...: footnotes have their own sequence). */
+export type Note = { n: number; inlines: Inline[] };
 
 export type TableCell = { header: boolean; colspan: number; rowspan: number; blocks: Block[] };
 
@@ -31,7 +40,11 @@ export type Block =
   | { type: "rule" }
   | { type: "table"; rows: TableCell[][] }
   | { type: "card"; card: CardView }
-  | { type: "matrix"; matrix: MatrixView };
+  | { type: "matrix"; matrix: MatrixView }
+  /** The table of contents, placed here by the author (drawn from the outline at export time). */
+  | { type: "toc" }
+  /** A boxed callout such as "Bottom line up front". */
+  | { type: "callout"; variant: "bluf" | "note"; title: string; blocks: Block[] };
 
 /** One labelled fact of a card; `refs` are numbers in the document's Sources list. */
 export type Fact = { label: string; value: string; refs: number[] };
@@ -100,6 +113,8 @@ export type ExportDocument = {
   classification: string;
   blocks: Block[];
   sources: SourceEntry[];
+  /** Footnotes in document order (absent or empty when the briefing has none). */
+  notes?: Note[];
 };
 
 export const EXPORT_FORMATS = ["pdf", "docx", "md", "html"] as const;

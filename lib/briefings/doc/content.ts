@@ -108,10 +108,16 @@ const INLINE_LEAVES: Record<string, (node: JSONContent) => string> = {
   comparison: (node) => `[Comparison: ${String(node.attrs?.title ?? "")}]`,
   horizontalRule: () => "",
   mention: (node) => mentionText(node.attrs),
+  // A footnote's text stays searchable, set apart from the sentence it annotates.
+  footnote: (node) => ` [${(node.content ?? []).map((c) => c.text ?? "").join("")}]`,
+  citation: (node) => `[${String(node.attrs?.label ?? "")}]`,
+  tableOfContents: () => "",
 };
 
+const INLINE_TYPES = new Set(["text", "hardBreak", "mention", "footnote", "citation"]);
+
 function isInline(node: JSONContent): boolean {
-  return node.type === "text" || node.type === "hardBreak" || node.type === "mention";
+  return INLINE_TYPES.has(node.type ?? "");
 }
 
 /** A leaf's own text, or null for a node whose text comes from its children. */

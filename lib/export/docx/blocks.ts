@@ -3,6 +3,7 @@ import {
   BorderStyle,
   DeletedTextRun,
   ExternalHyperlink,
+  FootnoteReferenceRun,
   InsertedTextRun,
   InternalHyperlink,
   type IRunOptions,
@@ -12,11 +13,13 @@ import {
   Table,
   TableCell,
   TableLayoutType,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
 import { sliceMatrix } from "../matrix-layout";
+import { refsText } from "../sources";
 import { cardNote } from "../text";
 import type { Block, CardView, TableCell as DocCell, Inline, MatrixView, SuggestionMark } from "../types";
 import { describeTable } from "./table-properties";
@@ -42,7 +45,7 @@ const TEXT_WIDTH = 11906 - 2 * 1300;
 export const sourceBookmark = (n: number) => `source_${n}`;
 export const citeBookmark = (n: number) => `cite_${n}`;
 
-type Element = Paragraph | Table;
+type Element = Paragraph | Table | TableOfContents;
 /** Where a block is written: list depth and extra indentation (lists, quotes), shared list numbering. */
 export type DocxContext = {
   depth: number;
@@ -61,9 +64,15 @@ export function run(text: string, options: IRunOptions = {}): TextRun {
   return new TextRun({ ...options, text: xmlSafe(text) });
 }
 
-export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[] {
-  return inlines.map((inline) => {
-    if (inline.type === "break") return new TextRun({ break: 1 });
+/**
+ * The runs of inline content. With `ctx`, citations link to their Sources entries; footnote marks
+ * are real Word footnote references (the notes are the document's footnotes part, see toDocx).
+ */
+export function runs(inlines: Inline[], base: IRunOptions = {}, ctx?: DocxContext): ParagraphChild[] {
+  return inlines.flatMap((inline): ParagraphChild[] => {
+    if (inline.type === "break") return [new TextRun({ break: 1 })];
+    if (inline.type === "cite") return ctx ? citationRuns(inline.refs, ctx, base) : [run(refsText(inline.refs), base)];
+    if (inline.type === "note") return [new FootnoteReferenceRun(inline.n)];
     const { marks } = inline;
     const options: IRunOptions = {
       ...base,
@@ -74,9 +83,9 @@ export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[
       // Links take the Hyperlink character style (colour and underline), as Word's own links do.
       style: marks.href ? "Hyperlink" : base.style,
     };
-    if (marks.suggestion) return trackedRun(inline.text, options, marks.suggestion);
+    if (marks.suggestion) return [trackedRun(inline.text, options, marks.suggestion)];
     const textRun = run(inline.text, options);
-    return marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun;
+    return [marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun];
   });
 }
 
@@ -126,14 +135,15 @@ const allBorders = (color: string, size = 4) => ({
   right: border(color, size),
 });
 
-/** Word wants every cell to end with a paragraph. */
-function cellChildren(children: Element[]): Element[] {
+/** Word wants every cell to end with a paragraph; a table of contents field is not drawn in a cell. */
+function cellChildren(elements: Element[]): (Paragraph | Table)[] {
+  const children = elements.filter((e): e is Paragraph | Table => !(e instanceof TableOfContents));
   const last = children[children.length - 1];
   return last instanceof Paragraph ? children : [...children, new Paragraph({})];
 }
 
 function paragraphIn(ctx: DocxContext, inlines: Inline[]): Paragraph {
-  const children = runs(inlines, ctx.strong ? { bold: true } : {});
+  const children = runs(inlines, ctx.strong ? { bold: true } : {}, ctx);
   return new Paragraph({
     children,
     indent: ctx.indent ? { left: ctx.indent } : undefined,
@@ -159,7 +169,7 @@ function listBlocks(block: Extract<Block, { type: "list" }>, ctx: DocxContext): 
       if (i > 0 || (child.type !== "paragraph" && child.type !== "heading")) return blockElements(child, inner);
       return [
         new Paragraph({
-          children: runs(child.inlines),
+          children: runs(child.inlines, {}, ctx),
           numbering: block.ordered ? { reference: `ordered-${block.start}`, level, instance } : undefined,
           bullet: block.ordered ? undefined : { level },
         }),
@@ -318,13 +328,54 @@ function matrixElements(matrix: MatrixView, ctx: DocxContext): Element[] {
   return out;
 }
 
+/** "Contents" and Word's table-of-contents field (filled with the headings when Word updates fields). */
+export function tableOfContents(pageBreakBefore: boolean): (Paragraph | TableOfContents)[] {
+  return [
+    new Paragraph({
+      children: [run("Contents", { bold: true, size: 36, color: COLORS.accent })],
+      pageBreakBefore,
+      keepNext: true,
+    }),
+    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-4" }),
+  ];
+}
+
+/** A callout: a one-cell shaded box with its title ("Bottom line up front") above its content. */
+function calloutTable(block: Extract<Block, { type: "callout" }>, ctx: DocxContext): Table {
+  const inner: DocxContext = { ...ctx, depth: 0, indent: 0, quote: false };
+  const children = [
+    new Paragraph({
+      children: [run(block.title.toUpperCase(), { bold: true, size: 18, color: COLORS.accent })],
+      keepNext: true,
+      spacing: { after: 60 },
+    }),
+    ...block.blocks.flatMap((b) => blockElements(b, inner)),
+  ];
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { ...allBorders(COLORS.accent, 8), left: border(COLORS.accent, 36) },
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            children: cellChildren(children),
+            shading: shade(COLORS.card),
+            margins: { top: 100, bottom: 100, left: 160, right: 160 },
+          }),
+        ],
+      }),
+    ],
+  });
+  return describeTable(table, block.title, `${block.title}: a boxed summary.`);
+}
+
 const HEADINGS = ["Heading1", "Heading2", "Heading3", "Heading4"] as const;
 
 /** The DOCX elements of one export block. */
 export function blockElements(block: Block, ctx: DocxContext): Element[] {
   switch (block.type) {
     case "heading":
-      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inlines) })];
+      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inlines, {}, ctx) })];
     case "paragraph":
       return [paragraphIn(ctx, block.inlines)];
     case "list":
@@ -341,5 +392,9 @@ export function blockElements(block: Block, ctx: DocxContext): Element[] {
       return [cardTable(block.card, ctx), new Paragraph({})];
     case "matrix":
       return [...matrixElements(block.matrix, ctx), new Paragraph({})];
+    case "toc":
+      return tableOfContents(false);
+    case "callout":
+      return [calloutTable(block, ctx), new Paragraph({})];
   }
 }

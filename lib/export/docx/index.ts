@@ -12,12 +12,21 @@ import {
   PageNumber,
   Paragraph,
   type ParagraphChild,
-  TableOfContents,
   TextRun,
 } from "docx";
 import { DOCUMENT_LANG, outlineOf, wantsToc } from "../text";
-import type { ExportDocument, RenderOptions, SourceEntry } from "../types";
-import { blockElements, COLORS, citeBookmark, type DocxContext, run, sourceBookmark, xmlSafe } from "./blocks";
+import type { ExportDocument, Note, RenderOptions, SourceEntry } from "../types";
+import {
+  blockElements,
+  COLORS,
+  citeBookmark,
+  type DocxContext,
+  run,
+  runs,
+  sourceBookmark,
+  tableOfContents,
+  xmlSafe,
+} from "./blocks";
 
 const FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
 
@@ -70,6 +79,13 @@ function sourceParagraph(s: SourceEntry, cited: Set<number>): Paragraph {
   return new Paragraph({ children, spacing: { after: 60 }, indent: { left: 567, hanging: 567 }, keepLines: true });
 }
 
+/** The briefing's footnotes as Word footnotes (ids = their numbers; Word numbers the marks itself). */
+function footnotes(notes: Note[]): Record<string, { children: Paragraph[] }> {
+  return Object.fromEntries(
+    notes.map((note) => [String(note.n), { children: [new Paragraph({ children: runs(note.inlines) })] }]),
+  );
+}
+
 function header(doc: ExportDocument): Header {
   const text = doc.classification || doc.title;
   return new Header({
@@ -95,21 +111,10 @@ function footer(doc: ExportDocument, numbered: boolean): Footer {
   return new Footer({ children });
 }
 
-/** "Contents" and Word's table-of-contents field, filled with the headings, on a page of its own. */
-function tableOfContents(): (Paragraph | TableOfContents)[] {
-  return [
-    new Paragraph({
-      children: [run("Contents", { bold: true, size: 36, color: COLORS.accent })],
-      pageBreakBefore: true,
-    }),
-    new TableOfContents("Contents", { hyperlink: true, headingStyleRange: "1-4" }),
-  ];
-}
-
 /**
  * The briefing as a Word document: title page, optional table of contents, headings with outline
  * levels (Word's navigation pane and LibreOffice's navigator), lists, tables with alt text, card
- * boxes, citations linked to bookmarked Sources entries and back.
+ * boxes, callouts, citations linked to bookmarked Sources entries and back, footnotes as Word footnotes.
  */
 export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const ctx: DocxContext = {
@@ -127,7 +132,7 @@ export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): 
         ...doc.sources.map((s) => sourceParagraph(s, ctx.cited)),
       ]
     : [];
-  const toc = wantsToc(outlineOf(doc.blocks), options) ? tableOfContents() : [];
+  const toc = wantsToc(outlineOf(doc.blocks), options, doc.blocks) ? tableOfContents(true) : [];
   const heading = (level: number, run: object, spacing: { before: number; after: number }) => ({
     run,
     // The outline level is what makes a paragraph a heading to navigators and TOC fields.
@@ -154,6 +159,7 @@ export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): 
         caption: { run: { size: 20, bold: true, color: COLORS.accent } },
       },
     },
+    footnotes: footnotes(doc.notes ?? []),
     numbering: {
       config: [...ctx.lists.starts].map((start) => ({ reference: `ordered-${start}`, levels: orderedLevels(start) })),
     },

@@ -2,14 +2,15 @@ import { sliceMatrix } from "../matrix-layout";
 import type { Block, Inline, MatrixView, TableCell } from "../types";
 import { cardHeight, drawCard } from "./card";
 import { drawTable, naturalWeights, type PdfCell, type PdfTable, tableLead } from "./table";
-import { BODY_SIZE, FONTS, PDF_COLORS, type PdfWriter } from "./writer";
+import { reserveToc } from "./toc";
+import { BODY_SIZE, FONTS, inlinePlainText, PDF_COLORS, type PdfWriter } from "./writer";
 
 const HEADING_SIZES = [20, 16, 13, 11.5] as const;
 const BULLETS = ["\u2022", "\u2013", "\u2022", "\u2013"];
 const MATRIX_COLUMNS = 5;
 const QUOTE_INDENT = 16;
 
-const inlineText = (inlines: Inline[]) => inlines.map((i) => (i.type === "break" ? "\n" : i.text)).join("");
+const inlineText = (inlines: Inline[]) => inlines.map(inlinePlainText).join("");
 
 /** A cell's blocks as plain text (PDF table cells hold plain text): one line per paragraph. */
 export function plainText(blocks: Block[]): string {
@@ -31,7 +32,10 @@ function plainLines(b: Block): string[] {
       return [b.card.name];
     case "matrix":
       return [`Comparison: ${b.matrix.title}`];
+    case "callout":
+      return [b.title, plainText(b.blocks)];
     case "rule":
+    case "toc":
       return [];
   }
 }
@@ -112,11 +116,21 @@ function list(w: PdfWriter, block: Extract<Block, { type: "list" }>, depth: numb
   w.gap(4);
 }
 
-/** A left bar beside a quote, on every page it covers. */
-function quote(w: PdfWriter, children: Block[], depth: number): void {
+/** A left bar beside a quote (or a callout, with its title), on every page it covers. */
+function quote(w: PdfWriter, children: Block[], depth: number, title?: string): void {
+  if (title) w.ensure(BODY_SIZE * 4);
   const startPage = w.pageIndex;
   const startY = w.doc.y;
-  w.tags.group("BlockQuote", () => w.indented(QUOTE_INDENT, () => blocks(w, children, depth, 4)));
+  const color = title ? PDF_COLORS.accent : PDF_COLORS.border;
+  w.tags.group(title ? "Div" : "BlockQuote", () =>
+    w.indented(QUOTE_INDENT, () => {
+      if (title) {
+        w.text(title.toUpperCase(), FONTS.bold, 8.5, PDF_COLORS.accent);
+        w.gap(3);
+      }
+      blocks(w, children, depth, 4);
+    }),
+  );
   const endPage = w.pageIndex;
   const endY = w.doc.y - 4;
   const x = w.frame.x + 3;
@@ -124,7 +138,7 @@ function quote(w: PdfWriter, children: Block[], depth: number): void {
     w.doc.switchToPage(page);
     const from = page === startPage ? startY : w.top;
     const to = page === endPage ? endY : w.bottom;
-    w.tags.artifact(() => w.doc.save().lineWidth(3).moveTo(x, from).lineTo(x, to).stroke(PDF_COLORS.border).restore());
+    w.tags.artifact(() => w.doc.save().lineWidth(3).moveTo(x, from).lineTo(x, to).stroke(color).restore());
   }
   w.doc.switchToPage(endPage);
   w.doc.y = endY + 4;
@@ -238,6 +252,15 @@ export function block(w: PdfWriter, b: Block, depth = 0, next?: Block): void {
       break;
     case "matrix":
       matrix(w, b.matrix);
+      break;
+    case "callout":
+      quote(w, b.blocks, depth, b.title);
+      break;
+    case "toc":
+      // Page numbers are known only at the end: reserve its pages here, drawn by toPdf (drawToc).
+      if (!w.outline.length || w.tocPlace) break;
+      if (w.doc.y > w.top + 1) w.newPage();
+      w.tocPlace = reserveToc(w, w.outline);
       break;
   }
 }

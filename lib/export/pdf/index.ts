@@ -1,5 +1,5 @@
-import { citeAnchor, type OutlineEntry, outlineOf, sourceAnchor, wantsToc } from "../text";
-import type { ExportDocument, Inline, RenderOptions, SourceEntry } from "../types";
+import { citeAnchor, noteAnchor, noteRefAnchor, type OutlineEntry, outlineOf, sourceAnchor, wantsToc } from "../text";
+import type { ExportDocument, Inline, Note, RenderOptions, SourceEntry } from "../types";
 import { blocks } from "./blocks";
 import { unicodeFontCovers } from "./fonts";
 import { needsUnicodeFonts, pdfText, withUnicodeText } from "./text";
@@ -81,6 +81,42 @@ function sources(w: PdfWriter, list: SourceEntry[]): void {
   });
 }
 
+/** The footnotes (as endnotes, before Sources): each number links back to its mark in the text. */
+function notes(w: PdfWriter, list: Note[]): void {
+  if (!list.length) return;
+  w.newPage();
+  w.bookmark("Notes", 1);
+  w.text("Notes", FONTS.bold, 20, PDF_COLORS.accent, {}, "H2");
+  w.gap(10);
+  const numberWidth = w.doc.font(FONTS.bold).fontSize(SOURCE_SIZE).widthOfString(`${list.length}.`) + 8;
+  w.tags.group("L", () => {
+    for (const note of list) {
+      let height = 0;
+      w.indented(numberWidth, () => {
+        height = w.measureInlines(note.inlines, SOURCE_SIZE);
+      });
+      w.ensure(height + 4);
+      const y = w.doc.y;
+      w.tags.group("LI", () => {
+        w.tags.group("Lbl", () =>
+          w.tags.leaf("Link", () => {
+            w.anchor(noteAnchor(note.n));
+            w.doc.font(FONTS.bold).fontSize(SOURCE_SIZE).fillColor(PDF_COLORS.text);
+            w.doc.text(`${note.n}.`, w.frame.x, y, {
+              width: numberWidth,
+              lineBreak: false,
+              goTo: noteRefAnchor(note.n),
+            });
+          }),
+        );
+        w.doc.y = y;
+        w.indented(numberWidth, () => w.richText(note.inlines, { size: SOURCE_SIZE, tag: "LBody" }));
+      });
+      w.gap(5);
+    }
+  });
+}
+
 /** Marking in the header of every page; "Page n of N" (not on the title page) and the marking below. */
 function decorate(w: PdfWriter, doc: ExportDocument): void {
   const pdf = w.doc;
@@ -130,11 +166,14 @@ export async function toPdf(doc: ExportDocument, options: RenderOptions = {}): P
     const w = new PdfWriter(info, { unicode, pageSize: options.pageSize });
     w.exportedAt = doc.exportedAt;
     titlePage(w, doc);
-    const toc = wantsToc(outline, options) ? reserveToc(w, outline) : null;
+    const toc = wantsToc(outline, options, doc.blocks) ? reserveToc(w, outline) : null;
     w.sections = new Map(outline.map((entry): [unknown, OutlineEntry] => [entry.block, entry]));
+    w.outline = outline;
     blocks(w, doc.blocks);
+    notes(w, doc.notes ?? []);
     sources(w, doc.sources);
-    if (toc) drawToc(w, toc, outline);
+    const place = toc ?? w.tocPlace;
+    if (place) drawToc(w, place, outline);
     decorate(w, doc);
     return w;
   };

@@ -108,11 +108,11 @@ describe("PDF structure", () => {
   it("links each citation to its Sources entry and each entry back to the first citation", async () => {
     const pdf = await toPdf(BRIEFING);
     const raw = pdf.toString("latin1");
-    for (const name of ["source-1", "source-2", "cite-1", "cite-2", "section-1"]) {
+    for (const name of ["source_1", "source_2", "cite_1", "cite_2", "background"]) {
       expect(raw).toContain(`(${name})`);
     }
     const goTo = [...raw.matchAll(/\/S \/GoTo\s*\/D \(([\w-]+)\)/g)].map((m) => m[1]);
-    expect(goTo).toEqual(expect.arrayContaining(["source-1", "source-2", "cite-1", "cite-2", "section-1"]));
+    expect(goTo).toEqual(expect.arrayContaining(["source_1", "source_2", "cite_1", "cite_2", "background"]));
   });
 
   it("prints live cards as of the export time", async () => {

@@ -1,11 +1,12 @@
 import PDFDocument from "pdfkit";
-import { citeAnchor, DOCUMENT_LANG, type OutlineEntry, sourceAnchor } from "../text";
+import { citeAnchor, DOCUMENT_LANG, noteAnchor, noteRefAnchor, type OutlineEntry, sourceAnchor } from "../text";
 import type { Inline, PageSize } from "../types";
 import { installFontFallback } from "./fallback";
 import { registerUnicodeFonts, UNICODE_INITIAL_FONT } from "./fonts";
 import { hyphenateToFit } from "./hyphenate";
 import { PdfStructure } from "./structure";
 import { pdfText } from "./text";
+import type { TocPlace } from "./toc";
 
 export const FONTS = {
   regular: "Helvetica",
@@ -27,6 +28,20 @@ export const PDF_COLORS = {
 
 export const BODY_SIZE = 10.5;
 export const LINE_GAP = 2;
+
+/** An inline's text as drawn (citations "[1][2]", a footnote mark its number). */
+export function inlinePlainText(inline: Inline): string {
+  switch (inline.type) {
+    case "break":
+      return "\n";
+    case "text":
+      return inline.text;
+    case "cite":
+      return inline.refs.map((n) => `[${n}]`).join("");
+    case "note":
+      return String(inline.n);
+  }
+}
 
 export function fontOf(bold?: boolean, italic?: boolean): string {
   if (bold) return italic ? FONTS.boldItalic : FONTS.bold;
@@ -66,6 +81,9 @@ export class PdfWriter {
   /** The briefing's sections by heading block, and the page index each was drawn on (for the TOC). */
   sections = new Map<unknown, OutlineEntry>();
   readonly sectionPages = new Map<string, number>();
+  /** The briefing's outline, and where a table of contents block reserved its pages. */
+  outline: OutlineEntry[] = [];
+  tocPlace: TocPlace | null = null;
   /** When the document was read: live cards are printed "as of" this. */
   exportedAt = "";
 
@@ -137,6 +155,29 @@ export class PdfWriter {
         }),
       );
     });
+  }
+
+  /**
+   * A footnote's mark: its number, smaller and raised (PDFKit aligns a smaller run to the top of
+   * the line), linking to the note, and the note's way back. Continues the current text chain.
+   */
+  noteMark(n: number, last: boolean, size: number): void {
+    this.tags.group("Link", () =>
+      this.tags.content(() => {
+        this.doc
+          .font(FONTS.regular)
+          .fontSize(size * 0.7)
+          .fillColor(PDF_COLORS.accent);
+        this.doc.text(String(n), {
+          continued: !last,
+          goTo: noteAnchor(n),
+          destination: noteRefAnchor(n),
+          underline: false,
+          link: null as unknown as string,
+        } as PDFKit.Mixins.TextOptions);
+        this.doc.fontSize(size).fillColor(PDF_COLORS.text);
+      }),
+    );
   }
 
   /** `text` with words too wide for `width` hyphenated (the current font and size measure it). */
@@ -216,7 +257,7 @@ export class PdfWriter {
 
   /** Height rich text takes in the current frame (plain-text measure at the run's size). */
   measureInlines(inlines: Inline[], size = BODY_SIZE, bold = false): number {
-    const text = inlines.map((i) => (i.type === "break" ? "\n" : i.text)).join("") || " ";
+    const text = inlines.map(inlinePlainText).join("") || " ";
     return this.measure(text, bold ? FONTS.bold : FONTS.regular, size);
   }
 
@@ -253,6 +294,13 @@ export class PdfWriter {
     }
     inlines.forEach((inline, i) => {
       if (inline.type === "break") return;
+      const last = i === inlines.length - 1;
+      if (inline.type === "cite" || inline.type === "note") {
+        if (i === 0) doc.x = this.frame.x; // a chain's first call places it
+        if (inline.type === "cite") this.citations(inline.refs, last);
+        else this.noteMark(inline.n, last, size);
+        return;
+      }
       const draw = () => this.run(inline, i, i < inlines.length - 1, size, options);
       // A link is its own Link element holding its text and its annotation.
       if (inline.marks.href) this.tags.leaf("Link", draw);

@@ -1,0 +1,136 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useEffect, useRef, useState } from "react";
+import { Modal } from "@/components/ui/modal";
+import type { AttributeView, FrameworkDetail, FrameworkSummary } from "@/lib/catalog/types";
+import { CITATION_NODE, type CitationAttrs, citationSourcesSchema } from "@/lib/editor/nodes/citation";
+import { fetchFramework, searchFrameworks } from "./api";
+
+export type CitationPickerProps = { editor: Editor; onClose: () => void };
+
+/** The citation of one catalog value: what it cites, and that value's sources as of now. */
+export function citationAttrs(framework: FrameworkDetail, value: AttributeView): CitationAttrs {
+  const sources = citationSourcesSchema.parse(
+    value.sources.slice(0, 20).map(({ title, url, publisher, accessed }) => ({ title, url, publisher, accessed })),
+  );
+  const who = framework.acronym || framework.name;
+  return {
+    slug: framework.slug,
+    dimension: value.key,
+    label: `${who}: ${value.label}: ${value.display}`.slice(0, 300),
+    sources: JSON.stringify(sources),
+  };
+}
+
+/**
+ * Cite a catalog value's sources at the caret: search a framework, choose one of its values that
+ * has sources. Exports number the sources with the rest of the briefing's Sources.
+ */
+export function CitationPicker({ editor, onClose }: CitationPickerProps) {
+  const [q, setQ] = useState("");
+  const [results, setResults] = useState<FrameworkSummary[] | null>(null);
+  const [framework, setFramework] = useState<FrameworkDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => search.current?.focus(), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      searchFrameworks(q, controller.signal).then(
+        (found) => {
+          setResults(found);
+          setError(null);
+        },
+        (e: unknown) => {
+          if (!controller.signal.aborted) setError(e instanceof Error ? e.message : "Search failed.");
+        },
+      );
+    }, 200);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q]);
+
+  const choose = async (f: FrameworkSummary) => {
+    try {
+      setFramework(await fetchFramework(f.slug));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "Could not read the catalog.");
+    }
+  };
+
+  const cite = (value: AttributeView) => {
+    if (!framework) return;
+    onClose();
+    editor.view.focus();
+    editor
+      .chain()
+      .insertContent({ type: CITATION_NODE, attrs: citationAttrs(framework, value) })
+      .run();
+  };
+
+  const values = framework?.groups.flatMap((g) => g.attributes).filter((a) => a.sources.length > 0) ?? [];
+  return (
+    <Modal title="Cite a catalog source" onClose={onClose}>
+      <div className="picker">
+        {error ? (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        ) : null}
+        {framework ? (
+          <>
+            <p>
+              Values of <strong>{framework.name}</strong> with sources:{" "}
+              <button type="button" className="link-button" onClick={() => setFramework(null)}>
+                Choose another framework
+              </button>
+            </p>
+            {values.length === 0 ? <p className="muted">No value of this framework has a source yet.</p> : null}
+            <ul className="picker__results" aria-label="Cited values">
+              {values.map((a) => (
+                <li key={a.key}>
+                  <button type="button" className="picker__result" onClick={() => cite(a)}>
+                    <span className="picker__name">
+                      {a.label}: {a.display}
+                    </span>
+                    <span className="muted">
+                      {a.sources.length} source{a.sources.length === 1 ? "" : "s"}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor="citation-search">Search the catalog</label>
+              <input
+                id="citation-search"
+                ref={search}
+                type="search"
+                value={q}
+                placeholder="Name or acronym, e.g. NATO"
+                onChange={(e) => setQ(e.target.value)}
+              />
+            </div>
+            <ul className="picker__results" aria-label="Frameworks">
+              {(results ?? []).slice(0, 50).map((f) => (
+                <li key={f.slug}>
+                  <button type="button" className="picker__result" onClick={() => choose(f)}>
+                    <span className="picker__name">{f.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </Modal>
+  );
+}
