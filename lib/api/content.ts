@@ -11,8 +11,8 @@ import type { CONTENT_FORMATS } from "./schema";
 // A rendered HTML document opened from this origin still cannot run anything.
 const SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
-async function rendered(db: Db, id: string, format: ExportFormat) {
-  const served = await serveExport(db, id, format);
+async function rendered(db: Db, id: string, format: ExportFormat, comments = false) {
+  const served = await serveExport(db, id, format, { render: { comments } });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }
@@ -43,10 +43,20 @@ export async function apiBriefingContent(
   });
 }
 
-/** The briefing as a download (pdf, docx, md, html), through the export cache and worker pool. */
-export async function apiBriefingExport(db: Db, caller: ApiCaller, id: string, format: ExportFormat) {
-  await authorizeBriefing(db, caller.actor, id, "read");
-  const file = await rendered(db, id, format);
+/**
+ * The briefing as a download (pdf, docx, md, html), through the export cache and worker pool.
+ * With `comments`, its comment threads too (Word comments, or marks and an appendix): the caller
+ * must be allowed to read them (403 otherwise).
+ */
+export async function apiBriefingExport(
+  db: Db,
+  caller: ApiCaller,
+  id: string,
+  format: ExportFormat,
+  options: { comments?: boolean } = {},
+) {
+  await authorizeBriefing(db, caller.actor, id, options.comments ? "read-comments" : "read");
+  const file = await rendered(db, id, format, Boolean(options.comments));
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

@@ -37,6 +37,8 @@ export const CONTENT_FORMATS = ["md", "html", "text", "json"] as const;
 export const contentQuerySchema = z.object({ format: z.enum(CONTENT_FORMATS, "format is md, html, text or json.") });
 export const exportQuerySchema = z.object({
   format: z.enum(EXPORT_FORMATS, `format is ${EXPORT_FORMATS.join(", ")}.`),
+  /** 1: include the comment threads (needs read-comments). Default 0. */
+  comments: z.enum(["0", "1"], "comments is 0 or 1.").optional(),
 });
 
 // Response shapes, for openapi.json (the handlers' return types are checked by TypeScript).

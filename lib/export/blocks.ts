@@ -18,6 +18,12 @@ function int(value: unknown, fallback: number, min: number, max: number): number
   return typeof n === "number" && Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
+/**
+ * Not a schema mark: lib/export/comment-anchors.ts puts it on the text a comment thread covers
+ * (attrs.threads: thread numbers) in a copy of the document made for an export with comments.
+ */
+export const COMMENT_MARK = "exportComment";
+
 const MARK_HANDLERS: Record<string, (marks: Marks, attrs: Record<string, unknown>) => void> = {
   bold: (m) => {
     m.bold = true;
@@ -35,6 +41,10 @@ const MARK_HANDLERS: Record<string, (marks: Marks, attrs: Record<string, unknown
     const href = safeUrl(attrs.href);
     if (href) m.href = href;
   },
+  [COMMENT_MARK]: (m, attrs) => {
+    const threads = Array.isArray(attrs.threads) ? attrs.threads.filter((n) => Number.isInteger(n)) : [];
+    if (threads.length) m.comments = [...(m.comments ?? []), ...threads].sort((a, b) => a - b);
+  },
 };
 
 function marksOf(node: JSONContent): Marks {
@@ -48,7 +58,9 @@ const sameMarks = (a: Marks, b: Marks) =>
   a.italic === b.italic &&
   a.underline === b.underline &&
   a.strike === b.strike &&
-  a.href === b.href;
+  a.href === b.href &&
+  (a.comments ?? []).join() === (b.comments ?? []).join() &&
+  a.commentRef === b.commentRef;
 
 const INLINE_HANDLERS: Record<string, (node: JSONContent) => Inline | null> = {
   text: (node) => (node.text ? { type: "text", text: node.text, marks: marksOf(node) } : null),

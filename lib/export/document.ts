@@ -4,6 +4,7 @@ import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
+import { loadCommentedContent } from "./comment-threads";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
 import { displayDateTime, neutralizeDocument } from "./text";
@@ -14,6 +15,11 @@ export type ExportOptions = {
   now?: Date;
   /** Public base URL for links to framework pages (default: APP_URL). */
   baseUrl?: string;
+  /**
+   * Load the comment threads too, placed in the text (lib/export/comment-threads.ts). Only for
+   * callers that checked briefing:read-comments.
+   */
+  comments?: boolean;
 };
 
 /** "27 November 2026" (UTC): the title-page date. */
@@ -74,11 +80,14 @@ export async function loadExportDocument(
     select: { id: true, title: true, classification: true, deletedAt: true, owner: { select: { name: true } } },
   });
   if (!briefing || briefing.deletedAt) return null;
-  const [json, authors] = await Promise.all([
-    loadCurrentContent(db, briefingId),
+  const [loaded, authors] = await Promise.all([
+    options.comments
+      ? loadCommentedContent(db, briefingId)
+      : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
     loadAuthors(db, briefingId, briefing.owner.name),
   ]);
-  if (!json) return null;
+  if (!loaded) return null;
+  const { json, threads } = loaded;
   const content = await resolveContent(db, briefingId, json, options);
   const now = options.now ?? new Date();
   return neutralizeDocument({
@@ -89,5 +98,6 @@ export async function loadExportDocument(
     exportedAt: displayDateTime(now),
     classification: briefing.classification.trim(),
     ...content,
+    ...(threads ? { comments: threads } : {}),
   });
 }

@@ -47,6 +47,8 @@ function inlineHtml(inline: Inline): string {
   if (marks.underline) html = `<u>${html}</u>`;
   if (marks.strike) html = `<s>${html}</s>`;
   if (marks.href) html = `<a href="${escapeHtml(marks.href)}" rel="noopener noreferrer">${html}</a>`;
+  // A comment thread's mark ("[c3]", see comments-appendix.ts), raised like a footnote reference.
+  if (marks.commentRef) html = `<sup class="comment-ref">${html}</sup>`;
   return html;
 }
 

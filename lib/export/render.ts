@@ -1,3 +1,4 @@
+import { withCommentMarks } from "./comments-appendix";
 import { toDocx } from "./docx";
 import { contentDisposition } from "./filename";
 import { toHtml } from "./html";
@@ -35,7 +36,10 @@ export async function renderExport(
   options: RenderOptions = {},
 ): Promise<ExportFile> {
   const exporter = EXPORTERS[format];
-  const rendered = await exporter.render(neutralizeDocument(doc), options);
+  // Comments only when asked for (and loaded): DOCX writes Word comments, the others marks and an appendix.
+  const commented = options.comments && doc.comments ? doc : { ...doc, comments: undefined };
+  const prepared = format === "docx" ? commented : withCommentMarks(commented);
+  const rendered = await exporter.render(neutralizeDocument(prepared), options);
   return {
     body: typeof rendered === "string" ? Buffer.from(rendered, "utf8") : rendered,
     contentType: exporter.contentType,

@@ -30,8 +30,8 @@ export async function serveExport(
   format: ExportFormat,
   options: ExportOptions & { render?: RenderOptions } = {},
 ): Promise<ServedExport | null> {
-  const doc = await loadExportDocument(db, briefingId, options);
-  if (!doc) return null;
   const render = options.render ?? {};
+  const doc = await loadExportDocument(db, briefingId, { ...options, comments: Boolean(render.comments) });
+  if (!doc) return null;
   return exportCache().get(exportCacheKey(doc, format, render), () => exportPool().render(doc, format, render));
 }

@@ -12,6 +12,13 @@ export type Marks = {
   strike?: true;
   /** A checked link target; an unsafe link loses its target and stays plain text. */
   href?: string;
+  /**
+   * The comment threads (their numbers in ExportDocument.comments) whose anchored range covers
+   * this run; only in documents loaded with comments.
+   */
+  comments?: number[];
+  /** This run is the "[c3]" mark of thread 3 (added to HTML, Markdown and PDF at a range's end). */
+  commentRef?: number;
 };
 
 export type Inline = { type: "text"; text: string; marks: Marks } | { type: "break" };
@@ -95,6 +102,34 @@ export type ExportDocument = {
   classification: string;
   blocks: Block[];
   sources: SourceEntry[];
+  /** The comment threads, numbered in document order; only when the export includes comments. */
+  comments?: ExportThread[];
+};
+
+/** One comment of an exported thread. Text is plain (mentions are "@Name"). */
+export type ExportComment = {
+  author: string;
+  /** ISO time (DOCX comment dates) and its display form ("27 November 2026, 12:00 UTC"). */
+  createdAt: string;
+  at: string;
+  body: string;
+  edited: boolean;
+  /** A deleted comment kept for its replies: body "". */
+  deleted: boolean;
+};
+
+/** A comment thread in an export: where it is, its quote, its comments (the first opened it). */
+export type ExportThread = {
+  /** "c<n>" in the text and the appendix; Word comment ids are derived from it. */
+  n: number;
+  quote: string;
+  /**
+   * "text": its range is marked in the text; "orphaned": its text was deleted (or cannot be
+   * found); "embed": it is on a framework card or comparison (no text to mark).
+   */
+  placement: "text" | "orphaned" | "embed";
+  resolved: { by: string | null; at: string } | null;
+  comments: ExportComment[];
 };
 
 export const EXPORT_FORMATS = ["pdf", "docx", "md", "html"] as const;
@@ -112,4 +147,9 @@ export type RenderOptions = {
    * briefing has at least TOC_MIN_HEADINGS headings; Markdown renderers build their own).
    */
   toc?: boolean | "auto";
+  /**
+   * Include the comment threads (default false). The document must have been loaded with them
+   * (loadExportDocument's `comments` option), after checking briefing:read-comments.
+   */
+  comments?: boolean;
 };

@@ -17,6 +17,7 @@ import {
 import { sliceMatrix } from "../matrix-layout";
 import { cardNote } from "../text";
 import type { Block, CardView, TableCell as DocCell, Inline, MatrixView } from "../types";
+import { commentRuns } from "./comments";
 import { describeTable } from "./table-properties";
 
 /** Characters XML 1.0 forbids (a DOCX holding one does not open). */
@@ -60,8 +61,8 @@ export function run(text: string, options: IRunOptions = {}): TextRun {
 }
 
 export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[] {
-  return inlines.map((inline) => {
-    if (inline.type === "break") return new TextRun({ break: 1 });
+  return inlines.flatMap((inline) => {
+    if (inline.type === "break") return [new TextRun({ break: 1 })];
     const { marks } = inline;
     const options: IRunOptions = {
       ...base,
@@ -73,7 +74,7 @@ export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[
       style: marks.href ? "Hyperlink" : base.style,
     };
     const textRun = run(inline.text, options);
-    return marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun;
+    return commentRuns(inline, [marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun]);
   });
 }
 

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/briefings/:id/export?format=pdf|docx|md|html[&pageSize=a4|letter][&toc=auto|on|off]
- * [&share=TOKEN] — the briefing's current content as a download (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
+ * [&comments=0|1][&share=TOKEN] — the briefing's current content as a download (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
  * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429).
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
@@ -31,6 +31,7 @@ export const GET = route(
       briefingId: params.id,
       headers: request.headers,
       shareToken: query.share ?? null,
+      comments: render.comments,
     });
     if (shareLinkId) {
       const address = clientAddress(request.headers);

@@ -5,8 +5,8 @@ import { exportQuerySchema } from "@/lib/api/schema";
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/v1/briefings/:id/export?format=pdf|docx|md|html — the briefing as a download. */
+/** GET /api/v1/briefings/:id/export?format=pdf|docx|md|html[&comments=0|1] — the briefing as a download. */
 export const GET = apiRoute(async ({ request, db, caller, params }) => {
-  const { format } = parseQuery(request, exportQuerySchema);
-  return apiBriefingExport(db, caller, parseBriefingId(params.id), format);
+  const { format, comments } = parseQuery(request, exportQuerySchema);
+  return apiBriefingExport(db, caller, parseBriefingId(params.id), format, { comments: comments === "1" });
 });
