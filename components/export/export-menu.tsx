@@ -19,6 +19,8 @@ export type ExportMenuProps = {
   briefingId: string;
   /** Download through a share link instead of the signed-in session. */
   shareToken?: string;
+  /** Offer "Include comments": the reader may read the briefing's comments. */
+  canIncludeComments?: boolean;
 };
 
 type Progress = { label: string; received: number; total: number } | null;
@@ -29,7 +31,7 @@ type Held = { format: ExportFormat; label: string; waiting: boolean } | null;
  * The Export menu: fetches the chosen format from the export endpoint (so failures can be shown
  * here rather than as a broken download), shows progress, then saves the file.
  */
-export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
+export function ExportMenu({ briefingId, shareToken, canIncludeComments = false }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
@@ -135,7 +137,7 @@ export function ExportMenu({ briefingId, shareToken }: ExportMenuProps) {
             if (event.key === "Escape") onKeyDown(event);
           }}
         >
-          <ExportOptions value={layout} onChange={setLayout} />
+          <ExportOptions value={layout} onChange={setLayout} canIncludeComments={canIncludeComments} />
           <div role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
             {FORMATS.map(({ format, label, hint }) => (
               <button

@@ -67,6 +67,7 @@ export async function authorizeExport(
   const actor = await actorFromRequest(db, request);
   await authorize(db, actor, { action: "briefing:read", briefingId: request.briefingId });
   // With comments: only who may read them (a share link only when created "with comments").
-  if (request.comments) await authorize(db, actor, { action: "briefing:read-comments", briefingId: request.briefingId });
+  if (request.comments)
+    await authorize(db, actor, { action: "briefing:read-comments", briefingId: request.briefingId });
   return { shareLinkId: isShareLink(actor) ? actor.linkId : null };
 }

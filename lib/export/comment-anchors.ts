@@ -171,7 +171,8 @@ function markRanges(measured: ReturnType<typeof measureJson>, ranges: Map<number
     }
     replaced.set(span.node, pieces);
   }
-  for (const leaf of measured.leaves) replaced.set(leaf.node, [withMark(leaf.node, covering(leaf.from, leaf.from + 1))]);
+  for (const leaf of measured.leaves)
+    replaced.set(leaf.node, [withMark(leaf.node, covering(leaf.from, leaf.from + 1))]);
   const parents = new Set([...measured.spans, ...measured.leaves].map((s) => s.parent));
   for (const parent of parents) parent.content = parent.content?.flatMap((c) => replaced.get(c) ?? [c]);
 }

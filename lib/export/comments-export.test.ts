@@ -75,7 +75,12 @@ describe.each(PROVIDERS)("exports with comments on %s", (provider) => {
     t = await createTestDatabase(provider);
     useTestDb(t.db);
     for (const name of ["Owner", "Viewer", "Stranger"]) u[name] = await signUp(getAuth(t.db), name);
-    ({ id } = await createBriefing(t.db, { title: "Reviewed", ownerId: u.Owner!.id, template: "blank", content: CONTENT }));
+    ({ id } = await createBriefing(t.db, {
+      title: "Reviewed",
+      ownerId: u.Owner!.id,
+      template: "blank",
+      content: CONTENT,
+    }));
     await t.db.briefingGrant.create({ data: { briefingId: id, userId: u.Viewer!.id, role: "viewer" } });
     // The stored state, anchors made on it, then the last sentence deleted (as a later edit).
     const row = await t.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
@@ -172,7 +177,9 @@ describe.each(PROVIDERS)("exports with comments on %s", (provider) => {
     expect(md).toContain("ratified the treaty\\[c1\\]");
     expect(md).toContain("disagree on funding\\[c2\\]");
     expect(md).toContain("## Comments");
-    expect(md).toMatch(/\*\*\\\[c1\\\]\*\* On “ratified the treaty” \*\(Resolved by Owner, 1 December 2026, 10:05 UTC\)\*/);
+    expect(md).toMatch(
+      /\*\*\\\[c1\\\]\*\* On “ratified the treaty” \*\(Resolved by Owner, 1 December 2026, 10:05 UTC\)\*/,
+    );
     expect(md).toContain("**Viewer** · 1 December 2026, 10:01 UTC");
     expect(md).toContain("On text since deleted: “Deleted sentence”");
     const html = await (await get("format=html&comments=1", u.Owner!.headers)).text();

@@ -17,7 +17,13 @@ export function exportCacheKey(doc: ExportDocument, format: ExportFormat, option
   return createHash("sha256")
     .update(format)
     .update("\0")
-    .update(JSON.stringify({ pageSize: options.pageSize ?? "a4", toc: options.toc ?? "auto", comments: Boolean(options.comments) }))
+    .update(
+      JSON.stringify({
+        pageSize: options.pageSize ?? "a4",
+        toc: options.toc ?? "auto",
+        comments: Boolean(options.comments),
+      }),
+    )
     .update("\0")
     .update(JSON.stringify(content))
     .digest("hex");

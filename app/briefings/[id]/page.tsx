@@ -47,7 +47,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         <p className="muted">Your role: {ROLE_LABELS[role]}</p>
         {deleted ? null : (
           <div className="briefing-page__actions">
-            <ExportMenu briefingId={id} />
+            <ExportMenu briefingId={id} canIncludeComments={allows(role, "read-comments")} />
             <Link className="button button--secondary" href={`/briefings/${id}/export`}>
               {canShare ? "Marking and share links" : "Export options"}
             </Link>

@@ -74,7 +74,9 @@ export function runs(inlines: Inline[], base: IRunOptions = {}): ParagraphChild[
       style: marks.href ? "Hyperlink" : base.style,
     };
     const textRun = run(inline.text, options);
-    return commentRuns(inline, [marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun]);
+    return commentRuns(inline, [
+      marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun,
+    ]);
   });
 }
 

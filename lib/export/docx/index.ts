@@ -17,8 +17,8 @@ import {
 } from "docx";
 import { DOCUMENT_LANG, outlineOf, wantsToc } from "../text";
 import type { ExportDocument, RenderOptions, SourceEntry } from "../types";
-import { titleWithComments, withCommentPlacement, wordComments } from "./comments";
 import { blockElements, COLORS, citeBookmark, type DocxContext, run, sourceBookmark, xmlSafe } from "./blocks";
+import { titleWithComments, withCommentPlacement, wordComments } from "./comments";
 
 const FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
 

@@ -38,10 +38,11 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
         <section aria-labelledby="export-heading">
           <h2 id="export-heading">Export</h2>
           <p className="muted">
-            Downloads the current text, with framework cards, comparison tables and a numbered list of their sources.
+            Downloads the current text, with framework cards, comparison tables and a numbered list of their sources;
+            optionally with the comment threads.
           </p>
           <ClassificationForm briefingId={id} classification={briefing.classification} canEdit={canEdit} />
-          <ExportMenu briefingId={id} />
+          <ExportMenu briefingId={id} canIncludeComments={allows(briefing.role, "read-comments")} />
         </section>
         {canShare ? (
           <section aria-labelledby="share-heading">
