@@ -157,7 +157,7 @@ async function serve(file: string): Promise<ChildProcess> {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
     const ok = await fetch(`${base}/api/health`).then(
@@ -168,7 +168,7 @@ async function serve(file: string): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 300));
   }
   child.kill("SIGTERM");
-  throw new Error("The server did not become healthy within 120 s");
+  throw new Error("The server did not become healthy within 300 s");
 }
 
 async function stop(child: ChildProcess) {
@@ -200,7 +200,15 @@ async function load(
     const page = await context.newPage();
     await page.addInitScript(PAGE_PROBES(paragraphText(PARAGRAPHS - 1), threads));
     await page.goto(`${base}/briefings/${briefingId}${query}`);
-    await page.waitForFunction("window.__benchComments && window.__benchComments.done", null, { timeout: 180_000 });
+    // Polled from here: the app's Content-Security-Policy forbids the eval waitForFunction uses.
+    const deadline = Date.now() + 180_000;
+    while (!(await page.evaluate("Boolean(window.__benchComments && window.__benchComments.done)"))) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `The page did not finish loading: ${await page.evaluate(READ_PAGE_PROBES).then(JSON.stringify)}`,
+        );
+      await new Promise((r) => setTimeout(r, 250));
+    }
     return (await page.evaluate(READ_PAGE_PROBES)) as PageResult;
   } finally {
     await context.close();
