@@ -201,7 +201,7 @@ async function load(
     await page.addInitScript(PAGE_PROBES(paragraphText(PARAGRAPHS - 1), threads));
     await page.goto(`${base}/briefings/${briefingId}${query}`);
     // Polled from here: the app's Content-Security-Policy forbids the eval waitForFunction uses.
-    const deadline = Date.now() + 180_000;
+    const deadline = Date.now() + 600_000;
     while (!(await page.evaluate("Boolean(window.__benchComments && window.__benchComments.done)"))) {
       if (Date.now() > deadline)
         throw new Error(
@@ -326,8 +326,10 @@ async function main() {
   const cookie = owner.headers.get("cookie")!;
   try {
     // Warm-up: the route's first render, the database's caches.
-    await load(browser, cookie, without.id, 0);
-    await load(browser, cookie, withComments.id, THREADS);
+    if (RUNS > 0) {
+      await load(browser, cookie, without.id, 0);
+      await load(browser, cookie, withComments.id, THREADS);
+    }
     const plain: PageResult[] = [];
     const commented: PageResult[] = [];
     const unvirtualized: PageResult[] = [];
