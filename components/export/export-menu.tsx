@@ -21,6 +21,8 @@ export type ExportMenuProps = {
   shareToken?: string;
   /** Countries and groups a release copy may be made for (the briefing's marking profile; editors only). */
   release?: { code: string; name: string }[];
+  /** Offer "Include comments": the reader may read the briefing's comments. */
+  canIncludeComments?: boolean;
 };
 
 type Progress = { label: string; received: number; total: number } | null;
@@ -31,7 +33,7 @@ type Held = { format: ExportFormat; label: string; waiting: boolean } | null;
  * The Export menu: fetches the chosen format from the export endpoint (so failures can be shown
  * here rather than as a broken download), shows progress, then saves the file.
  */
-export function ExportMenu({ briefingId, shareToken, release }: ExportMenuProps) {
+export function ExportMenu({ briefingId, shareToken, release, canIncludeComments = false }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<Progress>(null);
   const [error, setError] = useState<string | null>(null);
@@ -139,7 +141,7 @@ export function ExportMenu({ briefingId, shareToken, release }: ExportMenuProps)
             if (event.key === "Escape") onKeyDown(event);
           }}
         >
-          <ExportOptions value={layout} onChange={setLayout} />
+          <ExportOptions value={layout} onChange={setLayout} canIncludeComments={canIncludeComments} />
           {release?.length ? <ReleaseSelect options={release} value={releaseTo} onChange={setReleaseTo} /> : null}
           <div role="menu" id={menuId} aria-label="Export formats" onKeyDown={onKeyDown}>
             {FORMATS.map(({ format, label, hint }) => (

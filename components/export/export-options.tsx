@@ -3,10 +3,14 @@
 import { useId } from "react";
 import type { PageSize } from "@/lib/export/types";
 
-/** Layout choices of a download (sent as ?pageSize=, ?toc= and ?suggestions=, see lib/export/access.ts). */
-export type ExportLayout = { pageSize: PageSize; toc: boolean; showSuggestions: boolean };
+/**
+ * Choices of a download (sent as ?pageSize=, ?toc=, ?suggestions= and ?comments=, see
+ * lib/export/access.ts). Comments are off by default: a file handed on should not carry the review
+ * unless asked.
+ */
+export type ExportLayout = { pageSize: PageSize; toc: boolean; showSuggestions: boolean; comments: boolean };
 
-export const DEFAULT_LAYOUT: ExportLayout = { pageSize: "a4", toc: true, showSuggestions: false };
+export const DEFAULT_LAYOUT: ExportLayout = { pageSize: "a4", toc: true, showSuggestions: false, comments: false };
 
 /** The query parameters of a layout: "toc=auto" (three headings or more) when ticked, "off" otherwise. */
 export function layoutQuery(layout: ExportLayout): Record<string, string> {
@@ -14,13 +18,19 @@ export function layoutQuery(layout: ExportLayout): Record<string, string> {
     pageSize: layout.pageSize,
     toc: layout.toc ? "auto" : "off",
     ...(layout.showSuggestions ? { suggestions: "shown" } : {}),
+    ...(layout.comments ? { comments: "1" } : {}),
   };
 }
 
-export type ExportOptionsProps = { value: ExportLayout; onChange: (value: ExportLayout) => void };
+export type ExportOptionsProps = {
+  value: ExportLayout;
+  onChange: (value: ExportLayout) => void;
+  /** Offer "Include comments" (the reader may read the briefing's comments). */
+  canIncludeComments?: boolean;
+};
 
-/** Paper size (PDF) and table of contents (PDF, Word, HTML), shown above the format list. */
-export function ExportOptions({ value, onChange }: ExportOptionsProps) {
+/** Paper size (PDF), table of contents (PDF, Word, HTML) and comments, shown above the format list. */
+export function ExportOptions({ value, onChange, canIncludeComments = false }: ExportOptionsProps) {
   const sizeId = useId();
   return (
     <fieldset className="export-options">
@@ -57,6 +67,18 @@ export function ExportOptions({ value, onChange }: ExportOptionsProps) {
           Word: tracked changes; others: marked inline. Off: the text as if all were accepted
         </span>
       </label>
+      {canIncludeComments ? (
+        <label className="export-options__row">
+          <input
+            type="checkbox"
+            checked={value.comments}
+            data-testid="export-include-comments"
+            onChange={(event) => onChange({ ...value, comments: event.target.checked })}
+          />
+          Include comments
+          <span className="export-menu__hint">Word comments in DOCX; marks and a Comments appendix otherwise</span>
+        </label>
+      ) : null}
     </fieldset>
   );
 }

@@ -124,8 +124,9 @@ export function LiveBriefing({ token, initial, initialThreads }: LiveBriefingPro
   }, [token, briefingId, showsComments]);
 
   if (status === "invalid") return <InvalidLink />;
-  const download = (format: "pdf" | "docx") =>
-    `/api/briefings/${encodeURIComponent(shared.document.briefingId)}/export?format=${format}&share=${encodeURIComponent(token)}`;
+  // A link created "with comments" may download them too (the export route checks it again).
+  const download = (format: "pdf" | "docx", comments = false) =>
+    `/api/briefings/${encodeURIComponent(shared.document.briefingId)}/export?format=${format}${comments ? "&comments=1" : ""}&share=${encodeURIComponent(token)}`;
   return (
     <>
       <div className="share-toolbar">
@@ -139,6 +140,11 @@ export function LiveBriefing({ token, initial, initialThreads }: LiveBriefingPro
           <a className="button button--secondary" href={download("docx")} download>
             Download Word
           </a>
+          {showsComments ? (
+            <a className="button button--secondary" href={download("docx", true)} download>
+              Word with comments
+            </a>
+          ) : null}
         </div>
       </div>
       <BriefingDocument document={shared.document} />

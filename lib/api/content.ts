@@ -11,8 +11,13 @@ import type { CONTENT_FORMATS } from "./schema";
 // A rendered HTML document opened from this origin still cannot run anything.
 const SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'";
 
-async function rendered(db: Db, id: string, format: ExportFormat, releaseTo?: string) {
-  const served = await serveExport(db, id, format, { render: { releaseTo } });
+async function rendered(
+  db: Db,
+  id: string,
+  format: ExportFormat,
+  render: { releaseTo?: string; comments?: boolean } = {},
+) {
+  const served = await serveExport(db, id, format, { render });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }
@@ -43,18 +48,22 @@ export async function apiBriefingContent(
   });
 }
 
-/** The briefing as a download (pdf, docx, md, html), through the export cache and worker pool. */
+/**
+ * The briefing as a download (pdf, docx, md, html), through the export cache and worker pool.
+ * `releaseTo` makes a release copy (editors and owners); with `comments`, its comment threads too
+ * (Word comments, or marks and an appendix): the caller must be allowed to read them (403 otherwise).
+ */
 export async function apiBriefingExport(
   db: Db,
   caller: ApiCaller,
   id: string,
   format: ExportFormat,
-  releaseTo?: string,
+  options: { releaseTo?: string; comments?: boolean } = {},
 ) {
-  await authorizeBriefing(db, caller.actor, id, "read");
+  await authorizeBriefing(db, caller.actor, id, options.comments ? "read-comments" : "read");
   // A release copy is handed to a partner: editors and owners only (lib/export/access.ts authorizeRelease).
-  if (releaseTo) await authorizeBriefing(db, caller.actor, id, "share");
-  const file = await rendered(db, id, format, releaseTo);
+  if (options.releaseTo) await authorizeBriefing(db, caller.actor, id, "share");
+  const file = await rendered(db, id, format, { releaseTo: options.releaseTo, comments: Boolean(options.comments) });
   return new Response(new Uint8Array(file.body), {
     headers: {
       "Content-Type": file.contentType,

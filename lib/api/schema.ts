@@ -56,6 +56,8 @@ export const exportQuerySchema = z.object({
     .string()
     .regex(/^[A-Z0-9][A-Z0-9-]{0,23}$/, "releaseTo is a country or group code such as GBR or FVEY.")
     .optional(),
+  /** 1: include the comment threads (needs read-comments). Default 0. */
+  comments: z.enum(["0", "1"], "comments is 0 or 1.").optional(),
 });
 
 // Response shapes, for openapi.json (the handlers' return types are checked by TypeScript).

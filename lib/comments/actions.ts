@@ -2,11 +2,12 @@
 
 import { defineAction } from "@/lib/actions";
 import { findMentionCandidates } from "@/lib/mentions/queries";
-import { listThreads } from "./queries";
+import { getThread, listThreads } from "./queries";
 import {
   createCommentSchema,
   deleteCommentSchema,
   editCommentSchema,
+  loadThreadSchema,
   mentionSuggestionsSchema,
   resolveThreadSchema,
 } from "./schema";
@@ -24,6 +25,18 @@ export const loadThreads = defineAction(
     permission: (d) => ({ action: "briefing:read-comments", briefingId: d.briefingId }),
   },
   async ({ data, db }) => listThreads(db, data.briefingId),
+);
+
+/**
+ * One thread, or null when it is gone (the panel reloads only the thread a notice names: with
+ * thousands of threads, every open panel reloading all of them for each comment is what was slow).
+ */
+export const loadThread = defineAction(
+  {
+    schema: loadThreadSchema,
+    permission: (d) => ({ action: "briefing:read-comments", briefingId: d.briefingId }),
+  },
+  async ({ data, db }) => getThread(db, data.briefingId, data.threadId),
 );
 
 /** Starts a thread on a selection, or replies to one. */

@@ -53,4 +53,5 @@ export const createCommentSchema = createCommentBody.extend({ briefingId });
 export const editCommentSchema = z.object({ briefingId, commentId: id, body: commentBody });
 export const resolveThreadSchema = z.object({ briefingId, commentId: id, resolved: z.boolean() });
 export const deleteCommentSchema = z.object({ briefingId, commentId: id });
+export const loadThreadSchema = z.object({ briefingId, threadId: id });
 export const mentionSuggestionsSchema = z.object({ briefingId, query: z.string().trim().max(100) });

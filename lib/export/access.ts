@@ -18,8 +18,9 @@ const TOC_VALUES = { auto: "auto", on: true, off: false } as const;
  * The options of a download: `pageSize=a4|letter` (PDF, default a4), `toc=auto|on|off`
  * (PDF, DOCX, HTML; default auto: a table of contents from three headings on),
  * `suggestions=accepted|shown` (default accepted: pending suggestions printed as if accepted, with a
- * note, or shown as redlines; lib/export/suggestions.ts) and `releaseTo=<code>` (a release copy;
- * authorizeRelease). A 400 naming the accepted values for anything else.
+ * note, or shown as redlines; lib/export/suggestions.ts), `releaseTo=<code>` (a release copy;
+ * authorizeRelease) and `comments=0|1` (default 0; with 1 authorizeExport also requires
+ * briefing:read-comments). A 400 naming the accepted values for anything else.
  */
 export function parseRenderOptions(params: URLSearchParams): RenderOptions {
   const options: RenderOptions = {};
@@ -59,6 +60,15 @@ export function parseRenderOptions(params: URLSearchParams): RenderOptions {
     }
     options.releaseTo = releaseTo;
   }
+  const comments = params.get("comments");
+  if (comments !== null) {
+    if (comments !== "0" && comments !== "1") {
+      throw new AppError("bad_request", "Unknown comments setting. Use ?comments=0|1.", [
+        { param: "comments", message: `"${comments.slice(0, 20)}" is not 0 or 1` },
+      ]);
+    }
+    if (comments === "1") options.comments = true;
+  }
   return options;
 }
 
@@ -81,13 +91,18 @@ export async function authorizeRelease(
  * May this request export the briefing? The same decision as opening it, for whoever asks: the
  * session's user, or the share link named by `share` (the share page's downloads, no sign-in; a
  * link to another briefing is refused like an unknown one and its use is not recorded).
+ * With `comments`, the actor must also be allowed to read the comment threads (403 for users; 404
+ * for a share link not created "with comments", which opens nothing beyond what it shows).
  * Returns the share link used, if any (anonymous exports are rate-limited per link).
  */
 export async function authorizeExport(
   db: Db,
-  request: { briefingId: string; headers: Headers; shareToken: string | null },
+  request: { briefingId: string; headers: Headers; shareToken: string | null; comments?: boolean },
 ): Promise<{ shareLinkId: string | null }> {
   const actor = await actorFromRequest(db, request);
   await authorize(db, actor, { action: "briefing:read", briefingId: request.briefingId });
+  // With comments: only who may read them (a share link only when created "with comments").
+  if (request.comments)
+    await authorize(db, actor, { action: "briefing:read-comments", briefingId: request.briefingId });
   return { shareLinkId: isShareLink(actor) ? actor.linkId : null };
 }

@@ -25,6 +25,12 @@ function int(value: unknown, fallback: number, min: number, max: number): number
   return typeof n === "number" && Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
+/**
+ * Not a schema mark: lib/export/comment-anchors.ts puts it on the text a comment thread covers
+ * (attrs.threads: thread numbers) in a copy of the document made for an export with comments.
+ */
+export const COMMENT_MARK = "exportComment";
+
 const MARK_HANDLERS: Record<string, (marks: Marks, attrs: Record<string, unknown>) => void> = {
   bold: (m) => {
     m.bold = true;
@@ -50,6 +56,10 @@ const MARK_HANDLERS: Record<string, (marks: Marks, attrs: Record<string, unknown
   },
   // Formatting suggestions are not made by the editor (lib/editor/suggestions); nothing to show.
   modification: () => {},
+  [COMMENT_MARK]: (m, attrs) => {
+    const threads = Array.isArray(attrs.threads) ? attrs.threads.filter((n) => Number.isInteger(n)) : [];
+    if (threads.length) m.comments = [...(m.comments ?? []), ...threads].sort((a, b) => a - b);
+  },
 };
 
 function suggestionOf(kind: "insert" | "delete", attrs: Record<string, unknown>): Marks["suggestion"] {
@@ -69,7 +79,9 @@ const sameMarks = (a: Marks, b: Marks) =>
   a.strike === b.strike &&
   a.href === b.href &&
   a.suggestion?.kind === b.suggestion?.kind &&
-  a.suggestion?.id === b.suggestion?.id;
+  a.suggestion?.id === b.suggestion?.id &&
+  (a.comments ?? []).join() === (b.comments ?? []).join() &&
+  a.commentRef === b.commentRef;
 
 const INLINE_HANDLERS: Record<string, (node: JSONContent, ctx?: EmbedResolver) => Inline | null> = {
   text: (node) => (node.text ? { type: "text", text: node.text, marks: marksOf(node) } : null),

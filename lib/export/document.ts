@@ -6,6 +6,7 @@ import { applyMarking, type MarkingExportOptions } from "@/lib/marking/export";
 import { getBriefingMarking } from "@/lib/marking/queries";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
+import { loadCommentedContent } from "./comment-threads";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
 import { displayDateTime, neutralizeDocument } from "./text";
@@ -22,6 +23,11 @@ export type ExportOptions = {
   asOf?: string;
   /** Release filter and marking enforcement (lib/marking/export.ts); the banner is computed either way. */
   marking?: MarkingExportOptions;
+  /**
+   * Load the comment threads too, placed in the text (lib/export/comment-threads.ts). Only for
+   * callers that checked briefing:read-comments.
+   */
+  comments?: boolean;
 };
 
 /** "27 November 2026" (UTC): the title-page date. */
@@ -90,12 +96,18 @@ export async function loadExportDocument(
     select: { id: true, title: true, deletedAt: true, owner: { select: { name: true } } },
   });
   if (!briefing || briefing.deletedAt) return null;
-  const [json, authors, marking] = await Promise.all([
-    options.content ?? loadCurrentContent(db, briefingId),
+  // A version's content (options.content) is exported without comments: threads anchor to the live text.
+  const [loaded, authors, marking] = await Promise.all([
+    options.content
+      ? { json: options.content, threads: undefined }
+      : options.comments
+        ? loadCommentedContent(db, briefingId)
+        : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
     loadAuthors(db, briefingId, briefing.owner.name),
     getBriefingMarking(db, briefingId),
   ]);
-  if (!json || !marking) return null;
+  if (!loaded || !marking) return null;
+  const { json, threads } = loaded;
   const marked = applyMarking(marking, json, options.marking);
   const preface = marked.preface.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] }));
   const body = preface.length ? { ...marked.json, content: [...preface, ...(marked.json.content ?? [])] } : marked.json;
@@ -109,5 +121,6 @@ export async function loadExportDocument(
     exportedAt: displayDateTime(now),
     classification: marked.banner,
     ...content,
+    ...(threads ? { comments: threads } : {}),
   });
 }

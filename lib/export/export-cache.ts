@@ -22,6 +22,7 @@ export function exportCacheKey(doc: ExportDocument, format: ExportFormat, option
         pageSize: options.pageSize ?? "a4",
         toc: options.toc ?? "auto",
         suggestions: options.suggestions ?? "accepted",
+        comments: Boolean(options.comments),
       }),
     )
     .update("\0")

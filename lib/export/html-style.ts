@@ -9,6 +9,7 @@ h1, h2, h3, h4, h5 { line-height: 1.25; margin: 1.6em 0 0.5em; break-after: avoi
 h1 { font-size: 2rem; margin-top: 0.5em; }
 h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; } h5 { font-size: 1rem; }
 a { color: #1f4e8c; }
+.comment-ref { color: #8a5a00; font-size: 0.75em; }
 blockquote { margin: 1em 0; padding: 0.25em 1em; border-left: 4px solid #c9d1db; color: #3d4550; }
 li > p { margin: 0.2em 0; }
 hr { border: 0; border-top: 1px solid #c9d1db; margin: 2em 0; }

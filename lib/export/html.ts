@@ -78,6 +78,8 @@ function inlineHtml(inline: Inline, ctx: HtmlContext): string {
     const tag = kind === "insert" ? "ins" : "del";
     html = `<${tag} class="suggestion" title="${title}">${html}</${tag}>`;
   }
+  // A comment thread's mark ("[c3]", see comments-appendix.ts), raised like a footnote reference.
+  if (marks.commentRef) html = `<sup class="comment-ref">${html}</sup>`;
   return html;
 }
 

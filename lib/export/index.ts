@@ -16,6 +16,6 @@ export async function exportBriefing(
   format: ExportFormat,
   options: ExportOptions & { render?: RenderOptions } = {},
 ): Promise<ExportFile | null> {
-  const doc = await loadExportDocument(db, briefingId, options);
+  const doc = await loadExportDocument(db, briefingId, { ...options, comments: Boolean(options.render?.comments) });
   return doc ? renderExport(doc, format, options.render) : null;
 }

@@ -1,3 +1,4 @@
+import { withCommentMarks } from "./comments-appendix";
 import { toDocx } from "./docx";
 import { contentDisposition } from "./filename";
 import { toHtml } from "./html";
@@ -36,7 +37,10 @@ export async function renderExport(
   options: RenderOptions = {},
 ): Promise<ExportFile> {
   const exporter = EXPORTERS[format];
-  const rendered = await exporter.render(prepareSuggestions(neutralizeDocument(doc), format, options), options);
+  // Comments only when asked for (and loaded): DOCX writes Word comments, the others marks and an appendix.
+  const commented = options.comments && doc.comments ? doc : { ...doc, comments: undefined };
+  const prepared = format === "docx" ? commented : withCommentMarks(commented);
+  const rendered = await exporter.render(prepareSuggestions(neutralizeDocument(prepared), format, options), options);
   return {
     body: typeof rendered === "string" ? Buffer.from(rendered, "utf8") : rendered,
     contentType: exporter.contentType,

@@ -34,7 +34,7 @@ export async function serveExport(
   // A download obeys the marking rules: refused while portions are unmarked under a profile that
   // requires marks, filtered for a release copy.
   const marking = { enforce: true, releaseTo: render.releaseTo, ...options.marking };
-  const doc = await loadExportDocument(db, briefingId, { ...options, marking });
+  const doc = await loadExportDocument(db, briefingId, { ...options, marking, comments: Boolean(render.comments) });
   if (!doc) return null;
   return exportCache().get(exportCacheKey(doc, format, render), () => exportPool().render(doc, format, render));
 }

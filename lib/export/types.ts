@@ -17,6 +17,13 @@ export type Marks = {
   href?: string;
   /** Part of a pending suggestion (see lib/export/suggestions.ts for how each option renders it). */
   suggestion?: SuggestionMark;
+  /**
+   * The comment threads (their numbers in ExportDocument.comments) whose anchored range covers
+   * this run; only in documents loaded with comments.
+   */
+  comments?: number[];
+  /** This run is the "[c3]" mark of thread 3 (added to HTML, Markdown and PDF at a range's end). */
+  commentRef?: number;
 };
 
 export type Inline =
@@ -115,6 +122,34 @@ export type ExportDocument = {
   sources: SourceEntry[];
   /** Footnotes in document order (absent or empty when the briefing has none). */
   notes?: Note[];
+  /** The comment threads, numbered in document order; only when the export includes comments. */
+  comments?: ExportThread[];
+};
+
+/** One comment of an exported thread. Text is plain (mentions are "@Name"). */
+export type ExportComment = {
+  author: string;
+  /** ISO time (DOCX comment dates) and its display form ("27 November 2026, 12:00 UTC"). */
+  createdAt: string;
+  at: string;
+  body: string;
+  edited: boolean;
+  /** A deleted comment kept for its replies: body "". */
+  deleted: boolean;
+};
+
+/** A comment thread in an export: where it is, its quote, its comments (the first opened it). */
+export type ExportThread = {
+  /** "c<n>" in the text and the appendix; Word comment ids are derived from it. */
+  n: number;
+  quote: string;
+  /**
+   * "text": its range is marked in the text; "orphaned": its text was deleted (or cannot be
+   * found); "embed": it is on a framework card or comparison (no text to mark).
+   */
+  placement: "text" | "orphaned" | "embed";
+  resolved: { by: string | null; at: string } | null;
+  comments: ExportComment[];
 };
 
 export const EXPORT_FORMATS = ["pdf", "docx", "md", "html"] as const;
@@ -144,4 +179,9 @@ export type RenderOptions = {
    * download route reads it the same way.
    */
   releaseTo?: string;
+  /**
+   * Include the comment threads (default false). The document must have been loaded with them
+   * (loadExportDocument's `comments` option), after checking briefing:read-comments.
+   */
+  comments?: boolean;
 };

@@ -63,7 +63,11 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         </p>
         {deleted ? null : (
           <div className="briefing-page__actions">
-            <ExportMenu briefingId={id} release={canShare ? releaseOptions(marking?.profile ?? null) : []} />
+            <ExportMenu
+              briefingId={id}
+              release={canShare ? releaseOptions(marking?.profile ?? null) : []}
+              canIncludeComments={allows(role, "read-comments")}
+            />
             {allows(role, "manage-review") ? <SuggestionsOnlyToggle briefingId={id} on={suggestionsOnly} /> : null}
             <Link className="button button--secondary" href={`/briefings/${id}/export`}>
               {canShare ? "Marking and share links" : "Export options"}

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { addComment } from "@/lib/comments/actions";
 import type { ThreadView } from "@/lib/comments/queries";
 import type { CommentAnchor } from "@/lib/comments/schema";
@@ -55,19 +56,72 @@ const EMPTY: Record<Filter, string> = {
   "Mentioning me": "Nobody has mentioned you.",
 };
 
-/** The comments side panel: filters, the new-comment box for a selection, and the threads. */
+/** A first guess of a thread card's height (px) before it is measured. */
+const ESTIMATED_CARD = 180;
+
+/**
+ * The comments side panel: filters, the new-comment box for a selection, and the threads. The
+ * list is virtualized (a briefing under review can hold thousands of threads): only the cards in
+ * view, a few around them, the active one and any with an open reply or edit box are rendered.
+ */
 export function CommentsPanel(props: CommentsPanelProps) {
   const { briefingId, me, threads, canComment, activeId, pending } = props;
   const [filter, setFilter] = useState<Filter>("Open");
   const list = useRef<HTMLDivElement>(null);
   const shown = useMemo(() => (threads ?? []).filter((t) => matches(filter, t, me)), [threads, filter, me]);
   const openCount = threads?.filter((t) => !t.resolved).length ?? 0;
+  // Threads with an open reply or edit box: kept rendered when scrolled away (typed text stays).
+  const [composing, setComposing] = useState<ReadonlySet<string>>(new Set());
+  const composingHandlers = useRef(new Map<string, (open: boolean) => void>());
+  const onComposing = useCallback((threadId: string) => {
+    let handler = composingHandlers.current.get(threadId);
+    if (!handler) {
+      handler = (open: boolean) =>
+        setComposing((current) => {
+          if (current.has(threadId) === open) return current;
+          const next = new Set(current);
+          if (open) next.add(threadId);
+          else next.delete(threadId);
+          return next;
+        });
+      composingHandlers.current.set(threadId, handler);
+    }
+    return handler;
+  }, []);
+  const pinned = useMemo(() => {
+    const indices: number[] = [];
+    shown.forEach((t, i) => {
+      if (t.id === activeId || composing.has(t.id)) indices.push(i);
+    });
+    return indices;
+  }, [shown, activeId, composing]);
+  // ?commentsVirtual=0 renders every card (how bench:comments measures what virtualizing saves).
+  const [renderAll] = useState(
+    () => typeof window !== "undefined" && new URLSearchParams(window.location.search).get("commentsVirtual") === "0",
+  );
+  const rangeExtractor = useCallback(
+    (range: Range) =>
+      renderAll
+        ? Array.from({ length: range.count }, (_, i) => i)
+        : [...new Set([...defaultRangeExtractor(range), ...pinned])].sort((a, b) => a - b),
+    [pinned, renderAll],
+  );
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ESTIMATED_CARD,
+    getItemKey: (index) => shown[index]?.id ?? index,
+    overscan: 4,
+    gap: 10,
+    rangeExtractor,
+  });
 
   // The thread whose text has the caret or the pointer comes into view.
   useEffect(() => {
     if (!activeId) return;
-    list.current?.querySelector(`[data-thread-id="${CSS.escape(activeId)}"]`)?.scrollIntoView({ block: "nearest" });
-  }, [activeId]);
+    const index = shown.findIndex((t) => t.id === activeId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: "auto" });
+  }, [activeId, shown, virtualizer]);
 
   const reply = (threadId: string) => async (body: string) => {
     const result = await addComment({ briefingId, body, parentId: threadId });
@@ -130,22 +184,36 @@ export function CommentsPanel(props: CommentsPanelProps) {
       <div className="comments-panel__list" ref={list}>
         {threads === null ? <p className="muted">Loading comments…</p> : null}
         {threads !== null && shown.length === 0 ? <p className="muted comments-panel__empty">{EMPTY[filter]}</p> : null}
-        {shown.map((thread) => (
-          <ThreadCard
-            key={thread.id}
-            briefingId={briefingId}
-            thread={thread}
-            me={me}
-            canComment={canComment}
-            canModerate={props.canModerate}
-            canShare={props.canShare}
-            active={thread.id === activeId}
-            orphaned={props.orphaned.has(thread.id)}
-            onSelect={() => props.onSelect(thread)}
-            onReply={reply(thread.id)}
-            onChanged={props.onChanged}
-          />
-        ))}
+        <div className="comments-panel__rows" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const thread = shown[item.index];
+            if (!thread) return null;
+            return (
+              <div
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                className="comments-panel__row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <ThreadCard
+                  briefingId={briefingId}
+                  thread={thread}
+                  me={me}
+                  canComment={canComment}
+                  canModerate={props.canModerate}
+                  canShare={props.canShare}
+                  active={thread.id === activeId}
+                  orphaned={props.orphaned.has(thread.id)}
+                  onSelect={() => props.onSelect(thread)}
+                  onReply={reply(thread.id)}
+                  onChanged={props.onChanged}
+                  onComposing={onComposing(thread.id)}
+                />
+              </div>
+            );
+          })}
+        </div>
       </div>
     </section>
   );

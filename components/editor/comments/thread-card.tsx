@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { removeComment, resolveThread, updateCommentText } from "@/lib/comments/actions";
 import type { CommentView, ThreadActivity, ThreadView } from "@/lib/comments/queries";
 import { CommentBody, timeAgo } from "./comment-body";
@@ -20,6 +20,11 @@ export type ThreadCardProps = {
   /** Sends a reply; resolves to an error message or null. */
   onReply: (body: string) => Promise<string | null>;
   onChanged: () => void;
+  /**
+   * Told when a reply or an edit box opens or closes here: the panel keeps such a card rendered
+   * while it is scrolled away (the list is virtualized), so a half-typed text is never dropped.
+   */
+  onComposing?: (open: boolean) => void;
 };
 
 const VERB: Record<ThreadActivity["kind"], string> = {
@@ -39,6 +44,11 @@ export function ThreadCard(props: ThreadCardProps) {
   const [error, setError] = useState<string | null>(null);
   const [replying, setReplying] = useState(false);
   const lastState = [...thread.activity].reverse().find((a) => a.kind !== "deleted");
+  const composing = replying || editing !== null;
+  const { onComposing } = props;
+  useEffect(() => {
+    onComposing?.(composing);
+  }, [composing, onComposing]);
 
   const act = async (run: () => Promise<{ ok: boolean; message?: string }>) => {
     const result = await run();

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { WebsocketProvider } from "y-websocket";
 import { decodeCommentNotice, MESSAGE_COMMENTS } from "@/lib/collab/protocol";
-import { loadThreads } from "@/lib/comments/actions";
+import { loadThread, loadThreads } from "@/lib/comments/actions";
 import type { ThreadView } from "@/lib/comments/queries";
 
 export type CommentsState = {
@@ -13,38 +13,74 @@ export type CommentsState = {
   refresh: () => void;
 };
 
+/** `current` with the threads `ids` replaced by their reloaded state (null: gone), in list order. */
+function merge(current: ThreadView[], ids: string[], loaded: (ThreadView | null)[]): ThreadView[] {
+  const byId = new Map(ids.map((id, i) => [id, loaded[i] ?? null]));
+  const next = current.flatMap((t) => {
+    if (!byId.has(t.id)) return [t];
+    const fresh = byId.get(t.id);
+    byId.delete(t.id);
+    return fresh ? [fresh] : [];
+  });
+  const added = [...byId.values()].filter((t): t is ThreadView => t !== null);
+  if (!added.length) return next;
+  // The list is oldest first, as listThreads orders it.
+  const key = (t: ThreadView) => `${t.createdAt}\u0000${t.id}`;
+  return [...next, ...added].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 /**
- * The briefing's threads, kept current: loaded on mount and on every (re)connection of the
- * collaboration socket (so nothing missed while offline stays missing), and again whenever the
- * server pushes a comment notice. Loads never overlap; one that is asked for while another runs
- * follows it.
+ * The briefing's threads, kept current: loaded whole on mount and on every (re)connection of the
+ * collaboration socket (so nothing missed while offline stays missing); a comment notice reloads
+ * only the thread it names (a briefing may hold thousands). Loads never overlap, so a result is
+ * never older than one applied before it; what is asked for meanwhile follows.
  */
 export function useComments(briefingId: string, provider: WebsocketProvider): CommentsState {
   const [threads, setThreads] = useState<ThreadView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef(false);
-  const again = useRef(false);
+  const wantAll = useRef(false);
+  const wantThreads = useRef(new Set<string>());
+  const loaded = useRef(false);
 
-  const refresh = useCallback(() => {
-    if (running.current) {
-      again.current = true;
-      return;
-    }
+  const run = useCallback(() => {
+    if (running.current) return;
     running.current = true;
     void (async () => {
-      do {
-        again.current = false;
-        const result = await loadThreads({ briefingId }).catch(() => null);
-        if (result?.ok) {
-          setThreads(result.data);
-          setError(null);
-        } else {
-          setError(result ? result.message : "Comments could not be loaded; retrying when the connection is back.");
+      while (wantAll.current || wantThreads.current.size) {
+        if (wantAll.current || !loaded.current) {
+          wantAll.current = false;
+          wantThreads.current.clear(); // the whole list covers them
+          const result = await loadThreads({ briefingId }).catch(() => null);
+          if (result?.ok) {
+            loaded.current = true;
+            setThreads(result.data);
+            setError(null);
+          } else {
+            setError(result ? result.message : "Comments could not be loaded; retrying when the connection is back.");
+          }
+          continue;
         }
-      } while (again.current);
+        const ids = [...wantThreads.current];
+        wantThreads.current.clear();
+        const results = await Promise.all(
+          ids.map((threadId) => loadThread({ briefingId, threadId }).catch(() => null)),
+        );
+        if (results.some((r) => !r?.ok)) {
+          wantAll.current = true; // something failed: the whole list, as on a reconnection
+          continue;
+        }
+        const fresh = results.map((r) => (r?.ok ? r.data : null));
+        setThreads((current) => (current ? merge(current, ids, fresh) : current));
+      }
       running.current = false;
     })();
   }, [briefingId]);
+
+  const refresh = useCallback(() => {
+    wantAll.current = true;
+    run();
+  }, [run]);
 
   useEffect(() => {
     refresh();
@@ -53,13 +89,16 @@ export function useComments(briefingId: string, provider: WebsocketProvider): Co
     };
     provider.on("sync", onSync);
     provider.messageHandlers[MESSAGE_COMMENTS] = (_encoder, decoder) => {
-      if (decodeCommentNotice(decoder)) refresh();
+      const notice = decodeCommentNotice(decoder);
+      if (!notice) return;
+      wantThreads.current.add(notice.threadId);
+      run();
     };
     return () => {
       provider.off("sync", onSync);
       delete provider.messageHandlers[MESSAGE_COMMENTS];
     };
-  }, [provider, refresh]);
+  }, [provider, refresh, run]);
 
   return { threads, error, refresh };
 }

@@ -22,6 +22,7 @@ import { sliceMatrix } from "../matrix-layout";
 import { refsText } from "../sources";
 import { cardNote } from "../text";
 import type { Block, CardView, TableCell as DocCell, Inline, MatrixView, SuggestionMark } from "../types";
+import { commentRuns } from "./comments";
 import { describeTable } from "./table-properties";
 
 /** Characters XML 1.0 forbids (a DOCX holding one does not open). */
@@ -83,9 +84,11 @@ export function runs(inlines: Inline[], base: IRunOptions = {}, ctx?: DocxContex
       // Links take the Hyperlink character style (colour and underline), as Word's own links do.
       style: marks.href ? "Hyperlink" : base.style,
     };
-    if (marks.suggestion) return [trackedRun(inline.text, options, marks.suggestion)];
+    if (marks.suggestion) return commentRuns(inline, [trackedRun(inline.text, options, marks.suggestion)]);
     const textRun = run(inline.text, options);
-    return [marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun];
+    return commentRuns(inline, [
+      marks.href ? new ExternalHyperlink({ link: marks.href, children: [textRun] }) : textRun,
+    ]);
   });
 }
 

@@ -27,6 +27,7 @@ import {
   tableOfContents,
   xmlSafe,
 } from "./blocks";
+import { titleWithComments, withCommentPlacement, wordComments } from "./comments";
 
 const FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
 
@@ -53,7 +54,7 @@ function titlePage(doc: ExportDocument): Paragraph[] {
   return [
     ...marking,
     new Paragraph({ spacing: { before: 2400 } }),
-    new Paragraph({ heading: "Title", children: [run(doc.title)] }),
+    new Paragraph({ heading: "Title", children: titleWithComments(doc, run(doc.title)) }),
     new Paragraph({ spacing: { before: 240 }, children: [run(doc.authors.join(", "), { size: 24 })] }),
     new Paragraph({ children: [run(doc.date, { size: 24, color: COLORS.muted })] }),
     new Paragraph({ spacing: { before: 2400 } }),
@@ -114,7 +115,8 @@ function footer(doc: ExportDocument, numbered: boolean): Footer {
 /**
  * The briefing as a Word document: title page, optional table of contents, headings with outline
  * levels (Word's navigation pane and LibreOffice's navigator), lists, tables with alt text, card
- * boxes, callouts, citations linked to bookmarked Sources entries and back, footnotes as Word footnotes.
+ * boxes, callouts, citations linked to bookmarked Sources entries and back, footnotes as Word footnotes;
+ * with comments, Word comments (./comments.ts).
  */
 export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const ctx: DocxContext = {
@@ -125,7 +127,7 @@ export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): 
     cited: new Set(),
     exportedAt: doc.exportedAt,
   };
-  const body = doc.blocks.flatMap((b) => blockElements(b, ctx));
+  const body = withCommentPlacement(doc, () => doc.blocks.flatMap((b) => blockElements(b, ctx)));
   const sources = doc.sources.length
     ? [
         new Paragraph({ heading: "Heading1", children: [run("Sources")], pageBreakBefore: true }),
@@ -144,6 +146,7 @@ export async function toDocx(doc: ExportDocument, options: RenderOptions = {}): 
     lastModifiedBy: author,
     title: xmlSafe(doc.title),
     description: xmlSafe(doc.classification),
+    comments: wordComments(doc, xmlSafe),
     styles: {
       default: {
         document: {

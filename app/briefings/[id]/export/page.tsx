@@ -44,7 +44,8 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
         <section aria-labelledby="export-heading">
           <h2 id="export-heading">Export</h2>
           <p className="muted">
-            Downloads the current text, with framework cards, comparison tables and a numbered list of their sources.
+            Downloads the current text, with framework cards, comparison tables and a numbered list of their sources;
+            optionally with the comment threads.
           </p>
           <MarkingForm
             briefingId={id}
@@ -56,7 +57,7 @@ export default async function BriefingExportPage({ params }: { params: Promise<{
           {marking.profile ? null : (
             <ClassificationForm briefingId={id} classification={briefing.classification} canEdit={canEdit} />
           )}
-          <ExportMenu briefingId={id} release={release} />
+          <ExportMenu briefingId={id} release={release} canIncludeComments={allows(briefing.role, "read-comments")} />
         </section>
         {canShare ? (
           <section aria-labelledby="share-heading">

@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 
 /**
  * GET /api/briefings/:id/export?format=pdf|docx|md|html[&pageSize=a4|letter][&toc=auto|on|off]
- * [&releaseTo=CODE][&share=TOKEN] — the briefing's current content as a download (a release copy
- * with releaseTo: editors and owners only; 409 while portions are unmarked under a profile that
- * requires marks) (layout options: parseRenderOptions). Session users need read access; a valid share link for this briefing
+ * [&suggestions=accepted|shown][&releaseTo=CODE][&comments=0|1][&share=TOKEN] — the briefing's
+ * current content as a download (options: parseRenderOptions; a release copy with releaseTo: editors
+ * and owners only; 409 while portions are unmarked under a profile that requires marks; comments=1
+ * needs the right to read comments). Session users need read access; a valid share link for this briefing
  * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429).
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
@@ -30,7 +31,7 @@ export const GET = route(
     const format = parseExportFormat(query.format ?? null);
     const render = parseRenderOptions(new URL(request.url).searchParams);
     const asker = { briefingId: params.id, headers: request.headers, shareToken: query.share ?? null };
-    const { shareLinkId } = await authorizeExport(db, asker);
+    const { shareLinkId } = await authorizeExport(db, { ...asker, comments: render.comments });
     if (render.releaseTo) await authorizeRelease(db, asker);
     if (shareLinkId) {
       const address = clientAddress(request.headers);

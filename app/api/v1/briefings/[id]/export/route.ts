@@ -6,10 +6,11 @@ import { exportQuerySchema } from "@/lib/api/schema";
 export const dynamic = "force-dynamic";
 
 /**
- * GET /api/v1/briefings/:id/export?format=pdf|docx|md|html[&releaseTo=CODE] — the briefing as a
- * download; releaseTo makes a release copy (briefing:share).
+ * GET /api/v1/briefings/:id/export?format=pdf|docx|md|html[&releaseTo=CODE][&comments=0|1] — the
+ * briefing as a download; releaseTo makes a release copy (briefing:share), comments=1 includes the
+ * comment threads (briefing:read-comments).
  */
 export const GET = apiRoute(async ({ request, db, caller, params }) => {
-  const { format, releaseTo } = parseQuery(request, exportQuerySchema);
-  return apiBriefingExport(db, caller, parseBriefingId(params.id), format, releaseTo);
+  const { format, releaseTo, comments } = parseQuery(request, exportQuerySchema);
+  return apiBriefingExport(db, caller, parseBriefingId(params.id), format, { releaseTo, comments: comments === "1" });
 });
