@@ -62,6 +62,7 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   await expect(noteEditor).toBeFocused();
   await page.keyboard.type("Allies means NATO.");
   await page.keyboard.press("Escape");
+  await expect(noteEditor).toBeHidden();
   await expect(notes).toHaveCount(2);
   await expect(notes.nth(0)).toHaveAttribute("aria-label", "Footnote 1: Allies means NATO.");
   await expect(notes.nth(1)).toHaveAttribute("aria-label", "Footnote 2: See annex.");

@@ -46,7 +46,7 @@ test("an editor suggests; the owner accepts one and rejects another, live for bo
 
   // Nothing is applied: the text is marked, the owner sees it live with two cards.
   for (const who of [owner, editor]) {
-    await expect(who.briefing.editor()).toHaveText(`Draft: ${SENTENCE} Approved.`);
+    await expect.poll(() => who.briefing.text()).toBe(`Draft: ${SENTENCE} Approved.`);
     await expect(who.briefing.editor().locator("ins.suggestion")).toHaveCount(2);
     await expect(who.page.getByTestId("suggestion-card")).toHaveCount(2);
   }
@@ -74,7 +74,7 @@ test("an editor suggests; the owner accepts one and rejects another, live for bo
     .click();
   await owner.briefing.waitUntilSaved();
   for (const who of [owner, editor]) {
-    await expect(who.briefing.editor()).toHaveText(`Draft: ${SENTENCE}`);
+    await expect.poll(() => who.briefing.text()).toBe(`Draft: ${SENTENCE}`);
     await expect(who.briefing.editor().locator("ins.suggestion, del.suggestion")).toHaveCount(0);
     await expect(who.page.getByTestId("suggestion-card")).toHaveCount(0);
   }

@@ -31,6 +31,13 @@ export class BriefingPage {
   readonly frameworkEmbeds = () => this.editor().getByTestId("framework-embed");
   readonly comparisonEmbeds = () => this.editor().getByTestId("comparison-embed");
   readonly carets = () => this.editor().getByTestId("collab-caret");
+  /** The text as a reader sees it: collaborators' caret labels ("Emil Editor") sit inside the text. */
+  readonly text = () =>
+    this.editor().evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('[data-testid="collab-caret"]')) caret.remove();
+      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+    });
 
   async goto(url: string) {
     await this.page.goto(url);

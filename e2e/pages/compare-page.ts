@@ -31,6 +31,21 @@ export class ComparePage {
     await expect(this.page.locator(".compare[data-live]")).toHaveCount(1);
   }
 
+  /**
+   * A column header, scrolling the matrix sideways until it is rendered: columns are virtualized,
+   * so with many dimensions a far column exists only once scrolled to, as for a user.
+   */
+  async columnHeader(name: string) {
+    const header = this.columnHeaders().filter({ hasText: name });
+    const scroller = this.page.getByTestId("matrix-scroll");
+    for (let step = 0; step < 40 && (await header.count()) === 0; step++) {
+      await scroller.evaluate((el) => el.scrollBy({ left: el.clientWidth / 2 }));
+      await this.page.waitForTimeout(50);
+    }
+    await expect(header).toHaveCount(1);
+    return header;
+  }
+
   /** Adds a framework by typing in the picker and choosing the matching option. */
   async add(search: string, option: string | RegExp, by: "keyboard" | "mouse" = "keyboard") {
     await this.picker().fill(search);
