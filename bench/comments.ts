@@ -254,6 +254,9 @@ async function realTime(db: Db, briefingId: string, owner: TestUser, readers: Te
     for (let i = 0; i < POSTS; i++) {
       const marker = `bench post ${i} ${Date.now()}`;
       let t0 = 0;
+      // The notices are timed on their own; the full reloads (what the panel did on a notice before
+      // it reloaded only the thread) start once every client has its notice, so their load on the
+      // server does not delay the notices being measured.
       const arrivals = clients.map(
         (client) =>
           new Promise<void>((resolve) => {
@@ -261,19 +264,7 @@ async function realTime(db: Db, briefingId: string, owner: TestUser, readers: Te
               if (!decodeCommentNotice(decoder)) return;
               notices.push(performance.now() - t0);
               delete client.provider.messageHandlers[MESSAGE_COMMENTS];
-              // What the panel did on a notice before: load every thread again.
-              void (async () => {
-                try {
-                  const response = await fetch(`${base}/api/v1/briefings/${briefingId}/comments`, {
-                    headers: client.read,
-                  });
-                  const text = await response.text();
-                  if (text.includes(marker)) visible.push(performance.now() - t0);
-                } catch {
-                  // a refused or reset reload is counted as missing (full_reloads shows how many)
-                }
-                resolve();
-              })();
+              resolve();
             };
           }),
       );
@@ -285,6 +276,17 @@ async function realTime(db: Db, briefingId: string, owner: TestUser, readers: Te
       });
       if (posted.status !== 201) throw new Error(`POST answered ${posted.status}: ${await posted.text()}`);
       await Promise.race([Promise.all(arrivals), new Promise((r) => setTimeout(r, 30_000))]);
+      await Promise.all(
+        clients.map(async (client) => {
+          try {
+            const response = await fetch(`${base}/api/v1/briefings/${briefingId}/comments`, { headers: client.read });
+            const text = await response.text();
+            if (text.includes(marker)) visible.push(performance.now() - t0);
+          } catch {
+            // a refused or reset reload is counted as missing (full_reloads shows how many)
+          }
+        }),
+      );
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
@@ -383,7 +385,8 @@ async function main() {
       load_avg_5m: round(os.loadavg()[1] ?? 0),
       cpus: os.cpus().length,
       goal_met: {
-        open_ratio_le_1_3: highlights / baseReady <= 1.3,
+        // null: not measured (BENCH_RUNS=0 measures the real-time part alone).
+        open_ratio_le_1_3: Number.isFinite(highlights / baseReady) ? highlights / baseReady <= 1.3 : null,
         notice_p99_le_100ms: live.notices.length === live.expected && noticeP99 <= 100,
       },
     };
