@@ -9,7 +9,6 @@ import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import { CLOSE } from "@/lib/collab/protocol";
 import type { SuggestionAuthor } from "@/lib/editor/suggestions/marks";
 import { listSuggestions, reviewSuggestion } from "@/lib/editor/suggestions/review";
-import { suggestTransaction } from "@/lib/editor/suggestions/transform";
 import {
   connectClient,
   eventually,
@@ -22,6 +21,7 @@ import {
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { headlessEditor } from "@/lib/test/headless-editor";
+import { suggestOn } from "@/lib/test/suggest";
 import { createTokenAuthorizer } from "./token-authorizer";
 
 const ALICE: SuggestionAuthor = { id: "alice", name: "Alice" };
@@ -42,12 +42,8 @@ function at(state: EditorState, needle: string): number {
   return i + 1; // one paragraph: text offset + 1
 }
 
-function suggest(c: TestClient, who: SuggestionAuthor, edit: (s: EditorState) => Transaction) {
-  const editor = headlessEditor(c.doc);
-  const state = editor.state();
-  const out = suggestTransaction(edit(state), state, who);
-  if (!out.ok) throw new Error(out.reason);
-  editor.apply(out.tr);
+function suggest(client: TestClient, author: SuggestionAuthor, edit: (s: EditorState) => Transaction) {
+  suggestOn(client.doc, author, edit);
 }
 
 describe.each(PROVIDERS)("suggestions only, enforced by the server, on %s", (provider) => {

@@ -10,7 +10,6 @@ import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import type { SuggestionAuthor } from "@/lib/editor/suggestions/marks";
 import { listSuggestions, reviewSuggestion } from "@/lib/editor/suggestions/review";
-import { suggestTransaction } from "@/lib/editor/suggestions/transform";
 import {
   connectClient,
   eventually,
@@ -22,6 +21,7 @@ import {
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { headlessEditor, parseDoc } from "@/lib/test/headless-editor";
+import { suggestOn } from "@/lib/test/suggest";
 
 const ALICE: SuggestionAuthor = { id: "alice", name: "Alice" };
 const BOB: SuggestionAuthor = { id: "bob", name: "Bob" };
@@ -42,11 +42,7 @@ function endOf(state: EditorState, needle: string): number {
 }
 
 function suggest(client: TestClient, author: SuggestionAuthor, edit: (s: EditorState) => Transaction) {
-  const editor = headlessEditor(client.doc);
-  const state = editor.state();
-  const outcome = suggestTransaction(edit(state), state, author);
-  if (!outcome.ok) throw new Error(outcome.reason);
-  editor.apply(outcome.tr);
+  suggestOn(client.doc, author, edit);
 }
 
 describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (provider) => {
