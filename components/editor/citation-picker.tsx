@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import type { AttributeView, FrameworkDetail, FrameworkSummary } from "@/lib/catalog/types";
 import { CITATION_NODE, type CitationAttrs, citationSourcesSchema } from "@/lib/editor/nodes/citation";
-import { fetchFramework, searchFrameworks } from "./api";
+import { fetchFramework } from "./api";
+import { useFrameworkSearch } from "./use-framework-search";
 
 export type CitationPickerProps = { editor: Editor; onClose: () => void };
 
@@ -29,30 +30,10 @@ export function citationAttrs(framework: FrameworkDetail, value: AttributeView):
  */
 export function CitationPicker({ editor, onClose }: CitationPickerProps) {
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<FrameworkSummary[] | null>(null);
   const [framework, setFramework] = useState<FrameworkDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { results, error, setError } = useFrameworkSearch(q);
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      searchFrameworks(q, controller.signal).then(
-        (found) => {
-          setResults(found);
-          setError(null);
-        },
-        (e: unknown) => {
-          if (!controller.signal.aborted) setError(e instanceof Error ? e.message : "Search failed.");
-        },
-      );
-    }, 200);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
 
   const choose = async (f: FrameworkSummary) => {
     try {

@@ -7,8 +7,9 @@ import { STATUSES } from "@/lib/catalog/constants";
 import type { FrameworkSummary } from "@/lib/catalog/types";
 import { liveAttrs, pinnedAttrs } from "@/lib/editor/framework-snapshot";
 import { FRAMEWORK_CARD_NODE } from "@/lib/editor/nodes/framework-card";
-import { fetchFramework, searchFrameworks } from "./api";
+import { fetchFramework } from "./api";
 import { insertBlock } from "./insert-block";
+import { useFrameworkSearch } from "./use-framework-search";
 
 export type FrameworkPickerProps = { editor: Editor; onClose: () => void };
 
@@ -16,31 +17,11 @@ export type FrameworkPickerProps = { editor: Editor; onClose: () => void };
 export function FrameworkPicker({ editor, onClose }: FrameworkPickerProps) {
   const [q, setQ] = useState("");
   const [mode, setMode] = useState<"live" | "pinned">("live");
-  const [results, setResults] = useState<FrameworkSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { results, error, setError } = useFrameworkSearch(q);
   const [busy, setBusy] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
   // After the dialog opened (its effect runs first): start in the search field, not on "Close".
   useEffect(() => search.current?.focus(), []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      searchFrameworks(q, controller.signal).then(
-        (found) => {
-          setResults(found);
-          setError(null);
-        },
-        (e: unknown) => {
-          if (!controller.signal.aborted) setError(e instanceof Error ? e.message : "Search failed.");
-        },
-      );
-    }, 200);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q]);
 
   const insert = async (f: FrameworkSummary) => {
     setBusy(f.slug);
