@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAuth } from "@/lib/auth/auth";
 import { createBriefing } from "@/lib/briefings/create";
 import { type CommentEvent, onCommentEvent } from "@/lib/comments/events";
+import { COMMENT_LIMITS } from "@/lib/comments/schema";
 import { insertShareLink } from "@/lib/shares/queries";
 import { bearer, callRoute } from "@/lib/test/api";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
@@ -161,6 +162,26 @@ describe.each(PROVIDERS)("comment threads on %s", (provider) => {
       expect(Object.keys((await response.json()).error.fields ?? {}).length).toBeGreaterThan(0);
     }
     expect((await post(u.Commenter!, { body: "a reply", parentId: "missing" })).status).toBe(404);
+  });
+
+  it("holds at most threadsPerBriefing threads: one more is refused with 409 and nothing is written", async () => {
+    const { id: full } = await createBriefing(t.db, { title: "Full", ownerId: u.Owner!.id, template: "blank" });
+    const threads = Array.from({ length: COMMENT_LIMITS.threadsPerBriefing }, (_, i) => ({
+      id: `full-${provider}-${i}`,
+      threadId: `full-${provider}-${i}`,
+      briefingId: full,
+      authorId: u.Owner!.id,
+      // Replies do not count as threads.
+      body: `Thread ${i}`,
+    }));
+    const replies = threads.slice(0, 10).map((thread, i) => ({ ...thread, id: `${thread.id}-reply-${i}` }));
+    await t.db.comment.createMany({ data: [...threads.slice(0, -1), ...replies] });
+    expect((await post(u.Owner!, { body: "the last one" }, full)).status).toBe(201);
+    const refused = await post(u.Owner!, { body: "one too many" }, full);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/at most 5,?000 comment threads/);
+    expect(await t.db.comment.count({ where: { briefingId: full, body: "one too many" } })).toBe(0);
+    expect((await post(u.Owner!, { body: "a reply still fits", parentId: threads[0]!.id }, full)).status).toBe(201);
   });
 
   it("share links read comments only when created with comments", async () => {

@@ -49,6 +49,16 @@ function mentionsOf(body: string): string[] {
   return ids;
 }
 
+/**
+ * How many threads the briefing holds, counted in the database: fetching the thread ids to count
+ * them took ~24 ms of CPU per new comment on a briefing with 2,000 threads (bench:comments).
+ */
+async function threadCount(db: Db, briefingId: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT COUNT(DISTINCT "threadId") AS n FROM "Comment" WHERE "briefingId" = ${briefingId}`;
+  return Number(row?.n ?? 0);
+}
+
 async function liveBriefing(db: Db, briefingId: string): Promise<void> {
   const briefing = await db.briefing.findUnique({ where: { id: briefingId }, select: { deletedAt: true } });
   if (briefing?.deletedAt) throw new AppError("conflict", "Restore the briefing before commenting on it.");
@@ -104,12 +114,7 @@ export async function createComment(
     );
     return { id: reply.id, threadId: parent.threadId };
   }
-  const threads = await db.comment.findMany({
-    where: { briefingId },
-    select: { threadId: true },
-    distinct: ["threadId"],
-  });
-  if (threads.length >= COMMENT_LIMITS.threadsPerBriefing) {
+  if ((await threadCount(db, briefingId)) >= COMMENT_LIMITS.threadsPerBriefing) {
     throw new AppError(
       "conflict",
       `A briefing holds at most ${COMMENT_LIMITS.threadsPerBriefing} comment threads; delete resolved ones first.`,
