@@ -77,6 +77,11 @@ describe.each(PROVIDERS)("clearance actions and the Clearance page of exports on
       ok: false,
       message: `${u.Stranger!.email} cannot read this briefing: share it with them (as commenter or above) first.`,
     });
+    const named = await actions.requestClearance(requestInput({ versionId: "some-version" }));
+    expect(named).toMatchObject({
+      ok: false,
+      message: 'versionName names the current text: pass it with versionId "current".',
+    });
     expect(await t.db.clearance.count({ where: { briefingId: id } })).toBe(0);
     expect(await t.db.briefingVersion.count({ where: { briefingId: id, kind: "named" } })).toBe(0);
   });
