@@ -11,6 +11,8 @@ import { bearer, callRoute } from "@/lib/test/api";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { request } from "@/lib/test/next-request";
+import { appendParagraph } from "@/lib/test/ydoc";
+import { editDocument } from "@/lib/versions/live";
 import { captureVersion } from "@/lib/versions/store";
 
 const { getAuth } = await import("@/lib/auth/auth");
@@ -207,5 +209,26 @@ describe.each(PROVIDERS)("clearance actions and the Clearance page of exports on
     });
     const md = await (await session("format=md", u.Owner!.headers)).text();
     expect(md).toMatch(/\*\*State:\*\* Released\n/);
+  });
+
+  it("after an edit, the current text's export says the clearance is stale; the cleared version's does not", async () => {
+    expect(await editDocument(t.db, id, (doc) => appendParagraph(doc, "A later sentence."))).toBe(true);
+    const md = await (await session("format=md", u.Owner!.headers)).text();
+    expect(md).toContain("A later sentence.");
+    expect(md).toMatch(/\*\*State:\*\* Cleared, text changed since\n/);
+    expect(md).toContain("The text in this file changed after the cleared version.");
+    const headers = (await bearer(t.db, u.Viewer!.id, "read")).headers;
+    const version = await callRoute(
+      versionExport.GET,
+      "GET",
+      `/api/v1/briefings/${id}/versions/${versionId}/export?format=md`,
+      {
+        headers,
+        params: { id, vid: versionId },
+      },
+    );
+    const cleared = await version.text();
+    expect(cleared).not.toContain("A later sentence.");
+    expect(cleared).toMatch(/\*\*State:\*\* Released\n/);
   });
 });
