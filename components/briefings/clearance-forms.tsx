@@ -35,6 +35,13 @@ export type RequestClearanceFormProps = { briefingId: string; options: Clearance
 export function RequestClearanceForm({ briefingId, options }: RequestClearanceFormProps) {
   const { run, pending, error, fieldErrors } = useAction(requestClearance);
   const [version, setVersion] = useState("current");
+  const [sentEmails, setSentEmails] = useState<string[]>([]);
+  // "clearers.1.email: not an e-mail address" names a field; say which line the person typed instead.
+  const badEmails = Object.keys(fieldErrors).flatMap((key) => {
+    const line = /^clearers\.(\d+)\.email$/.exec(key);
+    const typed = line ? sentEmails[Number(line[1])] : undefined;
+    return typed === undefined ? [] : [`“${typed}” is not an e-mail address.`];
+  });
   return (
     <form
       className="form clearance__form"
@@ -44,8 +51,10 @@ export function RequestClearanceForm({ briefingId, options }: RequestClearanceFo
         const form = new FormData(e.currentTarget);
         const versionName = String(form.get("versionName") ?? "").trim();
         const due = String(form.get("due") ?? "");
+        const emails = splitEmails(String(form.get("emails") ?? ""));
+        setSentEmails(emails);
         const clearers = [
-          ...splitEmails(String(form.get("emails") ?? "")).map((email) => ({ email })),
+          ...emails.map((email) => ({ email })),
           ...form.getAll("teams").map((teamId) => ({ teamId: String(teamId) })),
         ];
         run({
@@ -142,7 +151,7 @@ export function RequestClearanceForm({ briefingId, options }: RequestClearanceFo
           {pending ? "Requesting…" : "Request clearance"}
         </button>
       </div>
-      <FormStatus error={error} />
+      <FormStatus error={badEmails.length ? badEmails.join(" ") : error} />
     </form>
   );
 }
