@@ -5,7 +5,7 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
-import { portionLabel } from "@/lib/marking/compute";
+import { portionLabel, validPortion } from "@/lib/marking/compute";
 import { isPortionType, PORTION_ATTRIBUTE } from "@/lib/marking/portion";
 import type { MarkingProfile } from "@/lib/marking/profile-schema";
 
@@ -31,7 +31,10 @@ function markOf(node: PmNode): string | null {
   return typeof value === "string" && value ? value : null;
 }
 
-/** "(S)" before every portion; "(?)" and a flag on unmarked ones when the profile requires marks. */
+/**
+ * "(S)" before every portion; "(?)" and a flag on unmarked ones when the profile requires marks,
+ * and on marks the profile does not know (they count as unmarked: lib/marking/compute.ts validPortion).
+ */
 function decorations(doc: PmNode, profile: MarkingProfile | null): DecorationSet {
   if (!profile) return DecorationSet.empty;
   const out: Decoration[] = [];
@@ -39,13 +42,19 @@ function decorations(doc: PmNode, profile: MarkingProfile | null): DecorationSet
     const mark = markOf(node);
     const card = node.type.name === "frameworkCard";
     const label = portionLabel(profile, mark ?? (card ? profile.levels[0]?.code : null));
-    const flagged = !mark && !card && profile.requirePortionMarks;
+    const invalid = mark !== null && !validPortion(profile, mark);
+    const flagged = invalid || (!mark && !card && profile.requirePortionMarks);
     if (!label && !flagged) return;
+    const title = invalid
+      ? `“${mark}” is not a mark of ${profile.name}, so this portion counts as unmarked: pick a mark (Ctrl+Alt+P).`
+      : flagged
+        ? "Unmarked portion: this profile requires a portion mark (Ctrl+Alt+P)."
+        : label;
     out.push(
       Decoration.node(pos, pos + node.nodeSize, {
         class: flagged ? "portion portion--unmarked" : "portion",
         "data-portion-label": flagged ? "(?)" : label,
-        title: flagged ? "Unmarked portion: this profile requires a portion mark (Ctrl+Alt+P)." : label,
+        title,
       }),
     );
   });

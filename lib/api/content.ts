@@ -17,7 +17,7 @@ async function rendered(
   format: ExportFormat,
   render: { releaseTo?: string; comments?: boolean } = {},
 ) {
-  const served = await serveExport(db, id, format, { render });
+  const served = await serveExport(db, id, format, { render, clearance: true });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }

@@ -79,11 +79,16 @@ export async function apiVersionExport(
 async function renderVersion(
   db: Db,
   briefingId: string,
-  version: { name: string | null; createdAt: string },
+  version: { id: string; name: string | null; createdAt: string },
   content: JSONContent,
   format: ExportFormat,
 ) {
-  const served = await serveExport(db, briefingId, format, { content, asOf: `As of ${versionLabel(version)}` });
+  const served = await serveExport(db, briefingId, format, {
+    content,
+    asOf: `As of ${versionLabel(version)}`,
+    versionId: version.id,
+    clearance: true,
+  });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }

@@ -1,4 +1,4 @@
-import { type Actor, authorizeBriefing } from "@/lib/auth/permissions";
+import { type Actor, authorizeBriefing, can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";
 import { AppError } from "@/lib/errors";
@@ -213,4 +213,51 @@ export async function briefingClearanceStates(
     result.set(row.briefingId, briefingClearanceState({ state, stale }));
   }
   return result;
+}
+
+/**
+ * The step of `clearance` the actor may answer now (through can(): that person, or a member of
+ * that team, who can read the briefing), or null. The answer form is shown for it.
+ */
+export async function answerableStepFor(db: Db, actor: Actor, clearance: ClearanceView): Promise<number | null> {
+  for (const step of clearance.steps) {
+    if (!step.answerable || step.answer !== null) continue;
+    const clearer =
+      step.clearer.kind === "user"
+        ? { userId: step.clearer.id, teamId: null }
+        : { userId: null, teamId: step.clearer.id };
+    if (await can(db, actor, { action: "clearance:answer", briefingId: clearance.briefingId, clearer })) {
+      return step.order;
+    }
+  }
+  return null;
+}
+
+/** What the request form offers: named versions (newest first), and the people and teams with access. */
+export type ClearanceRequestOptions = {
+  versions: { id: string; name: string; createdAt: string }[];
+  people: { email: string; name: string }[];
+  teams: { id: string; name: string }[];
+};
+
+/** The request form's choices for a briefing (callers checked briefing:manage-clearance). */
+export async function clearanceRequestOptions(db: Db, briefingId: string): Promise<ClearanceRequestOptions> {
+  const [versions, grants] = await Promise.all([
+    db.briefingVersion.findMany({
+      where: { briefingId, kind: "named" },
+      orderBy: { seq: "desc" },
+      take: 50,
+      select: { id: true, name: true, createdAt: true },
+    }),
+    db.briefingGrant.findMany({
+      where: { briefingId },
+      orderBy: { createdAt: "asc" },
+      select: { user: { select: { email: true, name: true } }, team: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return {
+    versions: versions.map((v) => ({ id: v.id, name: v.name ?? "Unnamed", createdAt: v.createdAt.toISOString() })),
+    people: grants.flatMap((g) => (g.user ? [g.user] : [])),
+    teams: grants.flatMap((g) => (g.team ? [g.team] : [])),
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { versionIdSchema } from "@/lib/versions/schema";
+import { VERSION_LIMITS, versionIdSchema } from "@/lib/versions/schema";
 import { CLEARANCE_ANSWERS, CLEARANCE_MODES } from "./machine";
 
 /** Budgets of clearance chains. */
@@ -35,9 +35,18 @@ const text = (what: string) =>
     .trim()
     .max(CLEARANCE_LIMITS.commentLength, `${what} can be at most ${CLEARANCE_LIMITS.commentLength} characters.`);
 
-/** POST /api/v1/briefings/:id/clearances body. `versionId: "current"` names the current text first. */
+/**
+ * POST /api/v1/briefings/:id/clearances body. `versionId: "current"` names the current text first,
+ * as `versionName` when given (else "For clearance <time> UTC").
+ */
 export const requestClearanceBody = z.strictObject({
   versionId: z.union([z.literal("current"), versionIdSchema]),
+  versionName: z
+    .string()
+    .trim()
+    .min(1, "A version needs a name.")
+    .max(VERSION_LIMITS.nameLength, `A version name can be at most ${VERSION_LIMITS.nameLength} characters.`)
+    .optional(),
   clearers: z
     .array(clearerSchema)
     .min(1, "Name at least one clearer.")

@@ -89,13 +89,25 @@ async function resolveClearers(db: Db, briefingId: string, ownerId: string, clea
   return steps;
 }
 
-/** The named version to clear: the one given (it must be named), or a new one of the current text. */
-async function versionToClear(db: Db, briefingId: string, versionId: string, requesterId: string, now: Date) {
+/**
+ * The named version to clear: the one given (it must be named, and then no new name is taken), or
+ * a new one of the current text, named `versionName` or after the time.
+ */
+async function versionToClear(
+  db: Db,
+  briefingId: string,
+  { versionId, versionName }: Pick<RequestClearanceInput, "versionId" | "versionName">,
+  requesterId: string,
+  now: Date,
+) {
   if (versionId === "current") {
-    const name = `For clearance ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+    const name = versionName ?? `For clearance ${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
     const created = await captureVersion(db, briefingId, { kind: "named", name, createdById: requesterId, now });
     if (!created) throw new AppError("not_found", "No such briefing.");
     return created.id;
+  }
+  if (versionName) {
+    throw new AppError("unprocessable", 'versionName names the current text: pass it with versionId "current".');
   }
   const version = await db.briefingVersion.findFirst({ where: { id: versionId, briefingId }, select: { kind: true } });
   if (!version) throw new AppError("not_found", "No such version.");
@@ -131,7 +143,7 @@ export async function requestClearance(
     );
   }
   const steps = await resolveClearers(db, briefingId, briefing.ownerId, input.clearers);
-  const versionId = await versionToClear(db, briefingId, input.versionId, requesterId, now);
+  const versionId = await versionToClear(db, briefingId, input, requesterId, now);
   let id: string;
   try {
     id = await db.$transaction(async (tx) => {

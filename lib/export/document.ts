@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { appUrl } from "@/lib/auth/auth";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
+import { loadExportClearance } from "@/lib/clearance/export";
 import type { Db } from "@/lib/db";
 import { applyMarking, type MarkingExportOptions } from "@/lib/marking/export";
 import { getBriefingMarking } from "@/lib/marking/queries";
@@ -19,8 +20,15 @@ export type ExportOptions = {
   baseUrl?: string;
   /** Export this content instead of the current one (a version: lib/versions/)... */
   content?: JSONContent;
-  /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026". */
+  /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026"... */
   asOf?: string;
+  /** ...and print the clearance of this version (else the briefing's latest clearance). */
+  versionId?: string;
+  /**
+   * Print the Clearance page (who cleared, answers, comments, dissent). For callers who are
+   * users allowed to read the briefing; a share link's holder sees the text, not the deliberation.
+   */
+  clearance?: boolean;
   /** Release filter and marking enforcement (lib/marking/export.ts); the banner is computed either way. */
   marking?: MarkingExportOptions;
   /**
@@ -82,7 +90,8 @@ export async function resolveContent(
  * Yjs state, see loadCurrentContent), with bidi override characters removed everywhere. The
  * marking line is the banner computed from the portion marks under the briefing's profile (or its
  * legacy free-text marking when none is chosen); portion marks, the authority block and a release
- * copy's notice are part of the content (lib/marking/export.ts). No authorization here: route
+ * copy's notice are part of the content (lib/marking/export.ts). The clearance printed on the
+ * Clearance page is chosen by lib/clearance/export.ts. No authorization here: route
  * handlers and pages check briefing:read (or a share link) first. Null when the briefing does not
  * exist or is deleted.
  */
@@ -97,7 +106,8 @@ export async function loadExportDocument(
   });
   if (!briefing || briefing.deletedAt) return null;
   // A version's content (options.content) is exported without comments: threads anchor to the live text.
-  const [loaded, authors, marking] = await Promise.all([
+  const now = options.now ?? new Date();
+  const [loaded, authors, marking, clearance] = await Promise.all([
     options.content
       ? { json: options.content, threads: undefined }
       : options.comments
@@ -105,6 +115,7 @@ export async function loadExportDocument(
         : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
     loadAuthors(db, briefingId, briefing.owner.name),
     getBriefingMarking(db, briefingId),
+    options.clearance ? loadExportClearance(db, briefingId, options.versionId, now) : null,
   ]);
   if (!loaded || !marking) return null;
   const { json, threads } = loaded;
@@ -112,7 +123,6 @@ export async function loadExportDocument(
   const preface = marked.preface.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] }));
   const body = preface.length ? { ...marked.json, content: [...preface, ...(marked.json.content ?? [])] } : marked.json;
   const content = await resolveContent(db, briefingId, body, options);
-  const now = options.now ?? new Date();
   return neutralizeDocument({
     briefingId: briefing.id,
     title: briefing.title,
@@ -122,5 +132,6 @@ export async function loadExportDocument(
     classification: marked.banner,
     ...content,
     ...(threads ? { comments: threads } : {}),
+    ...(clearance ? { clearance } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { withClearancePage } from "./clearance-page";
 import { withCommentMarks } from "./comments-appendix";
 import { toDocx } from "./docx";
 import { contentDisposition } from "./filename";
@@ -38,7 +39,9 @@ export async function renderExport(
 ): Promise<ExportFile> {
   const exporter = EXPORTERS[format];
   // Comments only when asked for (and loaded): DOCX writes Word comments, the others marks and an appendix.
-  const commented = options.comments && doc.comments ? doc : { ...doc, comments: undefined };
+  // The Clearance page follows the text in every format, before any Comments appendix.
+  const cleared = withClearancePage(doc);
+  const commented = options.comments && cleared.comments ? cleared : { ...cleared, comments: undefined };
   const prepared = format === "docx" ? commented : withCommentMarks(commented);
   const rendered = await exporter.render(prepareSuggestions(neutralizeDocument(prepared), format, options), options);
   return {

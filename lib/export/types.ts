@@ -124,6 +124,34 @@ export type ExportDocument = {
   notes?: Note[];
   /** The comment threads, numbered in document order; only when the export includes comments. */
   comments?: ExportThread[];
+  /** The clearance the file prints on its Clearance page (lib/clearance/export.ts chooses which). */
+  clearance?: ExportClearance;
+};
+
+/** A clearance chain as an export prints it: plain, display-ready text. */
+export type ExportClearance = {
+  /** The cleared version's label, e.g. "“Sent to Director”, 4 December 2026, 12:00 UTC". */
+  version: string;
+  /** "Cleared", "In clearance", "Released", "Cleared, text changed since". */
+  state: string;
+  /** "In sequence" or "In parallel". */
+  mode: string;
+  requestedBy: string;
+  requestedAt: string;
+  due: string;
+  clearers: {
+    name: string;
+    /** "Concur", "Concur with comments", "Non-concur" or "No answer". */
+    answer: string;
+    /** Who answered (a team's member) and when; null while unanswered. */
+    by: string | null;
+    at: string | null;
+    comment: string | null;
+  }[];
+  /** How the chain ended, e.g. "Finalized over dissent by Ada Lovelace, 5 December 2026, 10:00 UTC". */
+  outcome: string | null;
+  /** The lead's recorded dissent when finalized over missing or non-concurring answers. */
+  dissent: string | null;
 };
 
 /** One comment of an exported thread. Text is plain (mentions are "@Name"). */

@@ -64,6 +64,9 @@ describe("US-style profile (32 CFR 2001.21-23)", () => {
         where: "Paragraph 4",
       },
       { kind: "unknown-code", message: "Q is not a level of US-style (32 CFR 2001.21-23).", where: "Paragraph 5" },
+      // A mark with a code the profile does not know is no mark (validPortion).
+      { kind: "unmarked", message: "This portion has no mark.", where: "Paragraph 3" },
+      { kind: "unmarked", message: "This portion has no mark.", where: "Paragraph 4" },
       { kind: "unmarked", message: "This portion has no mark.", where: "Paragraph 5" },
     ]);
   });
@@ -103,6 +106,23 @@ describe("UK Government Security Classifications", () => {
 
   it("intersects RELEASABLE TO lists", () => {
     expect(computeMarking(uk, portions("S/REL:USA,AUS", "OS/REL:USA")).banner).toBe("SECRET RELEASABLE TO GBR, USA");
+  });
+  it("counts a mark the profile does not know as unmarked: flagged, no label, never released", () => {
+    // "TS/NOFORN" is a US mark: NOFORN is no UK control, so the portion is not TOP SECRET here.
+    const m = computeMarking(uk, portions("OS", "TS/NOFORN"));
+    expect(m.banner).toBe("OFFICIAL-SENSITIVE");
+    expect(m.issues).toEqual([
+      {
+        kind: "unknown-code",
+        message: "NOFORN is not a control of UK Government Security Classifications.",
+        where: "Paragraph 2",
+      },
+    ]);
+    expect(portionLabel(uk, "TS/NOFORN")).toBe("");
+    expect(portionLabel(uk, "Q")).toBe("");
+    expect(portionLabel(uk, "TS")).toBe("(TS)");
+    expect(isReleasable(uk, { mark: "O/BOGUS", where: "Paragraph 1" }, "USA")).toBe(false);
+    expect(isReleasable(uk, { mark: "O", where: "Paragraph 1" }, "USA")).toBe(true);
   });
 });
 

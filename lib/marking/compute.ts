@@ -74,7 +74,7 @@ export function formatRecipients(profile: MarkingProfile, countries: Iterable<st
 
 /** The display form of a mark in parentheses: "(S//NF)", "(OS COMMERCIAL)", "(U)"; "" when unmarked. */
 export function portionLabel(profile: MarkingProfile, value: string | null | undefined): string {
-  const mark = parsePortion(value);
+  const mark = validPortion(profile, value);
   if (!mark) return "";
   const level = profile.levels.find((l) => l.code === mark.level);
   const controls = mark.controls.map((c) => profile.controls.find((k) => k.code === c)?.portion ?? c);
@@ -87,26 +87,47 @@ function intersect(a: Set<string> | null, b: Set<string>): Set<string> {
   return a === null ? b : new Set([...a].filter((c) => b.has(c)));
 }
 
-function checkPortion(profile: MarkingProfile, mark: PortionMark, where: string, issues: MarkingIssue[]): void {
-  const index = levelIndex(profile, mark.level);
+/** The codes of a mark its profile does not know (level, controls, recipients), as issues. */
+function unknownCodes(profile: MarkingProfile, mark: PortionMark, where?: string): MarkingIssue[] {
+  const issues: MarkingIssue[] = [];
   for (const code of mark.controls) {
-    const control = profile.controls.find((c) => c.code === code);
-    if (!control) {
+    if (!profile.controls.some((c) => c.code === code))
       issues.push({ kind: "unknown-code", message: `${code} is not a control of ${profile.name}.`, where });
-      continue;
-    }
-    const min = control.minLevel ? levelIndex(profile, control.minLevel) : -1;
-    const max = control.maxLevel ? levelIndex(profile, control.maxLevel) : Number.POSITIVE_INFINITY;
-    if (index < min || index > max) {
-      const bound = index < min ? `${control.minLevel} or above` : `${control.maxLevel} or below`;
-      issues.push({ kind: "level-bound", message: `${control.banner} is used only at ${bound}.`, where });
-    }
   }
   const known = new Set((profile.release?.countries ?? []).map((c) => c.code));
   for (const group of profile.release?.groups ?? []) known.add(group.code);
   for (const code of mark.rel) {
     if (!known.has(code))
       issues.push({ kind: "unknown-code", message: `${code} is not a recipient of ${profile.name}.`, where });
+  }
+  if (levelIndex(profile, mark.level) < 0)
+    issues.push({ kind: "unknown-code", message: `${mark.level} is not a level of ${profile.name}.`, where });
+  return issues;
+}
+
+/**
+ * A stored mark whose every code belongs to the profile; null for none, malformed, or any code the
+ * profile does not know. The document stores whatever an editor set (a briefing can change profile
+ * under its marks, and a client can send anything), so every reader goes through here: a mark
+ * that is not the profile's counts as unmarked (flagged, withheld from release copies, and an
+ * export refuses it where marks are required), never as the level it claims.
+ */
+export function validPortion(profile: MarkingProfile, value: unknown): PortionMark | null {
+  const mark = parsePortion(value);
+  return mark && unknownCodes(profile, mark).length === 0 ? mark : null;
+}
+
+function checkPortion(profile: MarkingProfile, mark: PortionMark, where: string, issues: MarkingIssue[]): void {
+  const index = levelIndex(profile, mark.level);
+  for (const code of mark.controls) {
+    const control = profile.controls.find((c) => c.code === code);
+    if (!control) continue;
+    const min = control.minLevel ? levelIndex(profile, control.minLevel) : -1;
+    const max = control.maxLevel ? levelIndex(profile, control.maxLevel) : Number.POSITIVE_INFINITY;
+    if (index < min || index > max) {
+      const bound = index < min ? `${control.minLevel} or above` : `${control.maxLevel} or below`;
+      issues.push({ kind: "level-bound", message: `${control.banner} is used only at ${bound}.`, where });
+    }
   }
   const present = new Set(mark.controls);
   if (mark.rel.length) present.add("REL");
@@ -134,14 +155,11 @@ export function computeMarking(profile: MarkingProfile, portions: readonly Porti
   const lowest = profile.levels[0] as MarkingLevel;
   for (const portion of portions) {
     let mark = parsePortion(portion.mark);
-    if (mark && levelIndex(profile, mark.level) < 0) {
-      issues.push({
-        kind: "unknown-code",
-        message: `${mark.level} is not a level of ${profile.name}.`,
-        where: portion.where,
-      });
+    const unknown = mark ? unknownCodes(profile, mark, portion.where) : [];
+    if (unknown.length) {
+      // Not a mark of this profile: reported, then counted as unmarked (see validPortion).
+      issues.push(...unknown);
       mark = null;
-      if (!profile.requirePortionMarks) continue;
     }
     if (!mark) {
       if (portion.card) mark = { level: lowest.code, controls: [], rel: [] };
@@ -207,7 +225,7 @@ function bannerLine(
  */
 export function isReleasable(profile: MarkingProfile, portion: Portion, recipient: string): boolean {
   let mark = parsePortion(portion.mark);
-  if (mark && levelIndex(profile, mark.level) < 0) return false;
+  if (mark && !validPortion(profile, portion.mark)) return false;
   if (!mark) {
     if (!portion.card && profile.requirePortionMarks) return false;
     mark = { level: (portion.card ? profile.levels[0] : defaultLevel(profile))?.code ?? "", controls: [], rel: [] };

@@ -1,6 +1,8 @@
 // Portion marks are a block attribute in the shared document (lib/editor/portion-marks.ts): one
-// editor's mark reaches the other editors through the server and is stored like text; a viewer's
-// is dropped. Real server, real y-websocket clients.
+// editor's mark reaches the other editors through the server and is stored like text, and comes
+// back with the text when a version is restored; a viewer's is dropped; a mark the briefing's
+// profile does not know is stored as sent but counts as unmarked everywhere it is read. Real
+// server, real y-websocket clients.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
@@ -18,6 +20,8 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
+import { restoreVersion } from "@/lib/versions/service";
+import { captureVersion } from "@/lib/versions/store";
 
 const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 
@@ -94,5 +98,58 @@ describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (p
     const bob = await open(id, "bob");
     expect(block(bob, 0).getAttribute("portion")).toBeUndefined();
     expect(block(bob, 1).getAttribute("portion")).toBe("C");
+  });
+
+  it("a mark set by one editor survives the restore of a version that had it", async () => {
+    const { id } = await createBriefing(t.db, {
+      title: "Restored marks",
+      ownerId,
+      template: "blank",
+      content: { type: "doc", content: [para("Assessment."), para("Context.")] },
+    });
+    const alice = await open(id, "alice");
+    const bob = await open(id, "bob");
+    block(alice, 0).setAttribute("portion", "S/NOFORN");
+    await eventually(() => block(bob, 0).getAttribute("portion") === "S/NOFORN", 5_000, "Bob sees Alice's mark");
+    await eventually(
+      async () => (await loadCurrentContent(t.db, id))?.content?.[0]?.attrs?.portion === "S/NOFORN",
+      10_000,
+    );
+    const marked = await captureVersion(t.db, id, { kind: "named", name: "Marked", now: new Date() });
+    // Bob lowers the mark afterwards; the restore brings Alice's back to both of them and to storage.
+    block(bob, 0).setAttribute("portion", "U");
+    await eventually(async () => (await loadCurrentContent(t.db, id))?.content?.[0]?.attrs?.portion === "U", 10_000);
+    expect(block(alice, 0).getAttribute("portion")).toBe("U");
+    await restoreVersion(t.db, { id: ownerId, isAdmin: false, catalogEditor: false }, id, marked!.id);
+    await eventually(() => block(alice, 0).getAttribute("portion") === "S/NOFORN", 5_000, "restore reached Alice");
+    await eventually(() => block(bob, 0).getAttribute("portion") === "S/NOFORN", 5_000, "restore reached Bob");
+    const stored = await loadCurrentContent(t.db, id);
+    expect(stored?.content?.[0]?.attrs?.portion).toBe("S/NOFORN");
+    expect(stored?.content?.[1]?.attrs?.portion ?? null).toBeNull();
+  });
+
+  it("a mark the profile does not know, sent over the socket, counts as unmarked and is flagged", async () => {
+    const { id } = await createBriefing(t.db, {
+      title: "Foreign mark",
+      ownerId,
+      template: "blank",
+      content: { type: "doc", content: [para("Ours."), para("Theirs.")] },
+    });
+    const alice = await open(id, "alice");
+    block(alice, 0).setAttribute("portion", "OS");
+    // A US mark in a UK-marked briefing (a stale or hostile client): NOFORN is no UK control.
+    block(alice, 1).setAttribute("portion", "TS/NOFORN");
+    await eventually(
+      async () => (await loadCurrentContent(t.db, id))?.content?.[1]?.attrs?.portion === "TS/NOFORN",
+      10_000,
+    );
+    const json = (await loadCurrentContent(t.db, id))!;
+    const uk = shippedProfile("uk-gscp")!;
+    const marking = markingOf(uk, json);
+    // Not TOP SECRET: the unknown mark is no mark, so the banner is the highest valid one.
+    expect(marking.banner).toBe("OFFICIAL-SENSITIVE");
+    expect(marking.issues.map((i) => i.kind)).toEqual(["unknown-code"]);
+    // Under a profile that requires marks it is listed as unmarked, so downloads are refused.
+    expect(markingOf(shippedProfile("nato")!, json).unmarked).toHaveLength(2);
   });
 });

@@ -16,11 +16,12 @@ import { allows } from "@/lib/auth/permissions";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { getSuggestionsOnly, listBriefingGrants } from "@/lib/briefings/queries";
 import { listBriefingAlerts } from "@/lib/catalog/alerts/queries";
-import { listClearances } from "@/lib/clearance/queries";
+import { answerableStepFor, clearanceRequestOptions, listClearances } from "@/lib/clearance/queries";
 import { userColor } from "@/lib/collab/user-color";
 import { getDb } from "@/lib/db";
 import { getBriefingMarking } from "@/lib/marking/queries";
 import { releaseOptions } from "@/lib/marking/release";
+import { DEFAULT_PROFILE_KEY } from "@/lib/marking/shipped";
 import { listTeamsForUser } from "@/lib/teams/queries";
 import "../briefings.css";
 import "../editor.css";
@@ -48,6 +49,16 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
     getBriefingMarking(db, id),
     listClearances(db, user, id, new Date()),
   ]);
+  const latestClearance = clearance.clearances[0] ?? null;
+  const canManageClearance = allows(role, "manage-clearance") && !deleted;
+  const [clearanceOptions, answerStep] = await Promise.all([
+    canManageClearance ? clearanceRequestOptions(db, id) : null,
+    latestClearance ? answerableStepFor(db, user, latestClearance) : null,
+  ]);
+  // The state badge matters once a briefing is marked under a real scheme or went into clearance;
+  // on every other briefing a "Draft" next to the role is noise.
+  const showClearanceBadge =
+    clearance.clearances.length > 0 || (marking?.profileKey != null && marking.profileKey !== DEFAULT_PROFILE_KEY);
   // Editors (not owners) are held to the owner's "suggestions only"; the collaboration server
   // enforces the same rule (lib/auth/collab.ts isHeldToSuggestions).
   const suggestOnly = suggestionsOnly && role === "editor";
@@ -59,7 +70,7 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
       <header className="briefing-page__header">
         <BriefingTitle briefingId={id} title={title} canRename={canEdit} />
         <p className="muted">
-          Your role: {ROLE_LABELS[role]} <ClearanceBadge state={clearance.state} />
+          Your role: {ROLE_LABELS[role]} {showClearanceBadge ? <ClearanceBadge state={clearance.state} /> : null}
         </p>
         {deleted ? null : (
           <div className="briefing-page__actions">
@@ -102,7 +113,13 @@ export default async function BriefingPage({ params }: { params: Promise<{ id: s
         />
         {deleted ? null : (
           <aside className="briefing-page__aside" aria-label="Sharing">
-            <ClearanceSection state={clearance.state} latest={clearance.clearances[0] ?? null} />
+            <ClearanceSection
+              briefingId={id}
+              state={clearance.state}
+              latest={latestClearance}
+              manage={clearanceOptions}
+              answerStep={answerStep}
+            />
             <BriefingAccess
               briefingId={id}
               canShare={canShare}

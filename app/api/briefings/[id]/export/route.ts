@@ -37,7 +37,8 @@ export const GET = route(
       const address = clientAddress(request.headers);
       await limitShareExport(db, { linkId: shareLinkId, address, limit: env().SHARE_EXPORT_RATE_LIMIT });
     }
-    const served = await serveExport(db, params.id, format, { render });
+    // A share link's download prints the text without the Clearance page (who cleared, comments).
+    const served = await serveExport(db, params.id, format, { render, clearance: !shareLinkId });
     if (!served) throw new AppError("not_found", "No such briefing.");
     const { file } = served;
     return new Response(new Uint8Array(file.body), {
