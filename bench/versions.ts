@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         }
       });
       await log.append(id, Y.encodeStateAsUpdate(doc, before));
-      noteAuthors(id, [users[v % users.length]!.id]);
+      await noteAuthors(t.db, id, [users[v % users.length]!.id]);
       const version = await captureFromDoc(t.db, id, doc, {
         kind: "auto",
         now: new Date(Date.UTC(2026, 11, 1) + v * 60_000),
