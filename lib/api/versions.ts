@@ -3,16 +3,10 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExportFormat } from "@/lib/export";
 import { serveExport } from "@/lib/export/serve";
+import { versionLabel } from "@/lib/versions/label";
 import type { BlockRef } from "@/lib/versions/restore";
 import { versionIdSchema } from "@/lib/versions/schema";
-import {
-  diffVersions,
-  getVersion,
-  listVersions,
-  nameVersion,
-  restoreVersion,
-  versionLabel,
-} from "@/lib/versions/service";
+import { diffVersions, getVersion, listVersions, nameVersion, restoreVersion } from "@/lib/versions/service";
 import { auditApiWrite } from "./audit";
 import type { ApiCaller } from "./caller";
 

@@ -4,13 +4,15 @@ import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { applyMarking, type MarkingExportOptions } from "@/lib/marking/export";
 import { getBriefingMarking } from "@/lib/marking/queries";
+import { versionLabel } from "@/lib/versions/label";
+import { loadVersionContent } from "@/lib/versions/store";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
-import { loadCommentedContent } from "./comment-threads";
+import { loadCommentedContent, loadVersionCommentedContent } from "./comment-threads";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
 import { displayDateTime, neutralizeDocument } from "./text";
-import type { ExportDocument, Note } from "./types";
+import type { ExportDocument, ExportThread, Note } from "./types";
 
 export type ExportOptions = {
   /** The date printed on the title page (default: now). */
@@ -21,6 +23,11 @@ export type ExportOptions = {
   content?: JSONContent;
   /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026". */
   asOf?: string;
+  /**
+   * Export this version of the briefing (an id) instead of the current content, "As of <name,
+   * time>" on the title page; with `comments`, the threads as they stood at its time.
+   */
+  version?: string;
   /** Release filter and marking enforcement (lib/marking/export.ts); the banner is computed either way. */
   marking?: MarkingExportOptions;
   /**
@@ -29,6 +36,17 @@ export type ExportOptions = {
    */
   comments?: boolean;
 };
+
+async function loadVersionForExport(
+  db: Db,
+  briefingId: string,
+  version: { id: string; createdAt: Date },
+  comments: boolean,
+): Promise<{ json: JSONContent; threads: ExportThread[] | undefined } | null> {
+  if (comments) return loadVersionCommentedContent(db, briefingId, version.id, version.createdAt);
+  const json = await loadVersionContent(db, briefingId, version.id);
+  return json ? { json, threads: undefined } : null;
+}
 
 /** "27 November 2026" (UTC): the title-page date. */
 export function displayDate(date: Date): string {
@@ -96,13 +114,22 @@ export async function loadExportDocument(
     select: { id: true, title: true, deletedAt: true, owner: { select: { name: true } } },
   });
   if (!briefing || briefing.deletedAt) return null;
-  // A version's content (options.content) is exported without comments: threads anchor to the live text.
+  const version = options.version
+    ? await db.briefingVersion.findFirst({
+        where: { id: options.version, briefingId },
+        select: { id: true, name: true, createdAt: true },
+      })
+    : null;
+  if (options.version && !version) return null;
+  // Given content (options.content) is exported without comments: threads anchor to the live text.
   const [loaded, authors, marking] = await Promise.all([
-    options.content
-      ? { json: options.content, threads: undefined }
-      : options.comments
-        ? loadCommentedContent(db, briefingId)
-        : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
+    version
+      ? loadVersionForExport(db, briefingId, version, Boolean(options.comments))
+      : options.content
+        ? { json: options.content, threads: undefined }
+        : options.comments
+          ? loadCommentedContent(db, briefingId)
+          : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
     loadAuthors(db, briefingId, briefing.owner.name),
     getBriefingMarking(db, briefingId),
   ]);
@@ -117,7 +144,7 @@ export async function loadExportDocument(
     briefingId: briefing.id,
     title: briefing.title,
     authors,
-    date: options.asOf ?? displayDate(now),
+    date: version ? `As of ${versionLabel(version)}` : (options.asOf ?? displayDate(now)),
     exportedAt: displayDateTime(now),
     classification: marked.banner,
     ...content,
