@@ -11,6 +11,8 @@ test("name a version, edit, see the change in the diff, restore it, and it stays
   await list.goto();
   const briefing = await list.create("Versioned brief", "Blank");
   await briefing.typeAtEnd("The original sentence.");
+  // The typed text is in the editor (so its change is under way) before "Saved" is trusted.
+  await expect(briefing.editor()).toContainText("The original sentence.");
   await briefing.waitUntilSaved();
 
   // Name the current version.
@@ -63,6 +65,7 @@ test("share a named version by link: after later edits the link still shows that
   await list.goto();
   const briefing = await list.create("Frozen brief", "Blank");
   await briefing.typeAtEnd("The text the Director read.");
+  await expect(briefing.editor()).toContainText("The text the Director read.");
   await briefing.waitUntilSaved();
 
   await page.getByRole("button", { name: "History", exact: true }).click();
