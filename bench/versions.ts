@@ -6,8 +6,10 @@
 //   preview   GET /versions/:vid/content?format=json of the newest version (longest delta chain)
 //   diff      GET /diff between a version and one ~50 pages (1,800 characters a page) later
 // and the storage: bytes per automatic version against the document's full size (Yjs v2 state)
-// at that version, averaged, checkpoints included. Prints JSON lines with goal_met per goal and the
-// load average. Numbers, not assertions.
+// at that version, averaged, checkpoints included; and `per_block_walk`, what attributing each
+// changed block to its authors would cost (rebuilding and diffing every consecutive pair of the
+// diff's range, measured over 50 pairs). Prints JSON lines with goal_met per goal and the load
+// average. Numbers, not assertions.
 import os from "node:os";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
@@ -17,13 +19,16 @@ import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { noteAuthors } from "@/lib/versions/authors";
+import { diffDocuments } from "@/lib/versions/diff";
 import { diffVersions, getVersion, listVersions } from "@/lib/versions/service";
-import { captureFromDoc, loadStoredDoc } from "@/lib/versions/store";
+import { captureFromDoc, loadStoredDoc, loadVersionContent } from "@/lib/versions/store";
 
 const VERSIONS = Number(process.env.BENCH_VERSIONS ?? 500);
 const HISTORY_CHARS = Number(process.env.BENCH_CHARS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGE_CHARS = 1_800;
+/** Consecutive version pairs diffed to measure what per-block authors would cost. */
+const WALK_STEPS = 50;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -80,7 +85,7 @@ async function main(): Promise<void> {
         }
       });
       await log.append(id, Y.encodeStateAsUpdate(doc, before));
-      noteAuthors(id, [users[v % users.length]!.id]);
+      await noteAuthors(t.db, id, [users[v % users.length]!.id]);
       const version = await captureFromDoc(t.db, id, doc, {
         kind: "auto",
         now: new Date(Date.UTC(2026, 11, 1) + v * 60_000),
@@ -119,6 +124,19 @@ async function main(): Promise<void> {
       diff.push(d.ms);
       diffBlocks = d.value.diff.blocks.length;
     }
+    // What "who changed this" per block would cost: rebuild each version of the range and diff it
+    // with the next (a lower bound: the blocks must still be mapped onto the `to` document).
+    // Measured over the last WALK_STEPS pairs, extrapolated to the diff's range.
+    const walkIds = versionIds.slice(-(WALK_STEPS + 1));
+    const walk = await time(async () => {
+      let previous = await loadVersionContent(t.db, id, walkIds[0]!);
+      for (const versionId of walkIds.slice(1)) {
+        const next = await loadVersionContent(t.db, id, versionId);
+        diffDocuments(previous!, next!);
+        previous = next;
+      }
+    });
+    const rangeVersions = versionIds.length - 1 - Math.max(0, fromIndex);
     const checkpoints = await t.db.briefingVersion.count({ where: { briefingId: id, checkpoint: true } });
     const avgRatio = ratios.reduce((a, b) => a + b, 0) / ratios.length;
     const common = {
@@ -138,6 +156,14 @@ async function main(): Promise<void> {
         goal_met: median(diff) <= 500,
         pages_apart: round(pagesApart),
         blocks: diffBlocks,
+      },
+      {
+        measure: "per_block_walk",
+        steps: WALK_STEPS,
+        ms: round(walk.ms),
+        ms_per_step: round(walk.ms / WALK_STEPS),
+        range_versions: rangeVersions,
+        estimated_range_ms: Math.round((walk.ms / WALK_STEPS) * rangeVersions),
       },
       {
         goal: "storage_per_auto_version",

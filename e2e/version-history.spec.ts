@@ -11,6 +11,8 @@ test("name a version, edit, see the change in the diff, restore it, and it stays
   await list.goto();
   const briefing = await list.create("Versioned brief", "Blank");
   await briefing.typeAtEnd("The original sentence.");
+  // The typed text is in the editor (so its change is under way) before "Saved" is trusted.
+  await expect(briefing.editor()).toContainText("The original sentence.");
   await briefing.waitUntilSaved();
 
   // Name the current version.
@@ -34,6 +36,8 @@ test("name a version, edit, see the change in the diff, restore it, and it stays
   await history.getByLabel("Show").selectOption("current");
   const diff = history.getByTestId("diff-view");
   await expect(diff.locator("ins")).toContainText("An added clause.");
+  // Who changed it: the range's authors (recorded per version, shared by every server instance).
+  await expect(history.getByTestId("diff-authors")).toContainText("Vera Version");
 
   // Restore (with confirmation): the editor follows, and the restore is in the history.
   await history.getByRole("button", { name: "Restore this version" }).click();
@@ -49,4 +53,51 @@ test("name a version, edit, see the change in the diff, restore it, and it stays
   await briefing.waitUntilSaved();
   await expect(briefing.editor()).toContainText("The original sentence.");
   await expect(briefing.editor()).not.toContainText("An added clause.");
+});
+
+test("share a named version by link: after later edits the link still shows that version, as of its name", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await new AuthFlow(page).signUp("Sasha Share", "sasha.share@example.org");
+  const list = new BriefingsList(page);
+  await list.goto();
+  const briefing = await list.create("Frozen brief", "Blank");
+  await briefing.typeAtEnd("The text the Director read.");
+  await expect(briefing.editor()).toContainText("The text the Director read.");
+  await briefing.waitUntilSaved();
+
+  await page.getByRole("button", { name: "History", exact: true }).click();
+  const history = page.getByTestId("history-panel");
+  await history.getByLabel("Name the current version").fill("Sent to Director");
+  await history.getByRole("button", { name: "Save" }).click();
+  await expect(history.getByTestId("version-item").filter({ hasText: "Sent to Director" })).toHaveAttribute(
+    "aria-current",
+    "true",
+  );
+  await history.getByRole("button", { name: "Share this version" }).click();
+  await history.getByRole("button", { name: "Create link to this version" }).click();
+  const url = await history.getByTestId("new-version-link").inputValue();
+  expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+  await page.keyboard.press("Escape");
+  await expect(history).toBeHidden();
+
+  // The live document moves on.
+  await briefing.typeAtEnd(" A later edit.");
+  await briefing.waitUntilSaved();
+
+  // Someone without an account opens the link.
+  const guest = await browser.newContext();
+  try {
+    const reader = await guest.newPage();
+    // The link's path on this test server (the URL's host is APP_URL's).
+    await reader.goto(new URL(new URL(url).pathname, page.url()).toString());
+    await expect(reader.getByTestId("share-as-of")).toContainText("As of “Sent to Director”");
+    const body = reader.getByTestId("shared-body");
+    await expect(body).toContainText("The text the Director read.");
+    await expect(body).not.toContainText("A later edit.");
+  } finally {
+    await guest.close();
+  }
 });

@@ -87,6 +87,7 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
                 <th scope="col">Expires</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Comments</th>
+                <th scope="col">Shows</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -100,6 +101,7 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
                   <td>{when(link.expiresAt, "Never")}</td>
                   <td>{when(link.lastUsedAt, "Not yet")}</td>
                   <td>{link.withComments ? "Shown" : "Hidden"}</td>
+                  <td>{link.version ? `Version ${link.version.label}` : "Live document"}</td>
                   <td>
                     <button
                       type="button"

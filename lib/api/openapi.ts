@@ -322,7 +322,8 @@ export function openApiDocument(serverUrl: string): JsonSchema {
       },
       "/api/v1/briefings/{id}/diff": {
         get: {
-          summary: "What changed between two versions, or a version and the current document",
+          summary:
+            "What changed between two versions, or a version and the current document, and who changed it in that range",
           parameters: [pathId, ...queryParameters(diffQuery)],
           responses: { 200: json({ type: "object" }), ...errors },
         },

@@ -1,18 +1,10 @@
-import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExportFormat } from "@/lib/export";
 import { serveExport } from "@/lib/export/serve";
 import type { BlockRef } from "@/lib/versions/restore";
 import { versionIdSchema } from "@/lib/versions/schema";
-import {
-  diffVersions,
-  getVersion,
-  listVersions,
-  nameVersion,
-  restoreVersion,
-  versionLabel,
-} from "@/lib/versions/service";
+import { diffVersions, getVersion, listVersions, nameVersion, restoreVersion } from "@/lib/versions/service";
 import { auditApiWrite } from "./audit";
 import type { ApiCaller } from "./caller";
 
@@ -49,7 +41,7 @@ export async function apiVersionContent(
 ): Promise<Response> {
   const { version, content } = await getVersion(db, caller.actor, briefingId, versionId);
   if (format === "json") return Response.json({ id: briefingId, version, content }, { headers: NO_STORE });
-  const file = await renderVersion(db, briefingId, version, content, "md");
+  const file = await versionFile(db, briefingId, version.id, "md");
   return new Response(new Uint8Array(file.body), {
     headers: { ...NO_STORE, "Content-Type": file.contentType, "Content-Security-Policy": SANDBOX },
   });
@@ -63,8 +55,9 @@ export async function apiVersionExport(
   versionId: string,
   format: ExportFormat,
 ): Promise<Response> {
-  const { version, content } = await getVersion(db, caller.actor, briefingId, versionId);
-  const file = await renderVersion(db, briefingId, version, content, format);
+  // getVersion checks read rights and that the version exists (404 otherwise).
+  const { version } = await getVersion(db, caller.actor, briefingId, versionId);
+  const file = await versionFile(db, briefingId, version.id, format);
   return new Response(new Uint8Array(file.body), {
     headers: {
       ...NO_STORE,
@@ -76,19 +69,9 @@ export async function apiVersionExport(
   });
 }
 
-async function renderVersion(
-  db: Db,
-  briefingId: string,
-  version: { id: string; name: string | null; createdAt: string },
-  content: JSONContent,
-  format: ExportFormat,
-) {
-  const served = await serveExport(db, briefingId, format, {
-    content,
-    asOf: `As of ${versionLabel(version)}`,
-    versionId: version.id,
-    clearance: true,
-  });
+/** A version as a file, with the clearance of that version (callers checked read rights). */
+async function versionFile(db: Db, briefingId: string, versionId: string, format: ExportFormat) {
+  const served = await serveExport(db, briefingId, format, { version: versionId, clearance: true });
   if (!served) throw new AppError("not_found", "No such briefing.");
   return served.file;
 }

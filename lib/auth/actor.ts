@@ -16,6 +16,7 @@ export async function shareLinkActor(db: Db, token: string, briefingId?: string)
     briefingId: resolution.briefingId,
     expiresAt: resolution.expiresAt,
     withComments: resolution.withComments,
+    versionId: resolution.versionId,
   };
 }
 

@@ -73,8 +73,11 @@ export async function authorizeCollab(db: Db, req: IncomingMessage, briefingId: 
   const shareToken = new URL(req.url ?? "/", "http://localhost").searchParams.get("share");
   if (shareToken) {
     const actor = await shareLinkActor(db, shareToken, briefingId);
+    // The room is the live document: a link bound to a version may not open it (can() says no).
+    if (!(await can(db, actor, { action: "briefing:read", briefingId }))) {
+      throw new AppError("not_found", "No such briefing.");
+    }
     const role = await getActorBriefingRole(db, actor, briefingId, { includeDeleted: false });
-    if (!allows(role, "read")) throw new AppError("not_found", "No such briefing.");
     const expiresAt = actor.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
     return {
       userId: `share-link:${actor.linkId}`,

@@ -23,7 +23,8 @@ export type TokenScope = "read" | "write";
 /**
  * The holder of a share link. Made only from a link that was valid when the request came in
  * (lib/auth/actor.ts); it may read that one briefing, like a viewer, and nothing else (its comment
- * threads too when the link was created "with comments").
+ * threads too when the link was created "with comments"). A link bound to a version (`versionId`)
+ * reads that version only: never the live document, its room or its history.
  */
 export type ShareLinkActor = {
   kind: "share-link";
@@ -31,6 +32,7 @@ export type ShareLinkActor = {
   briefingId: string;
   expiresAt: Date | null;
   withComments: boolean;
+  versionId: string | null;
 };
 
 /** Who is asking: a user, a share link's holder, or null = anonymous (not signed in, no link). */
@@ -43,7 +45,12 @@ export function isShareLink(actor: Actor): actor is ShareLinkActor {
 
 /** Everything the app ever asks permission for. */
 export type Permission =
-  | { action: `briefing:${BriefingAction}`; briefingId: string }
+  /**
+   * `versionId`: the request reads that frozen version (its content, export or comments as they
+   * were), not the live document. Users read versions by their role; a share link bound to a
+   * version may read only with that very versionId.
+   */
+  | { action: `briefing:${BriefingAction}`; briefingId: string; versionId?: string }
   | { action: "briefing:create"; teamId?: string | null }
   | { action: "comparison:read" | "comparison:edit"; comparisonId: string }
   | { action: "comparison:read-embedded"; comparisonId: string; briefingId: string }
@@ -169,8 +176,12 @@ export async function getActorBriefingRole(
   return getBriefingRole(db, actor.id, briefingId, options);
 }
 
-/** What a share link's holder may do with its own briefing: read it, and its comments if the link says so. */
-function shareLinkAllows(actor: ShareLinkActor, action: BriefingAction): boolean {
+/**
+ * What a share link's holder may do with its own briefing: read it, and its comments if the link
+ * says so. A link bound to a version only when the request reads that version (`versionId`).
+ */
+function shareLinkAllows(actor: ShareLinkActor, action: BriefingAction, versionId?: string): boolean {
+  if (actor.versionId !== null && versionId !== actor.versionId) return false;
   return action === "read" || (action === "read-comments" && actor.withComments);
 }
 
@@ -208,7 +219,7 @@ export async function can(db: Db, actor: Actor, permission: Permission): Promise
     // A link reads its briefing and what the briefing embeds, nothing else.
     if (permission.action === "briefing:read" || permission.action === "briefing:read-comments") {
       const action = permission.action === "briefing:read" ? "read" : "read-comments";
-      return permission.briefingId === actor.briefingId && shareLinkAllows(actor, action);
+      return permission.briefingId === actor.briefingId && shareLinkAllows(actor, action, permission.versionId);
     }
     if (permission.action !== "comparison:read-embedded" || permission.briefingId !== actor.briefingId) return false;
     return isComparisonVisibleIn(db, permission.briefingId, permission.comparisonId);

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import { displayDateTime } from "@/lib/export/text";
 import type { ExportClearance } from "@/lib/export/types";
-import { versionLabel } from "@/lib/versions/service";
+import { versionLabel } from "@/lib/versions/label";
 import { ANSWER_LABELS, briefingClearanceState, CLEARANCE_STATE_LABELS } from "./machine";
 import { type ClearanceView, loadClearance } from "./queries";
 

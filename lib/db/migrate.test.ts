@@ -38,7 +38,11 @@ function sqliteShape(url: string): Shape {
     shape[name] = {
       columns: db.prepare(`PRAGMA table_info("${name}")`).all(),
       indexes,
-      foreignKeys: db.prepare(`PRAGMA foreign_key_list("${name}")`).all(),
+      // SQLite numbers foreign keys in reverse order of declaration, and a column added later with
+      // ALTER TABLE comes last: the order (and so `id`) is not part of the model.
+      foreignKeys: (db.prepare(`PRAGMA foreign_key_list("${name}")`).all() as Record<string, unknown>[])
+        .map(({ id: _id, ...key }) => key)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     };
   }
   db.close();

@@ -93,16 +93,18 @@ export async function authorizeRelease(
  * link to another briefing is refused like an unknown one and its use is not recorded).
  * With `comments`, the actor must also be allowed to read the comment threads (403 for users; 404
  * for a share link not created "with comments", which opens nothing beyond what it shows).
- * Returns the share link used, if any (anonymous exports are rate-limited per link).
+ * Returns the share link used, if any (anonymous exports are rate-limited per link), and the
+ * version it is bound to: such a link exports that version, never the live document.
  */
 export async function authorizeExport(
   db: Db,
   request: { briefingId: string; headers: Headers; shareToken: string | null; comments?: boolean },
-): Promise<{ shareLinkId: string | null }> {
+): Promise<{ shareLinkId: string | null; versionId: string | null }> {
   const actor = await actorFromRequest(db, request);
-  await authorize(db, actor, { action: "briefing:read", briefingId: request.briefingId });
+  const versionId = isShareLink(actor) ? actor.versionId : null;
+  const read = { briefingId: request.briefingId, versionId: versionId ?? undefined };
+  await authorize(db, actor, { action: "briefing:read", ...read });
   // With comments: only who may read them (a share link only when created "with comments").
-  if (request.comments)
-    await authorize(db, actor, { action: "briefing:read-comments", briefingId: request.briefingId });
-  return { shareLinkId: isShareLink(actor) ? actor.linkId : null };
+  if (request.comments) await authorize(db, actor, { action: "briefing:read-comments", ...read });
+  return { shareLinkId: isShareLink(actor) ? actor.linkId : null, versionId };
 }

@@ -3,9 +3,11 @@ import * as Y from "yjs";
 import { briefingJson } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { threadsAsOf } from "@/lib/comments/as-of";
 import { plainBody } from "@/lib/comments/mentions";
 import { listThreads, type ThreadView } from "@/lib/comments/queries";
 import { type Db, dbProvider } from "@/lib/db";
+import { loadVersionDoc } from "@/lib/versions/store";
 import { placeThreads } from "./comment-anchors";
 import { displayDateTime } from "./text";
 import type { ExportThread } from "./types";
@@ -58,16 +60,41 @@ export async function loadCommentedContent(
       ? briefingJson(ydoc, briefingId)
       : (structuredClone(await loadCurrentContent(db, briefingId)) as JSONContent | null);
     if (!json) return null;
-    const { numbers, places } = placeThreads(ydoc, json, views);
-    const threads = views
-      .map((view) => {
-        const place = places.get(view.id);
-        const placement = place?.kind !== "range" ? "orphaned" : place.hasText ? "text" : "embed";
-        return exportThread(view, numbers.get(view.id) ?? 0, placement);
-      })
-      .sort((a, b) => a.n - b.n);
-    return { json, threads };
+    return { json, threads: placeAll(ydoc, json, views) };
   } finally {
     ydoc?.destroy();
   }
+}
+
+/**
+ * A version's content with the threads placed in it as they stood at the version's time `at`
+ * (threadsAsOf): anchors resolve in the version's own Y.Doc, whose items the live one shares.
+ * Null when there is no such version. No authorization here (callers check read-comments).
+ */
+export async function loadVersionCommentedContent(
+  db: Db,
+  briefingId: string,
+  versionId: string,
+  at: Date,
+): Promise<{ json: JSONContent; threads: ExportThread[] } | null> {
+  const [ydoc, views] = await Promise.all([loadVersionDoc(db, briefingId, versionId), listThreads(db, briefingId)]);
+  if (!ydoc) return null;
+  try {
+    const json = briefingJson(ydoc, briefingId);
+    return { json, threads: placeAll(ydoc, json, threadsAsOf(views, at)) };
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/** Marks the threads' text in `json` (changed in place) and numbers them in document order. */
+function placeAll(ydoc: Y.Doc | null, json: JSONContent, views: ThreadView[]): ExportThread[] {
+  const { numbers, places } = placeThreads(ydoc, json, views);
+  return views
+    .map((view) => {
+      const place = places.get(view.id);
+      const placement = place?.kind !== "range" ? "orphaned" : place.hasText ? "text" : "embed";
+      return exportThread(view, numbers.get(view.id) ?? 0, placement);
+    })
+    .sort((a, b) => a.n - b.n);
 }

@@ -5,30 +5,32 @@ import { loadExportClearance } from "@/lib/clearance/export";
 import type { Db } from "@/lib/db";
 import { applyMarking, type MarkingExportOptions } from "@/lib/marking/export";
 import { getBriefingMarking } from "@/lib/marking/queries";
+import { versionLabel } from "@/lib/versions/label";
+import { loadVersionContent } from "@/lib/versions/store";
 import { blocksOf, collectEmbeds } from "./blocks";
 import { loadLiveCards, resolveCard } from "./cards";
-import { loadCommentedContent } from "./comment-threads";
+import { loadCommentedContent, loadVersionCommentedContent } from "./comment-threads";
 import { loadComparisons, matrixView } from "./comparisons";
 import { SourceRegistry } from "./sources";
 import { displayDateTime, neutralizeDocument } from "./text";
-import type { ExportDocument, Note } from "./types";
+import type { ExportDocument, ExportThread, Note } from "./types";
 
 export type ExportOptions = {
   /** The date printed on the title page (default: now). */
   now?: Date;
   /** Public base URL for links to framework pages (default: APP_URL). */
   baseUrl?: string;
-  /** Export this content instead of the current one (a version: lib/versions/)... */
-  content?: JSONContent;
-  /** ...and print this instead of the date, e.g. "As of “Sent to Director”, 4 December 2026"... */
-  asOf?: string;
-  /** ...and print the clearance of this version (else the briefing's latest clearance). */
-  versionId?: string;
   /**
    * Print the Clearance page (who cleared, answers, comments, dissent). For callers who are
    * users allowed to read the briefing; a share link's holder sees the text, not the deliberation.
    */
   clearance?: boolean;
+  /**
+   * Export this version of the briefing (an id) instead of the current content, "As of <name,
+   * time>" on the title page; with `comments`, the threads as they stood at its time; with
+   * `clearance`, the latest clearance of that version.
+   */
+  version?: string;
   /** Release filter and marking enforcement (lib/marking/export.ts); the banner is computed either way. */
   marking?: MarkingExportOptions;
   /**
@@ -37,6 +39,17 @@ export type ExportOptions = {
    */
   comments?: boolean;
 };
+
+async function loadVersionForExport(
+  db: Db,
+  briefingId: string,
+  version: { id: string; createdAt: Date },
+  comments: boolean,
+): Promise<{ json: JSONContent; threads: ExportThread[] | undefined } | null> {
+  if (comments) return loadVersionCommentedContent(db, briefingId, version.id, version.createdAt);
+  const json = await loadVersionContent(db, briefingId, version.id);
+  return json ? { json, threads: undefined } : null;
+}
 
 /** "27 November 2026" (UTC): the title-page date. */
 export function displayDate(date: Date): string {
@@ -105,17 +118,23 @@ export async function loadExportDocument(
     select: { id: true, title: true, deletedAt: true, owner: { select: { name: true } } },
   });
   if (!briefing || briefing.deletedAt) return null;
-  // A version's content (options.content) is exported without comments: threads anchor to the live text.
+  const version = options.version
+    ? await db.briefingVersion.findFirst({
+        where: { id: options.version, briefingId },
+        select: { id: true, name: true, createdAt: true },
+      })
+    : null;
+  if (options.version && !version) return null;
   const now = options.now ?? new Date();
   const [loaded, authors, marking, clearance] = await Promise.all([
-    options.content
-      ? { json: options.content, threads: undefined }
+    version
+      ? loadVersionForExport(db, briefingId, version, Boolean(options.comments))
       : options.comments
         ? loadCommentedContent(db, briefingId)
         : loadCurrentContent(db, briefingId).then((json) => (json ? { json, threads: undefined } : null)),
     loadAuthors(db, briefingId, briefing.owner.name),
     getBriefingMarking(db, briefingId),
-    options.clearance ? loadExportClearance(db, briefingId, options.versionId, now) : null,
+    options.clearance ? loadExportClearance(db, briefingId, version?.id, now) : null,
   ]);
   if (!loaded || !marking) return null;
   const { json, threads } = loaded;
@@ -127,7 +146,7 @@ export async function loadExportDocument(
     briefingId: briefing.id,
     title: briefing.title,
     authors,
-    date: options.asOf ?? displayDate(now),
+    date: version ? `As of ${versionLabel(version)}` : displayDate(now),
     exportedAt: displayDateTime(now),
     classification: marked.banner,
     ...content,

@@ -2,6 +2,7 @@
 
 import { defineAction } from "@/lib/actions";
 import { announceAccessChange } from "@/lib/auth/access-events";
+import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { insertShareLink, markShareLinkRevoked } from "./queries";
 import { createShareLinkSchema, revokeShareLinkSchema } from "./schema";
@@ -15,7 +16,22 @@ const briefingPaths = (data: { briefingId: string }) => [
   `/briefings/${data.briefingId}/export`,
 ];
 
-/** Creates a read-only link; the URL (with its token) is returned this once and never again. */
+/**
+ * Only named versions (and restores, also never thinned) are shared: an automatic version may be
+ * thinned away, and a link must not stop working, or show another version, because of that.
+ */
+async function assertShareableVersion(db: Db, briefingId: string, versionId: string): Promise<void> {
+  const version = await db.briefingVersion.findFirst({ where: { id: versionId, briefingId }, select: { kind: true } });
+  if (!version) throw new AppError("not_found", "No such version.");
+  if (version.kind === "auto") {
+    throw new AppError("conflict", "Only named versions can be shared by link: automatic ones are thinned over time.");
+  }
+}
+
+/**
+ * Creates a read-only link, to the live document or (with `versionId`) to one named version; the
+ * URL (with its token) is returned this once and never again.
+ */
 export const createShareLink = defineAction(
   { schema: createShareLinkSchema, permission: share, revalidate: briefingPaths },
   async ({ user, data, db }) => {
@@ -24,11 +40,13 @@ export const createShareLink = defineAction(
       select: { deletedAt: true },
     });
     if (briefing.deletedAt) throw new AppError("conflict", "Restore the briefing before sharing it.");
+    if (data.versionId) await assertShareableVersion(db, data.briefingId, data.versionId);
     const link = await insertShareLink(db, {
       briefingId: data.briefingId,
       createdById: user.id,
       expiresInDays: data.expiresInDays,
       withComments: data.withComments,
+      versionId: data.versionId,
     });
     return { id: link.id, url: shareUrl(link.token), expiresAt: link.expiresAt?.toISOString() ?? null };
   },

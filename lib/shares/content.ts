@@ -9,7 +9,11 @@ import { invalidShareError } from "./queries";
 
 export { INVALID_LINK_MESSAGE, invalidShareError } from "./queries";
 
-export type SharedDocument = { version: string; document: ExportDocument };
+/**
+ * What a share link shows. `frozen`: the link is bound to a version, the page shows it as of that
+ * version (no live updates); null for a link to the live document.
+ */
+export type SharedDocument = { version: string; document: ExportDocument; frozen: { label: string } | null };
 
 /**
  * A short fingerprint of a document: the share page's poll sends it back to skip unchanged content.
@@ -26,10 +30,12 @@ export function documentVersion(document: ExportDocument): string {
  */
 export async function loadSharedDocument(db: Db, token: string): Promise<SharedDocument> {
   const actor = await shareLinkActor(db, token);
-  await authorize(db, actor, { action: "briefing:read", briefingId: actor.briefingId });
-  const loaded = await loadExportDocument(db, actor.briefingId);
+  // A link to a version reads that version, never the live document (can() refuses otherwise).
+  const versionId = actor.versionId ?? undefined;
+  await authorize(db, actor, { action: "briefing:read", briefingId: actor.briefingId, versionId });
+  const loaded = await loadExportDocument(db, actor.briefingId, { version: versionId });
   if (!loaded) throw invalidShareError({ ok: false, reason: "deleted" });
   // Share links show the text as if pending suggestions were accepted (the default of exports).
   const document = acceptedView(loaded);
-  return { version: documentVersion(document), document };
+  return { version: documentVersion(document), document, frozen: versionId ? { label: loaded.date } : null };
 }

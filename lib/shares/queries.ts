@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { versionLabel } from "@/lib/versions/label";
 import { shareTokenSchema } from "./schema";
 import { hashShareToken, newShareToken } from "./tokens";
 
@@ -15,10 +16,19 @@ export type ShareLinkView = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   withComments: boolean;
+  /** The frozen version the link shows (null: the live document). */
+  version: { id: string; label: string } | null;
 };
 
 export type ShareResolution =
-  | { ok: true; briefingId: string; linkId: string; expiresAt: Date | null; withComments: boolean }
+  | {
+      ok: true;
+      briefingId: string;
+      linkId: string;
+      expiresAt: Date | null;
+      withComments: boolean;
+      versionId: string | null;
+    }
   | { ok: false; reason: "unknown" | "revoked" | "expired" | "deleted" };
 
 /** The one message every dead link shows: it does not say whether the link ever existed. */
@@ -42,6 +52,7 @@ export async function listShareLinks(db: Db, briefingId: string, now = new Date(
       lastUsedAt: true,
       withComments: true,
       createdBy: { select: { name: true } },
+      version: { select: { id: true, name: true, createdAt: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
@@ -52,6 +63,7 @@ export async function listShareLinks(db: Db, briefingId: string, now = new Date(
     expiresAt: row.expiresAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     withComments: row.withComments,
+    version: row.version ? { id: row.version.id, label: versionLabel(row.version) } : null,
   }));
 }
 
@@ -61,7 +73,15 @@ export async function listShareLinks(db: Db, briefingId: string, now = new Date(
  */
 export async function insertShareLink(
   db: Db,
-  input: { briefingId: string; createdById: string; expiresInDays?: number; withComments?: boolean; now?: Date },
+  input: {
+    briefingId: string;
+    createdById: string;
+    expiresInDays?: number;
+    withComments?: boolean;
+    /** A version of this briefing (the caller checked it is one that is never thinned). */
+    versionId?: string | null;
+    now?: Date;
+  },
 ): Promise<{ token: string; id: string; expiresAt: Date | null }> {
   const token = newShareToken();
   const now = input.now ?? new Date();
@@ -73,6 +93,7 @@ export async function insertShareLink(
       tokenHash: hashShareToken(token),
       expiresAt,
       withComments: input.withComments ?? false,
+      versionId: input.versionId ?? null,
     },
     select: { id: true },
   });
@@ -110,6 +131,7 @@ export async function resolveShareToken(
       expiresAt: true,
       lastUsedAt: true,
       withComments: true,
+      versionId: true,
       briefing: { select: { deletedAt: true } },
     },
   });
@@ -131,5 +153,6 @@ export async function resolveShareToken(
     linkId: link.id,
     expiresAt: link.expiresAt,
     withComments: link.withComments,
+    versionId: link.versionId,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { briefingId } from "@/lib/briefings/schema";
+import { versionIdSchema } from "@/lib/versions/schema";
 
 /** Expiry choices the UI offers (days); the action accepts any whole number of days up to a year. */
 export const SHARE_EXPIRY_CHOICES = [1, 7, 30, 90] as const;
@@ -24,7 +25,13 @@ const withComments = z.preprocess(
   z.boolean().optional(),
 );
 
-export const createShareLinkSchema = z.object({ briefingId, expiresInDays, withComments });
+// A link to one version of the briefing (a form sends "" for the live document).
+const versionId = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  versionIdSchema.optional(),
+);
+
+export const createShareLinkSchema = z.object({ briefingId, expiresInDays, withComments, versionId });
 export const revokeShareLinkSchema = z.object({ briefingId, linkId: z.string().trim().min(1).max(64) });
 
 /** A share token as issued: 32 random bytes in base64url (43 characters). */

@@ -76,6 +76,7 @@ describe.each(PROVIDERS)("share links on %s", (provider) => {
       linkId: created.data.id,
       expiresAt: null,
       withComments: false,
+      versionId: null,
     });
     const used = async () => (await t.db.shareLink.findUniqueOrThrow({ where: { id: created.data.id } })).lastUsedAt;
     expect(await used()).toEqual(now);

@@ -32,16 +32,19 @@ export class AutoVersioner {
     this.onError = options.onError ?? ((error, context) => console.error(`[versions] ${context}:`, error));
   }
 
-  /** Changes by `userIds` were stored; makes a version when the interval has passed. */
+  /**
+   * Changes by `userIds` were stored; makes a version when the interval has passed. Their authors
+   * are noted on the briefing's queue, so a version queued after this change credits them.
+   */
   changed(briefingId: string, userIds: readonly string[]): Promise<void> {
-    noteAuthors(briefingId, userIds);
+    const noted = this.enqueue(briefingId, () => this.note(briefingId, userIds));
     const now = this.clock.now();
     const first = this.firstChange.get(briefingId);
     if (first === undefined) {
       this.firstChange.set(briefingId, now);
-      return Promise.resolve();
+      return noted;
     }
-    if (now - first < this.options.intervalMs) return Promise.resolve();
+    if (now - first < this.options.intervalMs) return noted;
     return this.capture(briefingId);
   }
 
@@ -58,13 +61,28 @@ export class AutoVersioner {
 
   private capture(briefingId: string): Promise<void> {
     this.firstChange.delete(briefingId);
+    return this.enqueue(briefingId, () => this.captureNow(briefingId));
+  }
+
+  /** Runs a task after the briefing's earlier ones (tasks never reject: they report errors). */
+  private enqueue(briefingId: string, task: () => Promise<void>): Promise<void> {
     const previous = this.queue.get(briefingId) ?? Promise.resolve();
-    const next = previous.then(() => this.captureNow(briefingId));
+    const next = previous.then(task);
     this.queue.set(briefingId, next);
     void next.finally(() => {
       if (this.queue.get(briefingId) === next) this.queue.delete(briefingId);
     });
     return next;
+  }
+
+  private async note(briefingId: string, userIds: readonly string[]): Promise<void> {
+    if (!userIds.length) return;
+    try {
+      await noteAuthors(this.options.db, briefingId, userIds);
+    } catch (error) {
+      // The change itself is stored; only its credit in the next version is lost.
+      this.onError(error, `noting the authors of briefing ${briefingId}`);
+    }
   }
 
   private async captureNow(briefingId: string): Promise<void> {

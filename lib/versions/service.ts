@@ -3,15 +3,15 @@ import { type Actor, authorizeBriefing } from "@/lib/auth/permissions";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { displayDateTime } from "@/lib/export/text";
 import { tryTake } from "@/lib/rate-limit";
 import { type DocumentDiff, diffDocuments } from "./diff";
+import { versionLabel } from "./label";
 import { editDocument } from "./live";
 import { type BlockRef, restoreEdit } from "./restore";
 import { VERSION_LIMITS } from "./schema";
 import { captureVersion, loadVersionContent, parseAuthors, type VersionKind } from "./store";
 
-type Person = { id: string; name: string };
+export type Person = { id: string; name: string };
 
 /** One version as the API and the history panel list it (no content). */
 export type VersionSummary = {
@@ -50,15 +50,20 @@ type SummaryRow = {
   bytes: number;
 };
 
+/** Names the people with these ids ("Former user" for a deleted account). */
+async function peopleNamed(db: Db, ids: Iterable<string>): Promise<(id: string) => Person> {
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  const names = new Map(users.map((user) => [user.id, user.name]));
+  return (id: string): Person => ({ id, name: names.get(id) ?? "Former user" });
+}
+
 async function summarize(db: Db, rows: SummaryRow[]): Promise<VersionSummary[]> {
   const ids = new Set<string>();
   for (const row of rows) {
     if (row.createdById) ids.add(row.createdById);
     for (const id of parseAuthors(row.authorIds)) ids.add(id);
   }
-  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
-  const names = new Map(users.map((user) => [user.id, user.name]));
-  const person = (id: string): Person => ({ id, name: names.get(id) ?? "Former user" });
+  const person = await peopleNamed(db, ids);
   return rows.map((row) => ({
     id: row.id,
     seq: row.seq,
@@ -69,12 +74,6 @@ async function summarize(db: Db, rows: SummaryRow[]): Promise<VersionSummary[]> 
     authors: parseAuthors(row.authorIds).map(person),
     bytes: row.bytes,
   }));
-}
-
-/** How a version is called on exports and in restore names: its name, else its time. */
-export function versionLabel(version: { name: string | null; createdAt: Date | string }): string {
-  const time = displayDateTime(new Date(version.createdAt));
-  return version.name ? `“${version.name}”, ${time}` : time;
 }
 
 async function findVersion(db: Db, briefingId: string, versionId: string): Promise<SummaryRow> {
@@ -135,14 +134,38 @@ export async function getVersion(
   return { version: (await summarize(db, [row]))[0]!, content };
 }
 
-/** The diff between two versions, or a version and the current document. Needs read access. */
+/**
+ * Who changed the document between two versions: the authors of every version after the older
+ * one up to the newer one (a version credits whose changes were stored since its predecessor),
+ * plus, up to "current" (`toSeq` null), those whose changes are in no version yet. Per range, not
+ * per block: versions record authors, not which blocks each of them touched.
+ */
+async function rangeAuthorIds(db: Db, briefingId: string, fromSeq: number, toSeq: number | null): Promise<string[]> {
+  const low = toSeq === null ? fromSeq : Math.min(fromSeq, toSeq);
+  const high = toSeq === null ? undefined : Math.max(fromSeq, toSeq);
+  const [rows, pending] = await Promise.all([
+    db.briefingVersion.findMany({
+      where: { briefingId, seq: { gt: low, ...(high === undefined ? {} : { lte: high }) } },
+      select: { authorIds: true },
+    }),
+    toSeq === null
+      ? db.briefingPendingAuthor.findMany({ where: { briefingId }, select: { userId: true } })
+      : Promise.resolve([]),
+  ]);
+  return [...new Set([...rows.flatMap((row) => parseAuthors(row.authorIds)), ...pending.map((row) => row.userId)])];
+}
+
+/**
+ * The diff between two versions, or a version and the current document, with who changed the
+ * document in that range (rangeAuthorIds). Needs read access.
+ */
 export async function diffVersions(
   db: Db,
   actor: Actor,
   briefingId: string,
   fromId: string,
   toId: string | "current",
-): Promise<{ from: VersionSummary; to: VersionSummary | "current"; diff: DocumentDiff }> {
+): Promise<{ from: VersionSummary; to: VersionSummary | "current"; diff: DocumentDiff; authors: Person[] }> {
   await authorizeBriefing(db, actor, briefingId, "read");
   const fromRow = await findVersion(db, briefingId, fromId);
   const toRow = toId === "current" ? null : await findVersion(db, briefingId, toId);
@@ -151,8 +174,17 @@ export async function diffVersions(
     toId === "current" ? loadCurrentContent(db, briefingId) : loadVersionContent(db, briefingId, toId),
   ]);
   if (!fromContent || !toContent) throw new AppError("not_found", "No such version.");
-  const [from, to] = await summarize(db, toRow ? [fromRow, toRow] : [fromRow]);
-  return { from: from!, to: to ?? "current", diff: diffDocuments(fromContent, toContent) };
+  const [[from, to], authorIds] = await Promise.all([
+    summarize(db, toRow ? [fromRow, toRow] : [fromRow]),
+    rangeAuthorIds(db, briefingId, fromRow.seq, toRow?.seq ?? null),
+  ]);
+  const person = await peopleNamed(db, authorIds);
+  return {
+    from: from!,
+    to: to ?? "current",
+    diff: diffDocuments(fromContent, toContent),
+    authors: authorIds.map(person),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { briefingJson } from "@/lib/briefings/doc/content";
 import { applyStoredState, BriefingUpdateLog, toBytes } from "@/lib/briefings/doc/update-log";
 import { type Db, dbProvider } from "@/lib/db";
-import { returnAuthors, takeAuthors } from "./authors";
+import { takeAuthors } from "./authors";
 
 export type VersionKind = "auto" | "named" | "restore";
 
@@ -51,77 +51,75 @@ export function contentHash(json: JSONContent): string {
  * exist, or when `skipIfUnchanged` and nothing changed since the latest version.
  */
 export async function captureVersion(db: Db, briefingId: string, input: CaptureInput): Promise<CapturedVersion | null> {
+  const loadedAt = new Date();
   const doc = await loadStoredDoc(db, briefingId);
   if (!doc) return null;
   try {
-    return await captureFromDoc(db, briefingId, doc, input);
+    return await captureFromDoc(db, briefingId, doc, input, loadedAt);
   } finally {
     doc.destroy();
   }
 }
 
-/** captureVersion for a document already in hand (it must be the briefing's stored state). */
+/**
+ * captureVersion for a document already in hand (it must be the briefing's stored state, read at
+ * `loadedAt`: authors noted up to then are taken, see takeAuthors).
+ */
 export async function captureFromDoc(
   db: Db,
   briefingId: string,
   doc: Y.Doc,
   input: CaptureInput,
+  loadedAt = new Date(),
 ): Promise<CapturedVersion | null> {
   const hash = contentHash(briefingJson(doc, briefingId));
   const stateVector = Y.encodeStateVector(doc);
-  const pending = takeAuthors(briefingId);
-  const authors = [...new Set([...pending, ...(input.authorIds ?? [])])];
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const created = await db.$transaction(async (tx) => {
-          const last = await tx.briefingVersion.findFirst({
-            where: { briefingId },
-            orderBy: { seq: "desc" },
-            select: { seq: true, stateVector: true, contentHash: true },
-          });
-          if (input.skipIfUnchanged && last?.contentHash === hash) return null;
-          const chain = last ? await deltasSinceCheckpoint(tx as unknown as Db, briefingId) : null;
-          let checkpoint = !last || !chain || chain.count + 1 >= CHECKPOINT_EVERY;
-          let data = checkpoint
-            ? Y.encodeStateAsUpdateV2(doc)
-            : Y.encodeStateAsUpdateV2(doc, new Uint8Array(last!.stateVector));
-          if (!checkpoint && chain) {
-            const full = Y.encodeStateAsUpdateV2(doc);
-            if (chain.bytes + data.length > full.length / 2) {
-              checkpoint = true;
-              data = full;
-            }
-          }
-          return tx.briefingVersion.create({
-            data: {
-              briefingId,
-              seq: (last?.seq ?? 0) + 1,
-              kind: input.kind,
-              name: input.name ?? null,
-              createdById: input.createdById ?? null,
-              authorIds: JSON.stringify(authors),
-              createdAt: input.now,
-              checkpoint,
-              data: toBytes(data),
-              stateVector: toBytes(stateVector),
-              contentHash: hash,
-              bytes: data.length,
-            },
-            select: { id: true, seq: true, bytes: true, checkpoint: true },
-          });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const last = await tx.briefingVersion.findFirst({
+          where: { briefingId },
+          orderBy: { seq: "desc" },
+          select: { seq: true, stateVector: true, contentHash: true },
         });
-        if (!created) returnAuthors(briefingId, pending);
-        return created;
-      } catch (error) {
-        // Two versions taken at once claim the same seq: the loser reads the winner and retries.
-        if (attempt < 3 && isUniqueViolation(error)) continue;
-        throw error;
-      }
+        if (input.skipIfUnchanged && last?.contentHash === hash) return null;
+        const pending = await takeAuthors(tx, briefingId, loadedAt);
+        const authors = [...new Set([...pending, ...(input.authorIds ?? [])])];
+        const chain = last ? await deltasSinceCheckpoint(tx as unknown as Db, briefingId) : null;
+        let checkpoint = !last || !chain || chain.count + 1 >= CHECKPOINT_EVERY;
+        let data = checkpoint
+          ? Y.encodeStateAsUpdateV2(doc)
+          : Y.encodeStateAsUpdateV2(doc, new Uint8Array(last!.stateVector));
+        if (!checkpoint && chain) {
+          const full = Y.encodeStateAsUpdateV2(doc);
+          if (chain.bytes + data.length > full.length / 2) {
+            checkpoint = true;
+            data = full;
+          }
+        }
+        return tx.briefingVersion.create({
+          data: {
+            briefingId,
+            seq: (last?.seq ?? 0) + 1,
+            kind: input.kind,
+            name: input.name ?? null,
+            createdById: input.createdById ?? null,
+            authorIds: JSON.stringify(authors),
+            createdAt: input.now,
+            checkpoint,
+            data: toBytes(data),
+            stateVector: toBytes(stateVector),
+            contentHash: hash,
+            bytes: data.length,
+          },
+          select: { id: true, seq: true, bytes: true, checkpoint: true },
+        });
+      });
+    } catch (error) {
+      // Two versions taken at once claim the same seq: the loser reads the winner and retries.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
     }
-  } catch (error) {
-    returnAuthors(briefingId, pending);
-    throw error;
   }
 }
 

@@ -8,7 +8,6 @@ import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { appendParagraph } from "@/lib/test/ydoc";
-import { noteAuthors, takeAuthors } from "./authors";
 import { AutoVersioner, thinVersions } from "./auto";
 import { diffDocuments } from "./diff";
 import { editDocument } from "./live";
@@ -170,6 +169,33 @@ describe.each(PROVIDERS)("version history on %s", (provider) => {
     expect(text(await loadVersionContent(t.db, id, last.id))).toBe(await currentText(id));
   });
 
+  it("credits authors noted by one instance in a version made by another (kept in the database)", async () => {
+    const id = await newBriefing();
+    // Two collaboration servers: each stores its own clients' batches and notes their authors.
+    const clock = { now: () => 5 * DAY };
+    const instanceA = new AutoVersioner({ db: t.db, intervalMs: 5 * MINUTE, clock });
+    const instanceB = new AutoVersioner({ db: t.db, intervalMs: 5 * MINUTE, clock });
+    await edit(id, (doc) => appendParagraph(doc, "Typed through instance A"));
+    await instanceA.changed(id, ["alice"]);
+    // In the database, where every instance (and a restarted one) finds it, not in A's memory.
+    const pending = await t.db.briefingPendingAuthor.findMany({ where: { briefingId: id } });
+    expect(pending.map((row) => row.userId)).toEqual(["alice"]);
+    await edit(id, (doc) => typeInto(doc, " and B"));
+    await instanceB.changed(id, ["bob"]);
+    // The last editor leaves on B: its version credits Alice too, though A saw her change.
+    await instanceB.left(id);
+    const first = await t.db.briefingVersion.findFirstOrThrow({ where: { briefingId: id }, orderBy: { seq: "desc" } });
+    expect(parseAuthors(first.authorIds).sort()).toEqual(["alice", "bob"]);
+    // Taken once: A's next version (after a change by Carol only) does not credit Alice again.
+    await edit(id, (doc) => typeInto(doc, " then C"));
+    await instanceB.changed(id, ["carol"]);
+    await instanceA.left(id);
+    const second = await t.db.briefingVersion.findFirstOrThrow({ where: { briefingId: id }, orderBy: { seq: "desc" } });
+    expect(second.id).not.toBe(first.id);
+    expect(parseAuthors(second.authorIds)).toEqual(["carol"]);
+    expect(await t.db.briefingPendingAuthor.count({ where: { briefingId: id } })).toBe(0);
+  });
+
   it("restores a version as a new change on top, and one block of it, keeping the history", async () => {
     const id = await newBriefing();
     await edit(id, (doc) => {
@@ -231,12 +257,5 @@ describe("thinning rule", () => {
     expect(versionsToThin(versions, now).sort()).toEqual(["v1", "v4"]);
     expect(versionsToThin([at(now - 30 * DAY, 1), at(now - 30 * DAY + 1, 2)], now)).toEqual(["v1"]);
     expect(versionsToThin([at(now - 30 * DAY, 1)], now)).toEqual([]);
-  });
-
-  it("pending authors are taken once", () => {
-    noteAuthors("b1", ["a", "b"]);
-    noteAuthors("b1", ["a"]);
-    expect(takeAuthors("b1").sort()).toEqual(["a", "b"]);
-    expect(takeAuthors("b1")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FrozenBriefing } from "@/components/share/frozen-briefing";
 import { LiveBriefing } from "@/components/share/live-briefing";
 import { listSharedThreads } from "@/lib/comments/shared";
 import { getDb } from "@/lib/db";
@@ -15,7 +16,10 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-/** A briefing opened with a share link: read-only, live, no sign-in. Dead links show not-found.tsx (404). */
+/**
+ * A briefing opened with a share link: read-only, live, no sign-in; a link to a version shows that
+ * version, frozen. Dead links show not-found.tsx (404).
+ */
 export default async function SharePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const shared = await loadSharedDocument(getDb(), token).catch((error: unknown) => {
@@ -27,5 +31,7 @@ export default async function SharePage({ params }: { params: Promise<{ token: s
     if (error instanceof AppError) return null;
     throw error;
   });
+  if (shared.frozen)
+    return <FrozenBriefing token={token} shared={{ ...shared, frozen: shared.frozen }} threads={threads} />;
   return <LiveBriefing token={token} initial={shared} initialThreads={threads} />;
 }

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { DocumentDiff } from "@/lib/versions/diff";
 import type { BlockRef } from "@/lib/versions/restore";
-import type { VersionSummary } from "@/lib/versions/service";
+import type { Person, VersionSummary } from "@/lib/versions/service";
 
 // The history panel talks to the public API with the session cookie (the same contracts as
 // tokens: docs/api.md), so there is one server path for the UI and for scripts.
@@ -35,7 +35,7 @@ export const historyApi = {
       `${base(briefingId)}/versions/${encodeURIComponent(versionId)}/content?format=json`,
     ),
   diff: (briefingId: string, from: string, to: string) =>
-    call<{ diff: DocumentDiff }>(
+    call<{ diff: DocumentDiff; authors: Person[] }>(
       `${base(briefingId)}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
     ),
   restore: (briefingId: string, versionId: string, block?: BlockRef) =>

@@ -9,6 +9,11 @@ import "./diff-view.css";
 
 export type DiffViewProps = {
   diff: DocumentDiff;
+  /**
+   * Who changed the document between the two (every version in the range, plus unsaved-to-history
+   * changes up to now). Per range: versions record their authors, not the blocks each touched.
+   */
+  authors?: { id: string; name: string }[];
   /** Called with a changed or removed block's change when its "Restore this …" button is pressed. */
   onRestoreBlock?: (change: BlockChange) => void;
   /** True while a restore runs: the restore buttons are disabled. */
@@ -82,7 +87,7 @@ function isTyping(target: EventTarget): boolean {
  * for orientation, a summary line, "Restore this paragraph" on changed and removed blocks, and
  * moving between changes with the Previous/Next buttons or the n / p keys.
  */
-export function DiffView({ diff, onRestoreBlock, busy }: DiffViewProps) {
+export function DiffView({ diff, authors, onRestoreBlock, busy }: DiffViewProps) {
   const rows = useMemo(() => rowsOf(diff.blocks), [diff]);
   const total = diff.blocks.length - diff.blocks.filter((b) => b.kind === "same").length;
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -133,6 +138,17 @@ export function DiffView({ diff, onRestoreBlock, busy }: DiffViewProps) {
             ? `${plural(inserted, "insertion")}, ${plural(deleted, "deletion")}, ${plural(changedBlocks, "block")} changed`
             : "No differences: the two versions are the same."}
         </p>
+        {total && authors ? (
+          <p className="diff-view__authors" data-testid="diff-authors">
+            {authors.length
+              ? `Changed in this range by ${authors.map((a) => a.name).join(", ")}`
+              : "Who changed this was not recorded"}
+            <span className="muted">
+              {" "}
+              (for the whole range: the history records authors per version, not per block)
+            </span>
+          </p>
+        ) : null}
         {total ? (
           <div className="diff-view__nav">
             <button

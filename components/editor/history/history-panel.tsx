@@ -4,10 +4,11 @@ import type { JSONContent } from "@tiptap/core";
 import { useCallback, useEffect, useState } from "react";
 import { Modal } from "@/components/ui/modal";
 import type { BlockChange, DocumentDiff } from "@/lib/versions/diff";
-import type { VersionSummary } from "@/lib/versions/service";
+import type { Person, VersionSummary } from "@/lib/versions/service";
 import { historyApi } from "./api";
 import { DiffView } from "./diff-view";
 import { NameVersionForm } from "./name-version-form";
+import { ShareVersion } from "./share-version";
 import { VersionList, versionTitle } from "./version-list";
 import { VersionPreview } from "./version-preview";
 import "./history.css";
@@ -18,7 +19,7 @@ type View =
   | { state: "loading" }
   | { state: "error"; message: string }
   | { state: "preview"; content: JSONContent }
-  | { state: "diff"; diff: DocumentDiff };
+  | { state: "diff"; diff: DocumentDiff; authors: Person[] };
 
 const EXPORTS = [
   ["pdf", "PDF"],
@@ -39,6 +40,7 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
   const [compareTo, setCompareTo] = useState<"none" | "current" | string>("none");
   const [view, setView] = useState<View>({ state: "loading" });
   const [confirming, setConfirming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   /** Bumped after a restore: the view is loaded again even when the selection did not change. */
@@ -70,10 +72,13 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
     let live = true;
     setView({ state: "loading" });
     setConfirming(false);
+    setSharing(false);
     const load =
       compareTo === "none"
         ? historyApi.content(briefingId, selectedId).then((r) => ({ state: "preview", content: r.content }) as const)
-        : historyApi.diff(briefingId, selectedId, compareTo).then((r) => ({ state: "diff", diff: r.diff }) as const);
+        : historyApi
+            .diff(briefingId, selectedId, compareTo)
+            .then((r) => ({ state: "diff", diff: r.diff, authors: r.authors }) as const);
     load.then(
       (next) => live && setView(next),
       (error: Error) => live && setView({ state: "error", message: error.message }),
@@ -160,6 +165,15 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
                     </a>
                   ))}
                 </span>
+                {canEdit && !sharing ? (
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    onClick={() => setSharing(true)}
+                  >
+                    Share this version
+                  </button>
+                ) : null}
                 {canEdit && !confirming ? (
                   <button
                     type="button"
@@ -171,6 +185,9 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
                   </button>
                 ) : null}
               </div>
+              {sharing ? (
+                <ShareVersion briefingId={briefingId} version={selected} onClose={() => setSharing(false)} />
+              ) : null}
               {confirming ? (
                 <div className="notice history__confirm" role="alertdialog" aria-label="Confirm restore">
                   <p>
@@ -225,5 +242,5 @@ function HistoryView({ view, briefingId, label, onRestoreBlock, busy }: HistoryV
     );
   }
   if (view.state === "preview") return <VersionPreview briefingId={briefingId} content={view.content} label={label} />;
-  return <DiffView diff={view.diff} onRestoreBlock={onRestoreBlock} busy={busy} />;
+  return <DiffView diff={view.diff} authors={view.authors} onRestoreBlock={onRestoreBlock} busy={busy} />;
 }

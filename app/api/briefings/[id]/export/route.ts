@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
  * current content as a download (options: parseRenderOptions; a release copy with releaseTo: editors
  * and owners only; 409 while portions are unmarked under a profile that requires marks; comments=1
  * needs the right to read comments). Session users need read access; a valid share link for this briefing
- * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429).
+ * works without sign-in, at most SHARE_EXPORT_RATE_LIMIT a minute per link and per address (429);
+ * a link to a version exports that version.
  * Rendered off the main thread (503 with Retry-After when too many wait); `X-Export-Cache` says
  * whether the file came from the cache of rendered exports.
  */
@@ -31,14 +32,19 @@ export const GET = route(
     const format = parseExportFormat(query.format ?? null);
     const render = parseRenderOptions(new URL(request.url).searchParams);
     const asker = { briefingId: params.id, headers: request.headers, shareToken: query.share ?? null };
-    const { shareLinkId } = await authorizeExport(db, { ...asker, comments: render.comments });
+    const { shareLinkId, versionId } = await authorizeExport(db, { ...asker, comments: render.comments });
     if (render.releaseTo) await authorizeRelease(db, asker);
     if (shareLinkId) {
       const address = clientAddress(request.headers);
       await limitShareExport(db, { linkId: shareLinkId, address, limit: env().SHARE_EXPORT_RATE_LIMIT });
     }
-    // A share link's download prints the text without the Clearance page (who cleared, comments).
-    const served = await serveExport(db, params.id, format, { render, clearance: !shareLinkId });
+    // A share link's download prints the text without the Clearance page (who cleared, comments);
+    // a link bound to a version exports that version ("As of …"), never the live document.
+    const served = await serveExport(db, params.id, format, {
+      render,
+      clearance: !shareLinkId,
+      version: versionId ?? undefined,
+    });
     if (!served) throw new AppError("not_found", "No such briefing.");
     const { file } = served;
     return new Response(new Uint8Array(file.body), {

@@ -90,16 +90,25 @@ describe.each(PROVIDERS)("/api/v1/briefings/:id/versions, /diff and restore on %
     const sameDiff = await (await getDiff(`from=${first.id}&to=current`)).json();
     expect(sameDiff.to).toBe("current");
     expect(sameDiff.diff.stats).toEqual({ inserted: 0, deleted: 0, changedBlocks: 0 });
+    expect(sameDiff.authors).toEqual([]);
 
     // A second state: write new content straight into the document through the briefing API's restore path.
     const { editDocument } = await import("@/lib/versions/live");
     const { appendParagraph } = await import("@/lib/test/ydoc");
+    const { noteAuthors } = await import("@/lib/versions/authors");
     await editDocument(t.db, id, (doc) => appendParagraph(doc, "Added after sending."));
+    // As the collaboration server notes whose batch it stored.
+    await noteAuthors(t.db, id, [viewer.id]);
+    const pending = await (await getDiff(`from=${first.id}&to=current`)).json();
+    expect(pending.authors).toEqual([{ id: viewer.id, name: "Viewer" }]);
     const second = await snapshotNamed("With addition");
     const between = await (await getDiff(`from=${first.id}&to=${second.id}`)).json();
     expect(between.diff.blocks.filter((b: { kind: string }) => b.kind !== "same")).toEqual([
       expect.objectContaining({ kind: "insert", toIndex: 3 }),
     ]);
+    // Who changed it: the authors of the versions in the range (either way round), not the namer.
+    expect(between.authors).toEqual([{ id: viewer.id, name: "Viewer" }]);
+    expect((await (await getDiff(`from=${second.id}&to=${first.id}`)).json()).authors).toEqual(between.authors);
 
     // Restore the first version: the addition goes, as a new change with its own version.
     const restored = await postRestore(first.id, {});
