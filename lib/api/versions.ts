@@ -10,6 +10,7 @@ import {
   getVersion,
   listVersions,
   nameVersion,
+  proposeVersionChanges,
   restoreVersion,
   versionLabel,
 } from "@/lib/versions/service";
@@ -91,6 +92,13 @@ async function renderVersion(
 /** GET /api/v1/briefings/:id/diff?from=:vid&to=:vid|current */
 export async function apiDiff(db: Db, caller: ApiCaller, briefingId: string, from: string, to: string) {
   return diffVersions(db, caller.actor, briefingId, from, to);
+}
+
+/** POST /api/v1/briefings/:id/diff/propose `{ from, to }` */
+export async function apiProposeChanges(db: Db, caller: ApiCaller, briefingId: string, from: string, to: string) {
+  const outcome = await proposeVersionChanges(db, caller.actor, briefingId, from, to);
+  await auditApiWrite(db, caller, { action: "version.propose", target: `${from}..${to}` });
+  return outcome;
 }
 
 /** POST /api/v1/briefings/:id/versions/:vid/restore `{ block? }` */
