@@ -4,6 +4,7 @@ import { createBriefing } from "@/lib/briefings/create";
 import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import { listSuggestions, reviewAll } from "@/lib/editor/suggestions/review";
 import {
   connectClient,
   eventually,
@@ -16,9 +17,10 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
+import { headlessEditor } from "@/lib/test/headless-editor";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 import { AutoVersioner } from "@/lib/versions/auto";
-import { restoreVersion } from "@/lib/versions/service";
+import { proposeVersionChanges, restoreVersion } from "@/lib/versions/service";
 import { captureVersion, loadVersionContent, parseAuthors } from "@/lib/versions/store";
 import { versionHooks } from "./version-hooks";
 
@@ -128,6 +130,32 @@ describe("version history with live editors", () => {
     expect(before).toContain("Bob draft");
     expect(prosemirrorJsonToText((await loadVersionContent(t.db, id, baseline.id))!)).toBe(baselineText);
     expect(parseAuthors(versions[1]!.authorIds).sort()).toEqual(["alice", "bob"]);
+  });
+
+  it("proposes the changes between two versions as suggestions an open editor sees and accepts live", async () => {
+    const id = (await createBriefing(t.db, { title: "Proposal", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    appendParagraph(alice.doc, "Alpha");
+    await statusReached(alice, "saved");
+    const draft = (await captureVersion(t.db, id, { kind: "named", name: "Draft", now: new Date() }))!;
+    typeAfter(alice.doc, "Alpha", " grows");
+    await statusReached(alice, "saved");
+    const revised = (await captureVersion(t.db, id, { kind: "named", name: "Revised", now: new Date() }))!;
+    await restoreVersion(t.db, owner(), id, draft.id);
+    await eventually(() => blockTexts(alice.doc).includes("Alpha"), 5_000, "restore reached Alice");
+
+    const outcome = await proposeVersionChanges(t.db, owner(), id, draft.id, revised.id);
+    expect(outcome).toEqual({ proposed: 1, skipped: [] });
+    const editor = headlessEditor(alice.doc);
+    await eventually(() => listSuggestions(editor.state().doc).length === 1, 5_000, "suggestion reached Alice");
+    expect(listSuggestions(editor.state().doc)[0]).toMatchObject({ authorId: ownerId, inserted: " grows" });
+    editor.apply(reviewAll(editor.state(), true)!);
+    await statusReached(alice, "saved");
+    await eventually(
+      async () => prosemirrorJsonToText((await loadCurrentContent(t.db, id))!).includes("Alpha grows"),
+      5_000,
+      "accepted text stored",
+    );
   });
 
   it("makes a version when the last editor leaves, crediting who changed what", async () => {
