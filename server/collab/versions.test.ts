@@ -4,7 +4,7 @@ import { createBriefing } from "@/lib/briefings/create";
 import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
-import { listSuggestions, reviewAll } from "@/lib/editor/suggestions/review";
+import { listSuggestions, reviewAll, reviewSuggestion } from "@/lib/editor/suggestions/review";
 import {
   connectClient,
   eventually,
@@ -18,6 +18,7 @@ import {
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { headlessEditor } from "@/lib/test/headless-editor";
+import { suggestOn } from "@/lib/test/suggest";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 import { AutoVersioner } from "@/lib/versions/auto";
 import { proposeVersionChanges, restoreVersion } from "@/lib/versions/service";
@@ -156,6 +157,41 @@ describe("version history with live editors", () => {
       5_000,
       "accepted text stored",
     );
+  });
+
+  it("an automatic version after a review says how many suggestions were accepted and rejected", async () => {
+    const id = (await createBriefing(t.db, { title: "Review", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    appendParagraph(alice.doc, "Budget is ten.");
+    appendParagraph(alice.doc, "Staff of five.");
+    await statusReached(alice, "saved");
+    const editor = headlessEditor(alice.doc);
+    for (const [needle, text] of [
+      ["ten", " million"],
+      ["five", " more"],
+    ] as const) {
+      let at = -1;
+      editor.state().doc.descendants((node, p) => {
+        const i = node.isText ? (node.text?.indexOf(needle) ?? -1) : -1;
+        if (at < 0 && i >= 0) at = p + i + needle.length;
+        return at < 0;
+      });
+      suggestOn(alice.doc, { id: "alice", name: "Alice" }, (s) => s.tr.insertText(text, at));
+    }
+    await statusReached(alice, "saved");
+    await captureVersion(t.db, id, { kind: "named", name: "Suggested", now: new Date() });
+    const [first, second] = listSuggestions(editor.state().doc);
+    editor.apply(reviewSuggestion(editor.state(), String(first?.id), true)!);
+    editor.apply(reviewSuggestion(editor.state(), String(second?.id), false)!);
+    await statusReached(alice, "saved");
+    alice.destroy();
+    await eventually(
+      async () => (await t.db.briefingVersion.count({ where: { briefingId: id } })) === 2,
+      5_000,
+      "version on leave",
+    );
+    const latest = await t.db.briefingVersion.findFirstOrThrow({ where: { briefingId: id }, orderBy: { seq: "desc" } });
+    expect(latest).toMatchObject({ kind: "auto", name: "Accepted 1 suggestion, rejected 1 suggestion" });
   });
 
   it("makes a version when the last editor leaves, crediting who changed what", async () => {
