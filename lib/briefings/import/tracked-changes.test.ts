@@ -112,6 +112,8 @@ describe("importing Word tracked changes", () => {
         content: [
           { type: "paragraph", content: [{ type: "text", text: "The budget is 10 million." }] },
           { type: "paragraph", content: [{ type: "text", text: "Partners: NATO." }] },
+          { type: "paragraph", content: [{ type: "text", text: "Closing remarks." }] },
+          { type: "paragraph", content: [{ type: "text", text: "Annex follows." }] },
         ],
       }),
     );
@@ -132,6 +134,12 @@ describe("importing Word tracked changes", () => {
     edit({ id: "u-ann", name: "Ann Analyst" }, ann.date, (s) => s.tr.insertText("12", find("10"), find("10") + 2));
     edit({ id: "u-bob", name: "Bob Lawyer" }, bob.date, (s) => s.tr.delete(find(" million"), find(" million") + 8));
     edit({ id: "u-bob", name: "Bob Lawyer" }, bob.date, (s) => s.tr.insertText(" and the EU", find("NATO") + 4));
+    // Across paragraph breaks: Carol deletes the end of one paragraph with the start of the next,
+    // Dave starts a new paragraph (Enter) inside another.
+    edit({ id: "u-carol", name: "Carol" }, "2026-12-05T10:00:00Z", (s) =>
+      s.tr.delete(find(" remarks."), find("Annex") + 5),
+    );
+    edit({ id: "u-dave", name: "Dave" }, "2026-12-05T11:00:00Z", (s) => s.tr.split(find(" NATO")));
     const exported = await renderExport(
       buildDoc(
         blocksOf(state.doc.toJSON() as JSONContent, { card: () => ({}) as never, comparison: () => ({}) as never }),
@@ -142,7 +150,10 @@ describe("importing Word tracked changes", () => {
     const { content } = await docxToProsemirror(new Uint8Array(exported.body));
     const imported = docOf(content);
     expect(summary(imported)).toEqual(summary(state.doc));
-    expect(summary(imported)).toHaveLength(3);
+    expect(summary(imported)).toHaveLength(5);
+    expect(plain(reviewAll(stateOf(imported), false)?.doc as PmNode)).toContain(
+      plain(reviewAll(stateOf(state.doc), false)?.doc as PmNode),
+    );
     expect(plain(acceptAllOf(imported).doc)).toContain(plain(acceptAllOf(state.doc).doc));
   });
 });
