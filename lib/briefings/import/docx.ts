@@ -59,11 +59,12 @@ function prepareTrackedChanges(
   bytes: Uint8Array,
   mode: TrackedChangesMode,
 ): { bytes: Uint8Array; changes: TrackedChange[]; counts: TrackedCounts } {
-  const files = unzipSync(bytes);
-  const part = files["word/document.xml"];
+  const part = unzipSync(bytes, { filter: (file) => file.name === "word/document.xml" })["word/document.xml"];
   const rewritten = rewriteTrackedChanges(part ? strFromU8(part) : "", mode);
   const total = rewritten.counts.text + rewritten.counts.rows + rewritten.counts.formatting;
   if (mode === "accept" || total === 0) return { bytes, ...rewritten };
+  // Only a file with tracked changes to keep or reject is unpacked whole and packed again.
+  const files = unzipSync(bytes);
   files["word/document.xml"] = strToU8(rewritten.xml);
   return { bytes: zipSync(files), ...rewritten };
 }
