@@ -21,7 +21,9 @@ const STALE = "it changed since the older version";
 const STRUCTURE = "only text can be suggested: its structure, kind or formatting changed";
 
 function quote(node: JSONContent): string {
-  const text = editorSchema().nodeFromJSON(node).textContent.replace(/\u200B/g, "");
+  const text = editorSchema()
+    .nodeFromJSON(node)
+    .textContent.replace(/\u200B/g, "");
   const short = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return short ? `“${short}”` : `a ${node.type ?? "block"}`;
 }
