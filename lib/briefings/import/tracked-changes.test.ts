@@ -1,7 +1,17 @@
 import type { JSONContent } from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
 import { EditorState, type Transaction } from "@tiptap/pm/state";
-import { DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun } from "docx";
+import {
+  DeletedTextRun,
+  Document,
+  InsertedTextRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import { describe, expect, it } from "vitest";
 import { editorSchema } from "@/lib/editor/schema";
 import { acceptAllOf, listSuggestions, reviewAll } from "@/lib/editor/suggestions/review";
@@ -87,6 +97,40 @@ describe("importing Word tracked changes", () => {
     expect(notices).toEqual([
       "7 tracked changes from Word became 4 suggestions by Ann Analyst, Bob Lawyer (Word names, not users of this site): review them in the Suggestions panel.",
     ]);
+  });
+
+  it("keeps tracked changes inside table cells as suggestions; an inserted table row is applied and reported", async () => {
+    const cell = (...children: Paragraph[]) => new TableCell({ children });
+    const file = new Document({
+      sections: [
+        {
+          children: [
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    cell(
+                      new Paragraph({
+                        children: [new TextRun("Members: "), new InsertedTextRun({ ...ann, id: 1, text: "32" })],
+                      }),
+                    ),
+                  ],
+                }),
+                new TableRow({
+                  insertion: { ...bob, id: 2 },
+                  children: [cell(new Paragraph("A new row"))],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const { content, notices } = await docxToProsemirror(new Uint8Array(await Packer.toBuffer(file)));
+    const doc = docOf(content);
+    expect(summary(doc)).toEqual([{ by: "Ann Analyst", at: "2026-12-05T08:00:00.000Z", inserted: "32", deleted: "" }]);
+    expect(plain(doc)).toContain("A new row");
+    expect(notices[1]).toMatch(/^1 tracked change \(formatting, table rows/);
   });
 
   it("accepts or rejects all of them when the import asks, and says which", async () => {
