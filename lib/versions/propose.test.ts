@@ -38,12 +38,32 @@ describe("proposeChanges (a diff between versions as suggestions)", () => {
       suggestions.map(() => ["u-ann", "2026-12-05T08:00:00.000Z"]),
     );
     expect(suggestions.map((s) => [s.deleted, s.inserted])).toEqual([
-      ["0", "2"],
+      ["10", "12"],
       ["Old paragraph.", ""],
       ["", "A new last paragraph."],
     ]);
     expect(plain(acceptAllOf(result.doc).doc)).toBe(text(to));
     expect(rejected(result.doc)).toBe(text(from));
+  });
+
+  it("a paragraph edited in two places gives two suggestions, formatting of the new words kept", () => {
+    const from = doc(p("The alliance meets in May and decides in June."));
+    const to = doc({
+      type: "paragraph",
+      content: [
+        { type: "text", text: "The alliance meets in " },
+        { type: "text", text: "April", marks: [{ type: "bold" }] },
+        { type: "text", text: " and decides in July." },
+      ],
+    });
+    const result = proposeChanges(from, to, from, ann);
+    expect(listSuggestions(result.doc).map((s) => [s.deleted, s.inserted])).toEqual([
+      ["May", "April"],
+      ["June", "July"],
+    ]);
+    const accepted = acceptAllOf(result.doc).doc;
+    expect(plain(accepted)).toBe(text(to));
+    expect(accepted.firstChild?.child(1).marks.map((m) => m.type.name)).toEqual(["bold"]);
   });
 
   it("applies onto a current document that moved on elsewhere, and skips blocks changed since, saying so", () => {

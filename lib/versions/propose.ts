@@ -6,6 +6,7 @@ import { editorSchema } from "@/lib/editor/schema";
 import type { SuggestionAuthor } from "@/lib/editor/suggestions/marks";
 import { SUGGEST_REFUSALS, suggestTransaction } from "@/lib/editor/suggestions/transform";
 import { type BlockChange, diffDocuments } from "./diff";
+import { diffSequences } from "./diff-sequence";
 import { stableStringify } from "./diff-text";
 
 /** What proposing a diff did: the document with the suggestions, and what could not be proposed. */
@@ -31,28 +32,80 @@ function quote(node: JSONContent): string {
 /** Child-by-child ranges where two nodes of the same shape differ: [start, end) in each, per textblock. */
 type TextEdit = { from: number; to: number; slice: Slice };
 
+type Token = { key: number; from: number; to: number };
+
+/** A textblock's content as words, spaces, punctuation and inline nodes, with their content offsets. */
+function tokensOf(node: PmNode, intern: (key: string) => number): Token[] {
+  const tokens: Token[] = [];
+  node.forEach((child, offset) => {
+    const marks = JSON.stringify(child.marks.map((m) => m.toJSON()));
+    if (!child.isText) {
+      tokens.push({ key: intern(JSON.stringify(child.toJSON())), from: offset, to: offset + child.nodeSize });
+      return;
+    }
+    // Words, runs of spaces, and each punctuation mark on its own ("presence." -> "presence grows.").
+    for (const match of (child.text ?? "").matchAll(/\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)) {
+      const from = offset + match.index;
+      tokens.push({ key: intern(`${marks}${match[0]}`), from, to: from + match[0].length });
+    }
+  });
+  return tokens;
+}
+
+/**
+ * The word-level edits that turn textblock `current` into `target` (same type and attributes):
+ * each run of changed words becomes one replacement with the target's content there (its marks
+ * kept), so a sentence edited in two places gives two suggestions, not one spanning both.
+ */
+function wordEdits(current: PmNode, target: PmNode, pos: number): TextEdit[] {
+  if (current.content.eq(target.content)) return [];
+  const ids = new Map<string, number>();
+  const intern = (key: string) => {
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    ids.set(key, ids.size);
+    return ids.size - 1;
+  };
+  const a = tokensOf(current, intern);
+  const b = tokensOf(target, intern);
+  const edits: TextEdit[] = [];
+  let i = 0;
+  let j = 0;
+  const ops = diffSequences(
+    a.map((t) => t.key),
+    b.map((t) => t.key),
+  );
+  for (let k = 0; k < ops.length; k++) {
+    const op = ops[k]!;
+    if (op.op === "same") {
+      i += op.count;
+      j += op.count;
+      continue;
+    }
+    // A delete run and the insert run after it are one replacement.
+    const dels = op.op === "delete" ? op.count : 0;
+    const next = ops[k + 1];
+    const ins = op.op === "insert" ? op.count : next?.op === "insert" ? next.count : 0;
+    if (op.op === "delete" && next?.op === "insert") k++;
+    const fromA = a[i]?.from ?? current.content.size;
+    const toA = dels ? a[i + dels - 1]!.to : fromA;
+    const fromB = b[j]?.from ?? target.content.size;
+    const toB = ins ? b[j + ins - 1]!.to : fromB;
+    edits.push({ from: pos + 1 + fromA, to: pos + 1 + toA, slice: target.slice(fromB, toB) });
+    i += dels;
+    j += ins;
+  }
+  return edits;
+}
+
 /**
  * The text edits that turn `current` (equal to the older version's block) into `target`, when
  * they have the same structure (same node types, attributes and number of children all the way
- * down) and only the inline content of textblocks differs; null otherwise. Each textblock gets one
- * edit from its first to its last difference.
+ * down) and only the inline content of textblocks differs; null otherwise.
  */
 function textEdits(current: PmNode, target: PmNode, pos: number): TextEdit[] | null {
   if (current.type !== target.type || stableStringify(current.attrs) !== stableStringify(target.attrs)) return null;
-  if (current.isTextblock) {
-    if (current.content.eq(target.content)) return [];
-    const start = current.content.findDiffStart(target.content) ?? 0;
-    const end = current.content.findDiffEnd(target.content);
-    if (!end) return [];
-    let { a: endA, b: endB } = end;
-    // The two ends may overlap where text repeats; keep them after the start.
-    const overlap = start - Math.min(endA, endB);
-    if (overlap > 0) {
-      endA += overlap;
-      endB += overlap;
-    }
-    return [{ from: pos + 1 + start, to: pos + 1 + endA, slice: target.slice(start, endB) }];
-  }
+  if (current.isTextblock) return wordEdits(current, target, pos);
   if (current.isLeaf || current.childCount !== target.childCount) return current.eq(target) ? [] : null;
   const edits: TextEdit[] = [];
   let offset = pos + 1;
