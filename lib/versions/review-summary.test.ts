@@ -44,11 +44,10 @@ describe("countReviewed (accepting and rejecting shows in history)", () => {
     s = s.apply(s.tr.insertText(" Soon", find(s, "Due") + 3));
     const count = countReviewed(before, s.doc.toJSON() as JSONContent);
     expect(count).toEqual({ accepted: 1, rejected: 1, other: 1 });
-    expect(reviewLabel(count)).toBe(
-      "Accepted 1 suggestion, rejected 1 suggestion, resolved 1 suggestion and edited on",
-    );
+    expect(reviewLabel(count)).toBe("Accepted 1 suggestion, rejected 1 suggestion, resolved 1 suggestion otherwise");
     expect(countReviewed(before, before)).toEqual({ accepted: 0, rejected: 0, other: 0 });
     expect(reviewLabel({ accepted: 3, rejected: 0, other: 0 })).toBe("Accepted 3 suggestions");
     expect(reviewLabel({ accepted: 0, rejected: 0, other: 0 })).toBeNull();
+    expect(reviewLabel({ accepted: 0, rejected: 0, other: 250 })).toBe("Resolved 250 suggestions");
   });
 });

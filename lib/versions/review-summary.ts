@@ -6,6 +6,9 @@ import { editorSchema } from "@/lib/editor/schema";
 import { listSuggestions, reviewSuggestion } from "@/lib/editor/suggestions/review";
 import { loadVersionContent } from "./store";
 
+/** Suggestions judged one by one per version; more are counted as resolved without judging. */
+export const MAX_JUDGED = 200;
+
 /** Suggestions pending in one version and gone in the next, by how they went. */
 export type ReviewCount = { accepted: number; rejected: number; other: number };
 
@@ -46,8 +49,10 @@ export function countReviewed(before: JSONContent, after: JSONContent): ReviewCo
   const still = new Set(listSuggestions(next).map((s) => s.id));
   const nextTexts = new Set(blockTexts(next));
   const state = EditorState.create({ schema, doc: prev });
-  for (const s of pending) {
-    if (still.has(s.id)) continue;
+  const resolved = pending.filter((s) => !still.has(s.id));
+  // Each is judged by reviewing a copy of the document twice: past a budget, just counted.
+  if (resolved.length > MAX_JUDGED) return { accepted: 0, rejected: 0, other: resolved.length };
+  for (const s of resolved) {
     const accepted = blockTexts(reviewSuggestion(state, s.id, true)?.doc ?? prev);
     const rejected = blockTexts(reviewSuggestion(state, s.id, false)?.doc ?? prev);
     const asAccepted = only(accepted, rejected).some((text) => nextTexts.has(text));
@@ -66,7 +71,7 @@ export function reviewLabel({ accepted, rejected, other }: ReviewCount): string 
   const parts = [
     accepted ? `accepted ${suggestions(accepted)}` : "",
     rejected ? `rejected ${suggestions(rejected)}` : "",
-    other ? `resolved ${suggestions(other)} and edited on` : "",
+    other ? `resolved ${suggestions(other)}${accepted || rejected ? " otherwise" : ""}` : "",
   ].filter(Boolean);
   if (!parts.length) return null;
   const text = parts.join(", ");
