@@ -81,8 +81,15 @@ export class SuggestionsOnlyCheck {
 
   constructor(private readonly doc: Y.Doc) {
     doc.on("update", this.mirror);
-    doc.on("destroy", () => this.drop());
+    doc.on("destroy", this.close);
   }
+
+  /** Stops following the room and frees the shadow (the last peer held to the check left); not used again after. */
+  readonly close = () => {
+    this.doc.off("update", this.mirror);
+    this.doc.off("destroy", this.close);
+    this.drop();
+  };
 
   private readonly mirror = (update: Uint8Array) => {
     if (this.shadow) Y.applyUpdate(this.shadow, update);

@@ -55,8 +55,9 @@ export class UpdateGuard {
   private readonly owners = new Map<number, RoomPeer>();
   private readonly claims = new Map<RoomPeer, Set<number>>();
   private readonly parked = new Map<RoomPeer, Parked>();
-  /** Made when the first peer held to "suggestions only" writes. */
+  /** Made when the first peer held to "suggestions only" writes; closed when the last such peer leaves. */
   private suggestionsOnly: SuggestionsOnlyCheck | null = null;
+  private readonly heldToSuggestions = new Set<RoomPeer>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -78,6 +79,11 @@ export class UpdateGuard {
     for (const clientId of this.claims.get(peer) ?? []) this.owners.delete(clientId);
     this.claims.delete(peer);
     this.parked.delete(peer);
+    this.heldToSuggestions.delete(peer);
+    if (this.heldToSuggestions.size === 0 && this.suggestionsOnly) {
+      this.suggestionsOnly.close();
+      this.suggestionsOnly = null;
+    }
   }
 
   /** True when the peer has updates waiting for their dependencies (for tests and metrics). */
@@ -128,6 +134,7 @@ export class UpdateGuard {
     const measured = parked.length
       ? Y.mergeUpdates([update, ...parked.map((waiting) => Y.convertUpdateFormatV2ToV1(waiting))])
       : update;
+    this.heldToSuggestions.add(peer);
     this.suggestionsOnly ??= new SuggestionsOnlyCheck(this.doc);
     this.suggestionsOnly.assert(measured, peer.user.userId);
   }
