@@ -14,6 +14,19 @@ function isoOrNull(date: string | null): string | null {
 type Piece = { author: string; date: string | null; id: string };
 
 /**
+ * Spaces at a paragraph's ends are trimmed by the HTML step, but not when a marker stood before
+ * them: trimmed again once the markers are gone.
+ */
+function trimmed(content: JSONContent[]): JSONContent[] {
+  const out = [...content];
+  const first = out[0];
+  if (first?.type === "text") out[0] = { ...first, text: (first.text ?? "").replace(/^ +/, "") };
+  const last = out[out.length - 1];
+  if (last?.type === "text") out[out.length - 1] = { ...last, text: (last.text ?? "").replace(/ +$/, "") };
+  return out.filter((node) => node.type !== "text" || node.text);
+}
+
+/**
  * Turns the markers rewriteTrackedChanges left around each kept change's text into suggestion
  * marks. Word writes a replacement as a deletion and an insertion side by side; as in the editor,
  * adjacent changes by the same author at the same time are one suggestion (one id), and the two
@@ -84,7 +97,7 @@ export function markersToSuggestions(
   function walk(node: JSONContent): JSONContent {
     if (!node.content) return node;
     if (node.content.some((child) => child.type === "text")) {
-      const content = inlines(node.content);
+      const content = trimmed(inlines(node.content));
       if (content.length) return { ...node, content };
       const { content: _empty, ...rest } = node;
       return rest;

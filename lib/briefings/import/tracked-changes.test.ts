@@ -20,6 +20,7 @@ import { blocksOf } from "@/lib/export/blocks";
 import { renderExport } from "@/lib/export/render";
 import { buildDoc } from "@/lib/test/export-documents";
 import { docxToProsemirror } from "./docx";
+import { markersToSuggestions } from "./suggestion-markers";
 import { rewriteTrackedChanges } from "./tracked-changes";
 
 const schema = editorSchema();
@@ -232,5 +233,33 @@ describe("rewriteTrackedChanges", () => {
       "suggest",
     );
     expect(out).toContain("<w:t>a0b</w:t>");
+  });
+});
+
+describe("markersToSuggestions", () => {
+  it("marks the text between a change's markers, and trims the paragraph's ends the markers hid", () => {
+    const content = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "\uE0000\uE001 Hello\uE002 world " }] }],
+    };
+    const {
+      content: out,
+      suggestions,
+      authors,
+    } = markersToSuggestions(content, [{ kind: "insert", author: "Ann", date: "2026-12-05T08:00:00Z" }], () => "s1");
+    expect(out.content?.[0]?.content).toEqual([
+      {
+        type: "text",
+        text: "Hello",
+        marks: [
+          {
+            type: "insertion",
+            attrs: { id: "s1", authorId: "word:Ann", authorName: "Ann", at: "2026-12-05T08:00:00.000Z" },
+          },
+        ],
+      },
+      { type: "text", text: " world" },
+    ]);
+    expect({ suggestions, authors }).toEqual({ suggestions: 1, authors: ["Ann"] });
   });
 });
