@@ -36,7 +36,8 @@ export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps
         }
         const file = form.get("file");
         if (!(file instanceof File) || file.size === 0) return;
-        void importer.upload({ file, title, teamId }).then((done) => {
+        const trackedChanges = String(form.get("trackedChanges") ?? "suggest");
+        void importer.upload({ file, title, teamId, trackedChanges }).then((done) => {
           // With nothing left out, straight to the briefing; otherwise the notices are read first.
           if (done && done.notices.length === 0) router.push(`/briefings/${done.id}`);
         });
@@ -120,6 +121,12 @@ export function CreateBriefingForm({ teams, templates }: CreateBriefingFormProps
           <p className="muted">
             Headings, lists, tables, links and bold/italic/underline come across; images are left out.
           </p>
+          <label htmlFor="briefing-tracked-changes">Tracked changes in a Word file</label>
+          <select id="briefing-tracked-changes" name="trackedChanges" defaultValue="suggest">
+            <option value="suggest">Keep as suggestions (with their Word authors)</option>
+            <option value="accept">Accept all</option>
+            <option value="reject">Reject all</option>
+          </select>
         </div>
       ) : null}
       <div className="form__actions">

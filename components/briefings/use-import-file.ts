@@ -10,7 +10,13 @@ export function useImportFile() {
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
 
-  async function upload(fields: { file: File; title: string; teamId: string }): Promise<Imported | null> {
+  async function upload(fields: {
+    file: File;
+    title: string;
+    teamId: string;
+    /** A Word file's tracked changes: "suggest" (kept as suggestions), "accept" or "reject" all. */
+    trackedChanges: string;
+  }): Promise<Imported | null> {
     setPending(true);
     setError(null);
     try {
@@ -18,6 +24,7 @@ export function useImportFile() {
       form.set("file", fields.file);
       form.set("title", fields.title);
       if (fields.teamId) form.set("teamId", fields.teamId);
+      form.set("trackedChanges", fields.trackedChanges);
       const response = await fetch("/api/v1/briefings", { method: "POST", body: form });
       const body = (await response.json().catch(() => null)) as {
         id?: string;

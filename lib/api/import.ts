@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseInput } from "@/lib/actions";
 import { authorize } from "@/lib/auth/permissions";
 import { createBriefing } from "@/lib/briefings/create";
-import { importFile, MAX_IMPORT_BYTES, titleFromFileName } from "@/lib/briefings/import";
+import { importFile, MAX_IMPORT_BYTES, TRACKED_CHANGES_MODES, titleFromFileName } from "@/lib/briefings/import";
 import { briefingTitle } from "@/lib/briefings/schema";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,6 +14,8 @@ const importFieldsSchema = z
   .object({
     title: z.union([briefingTitle, z.literal("")]).optional(),
     teamId: z.string().trim().max(64).optional(),
+    /** A Word file's tracked changes: kept as suggestions (default), or all accepted or rejected. */
+    trackedChanges: z.enum(TRACKED_CHANGES_MODES).optional(),
   })
   .strict();
 
@@ -51,7 +53,7 @@ async function readForm(request: Request): Promise<FormData> {
 
 /**
  * POST /api/v1/briefings as multipart/form-data: creates a briefing from an uploaded Word or
- * Markdown file (`file`, optional `title` and `teamId`). Nothing is created when the file is
+ * Markdown file (`file`, optional `title`, `teamId` and `trackedChanges`). Nothing is created when the file is
  * refused; what was left out of an accepted file is listed in `import.notices`.
  */
 export async function apiImportBriefing(
@@ -68,10 +70,14 @@ export async function apiImportBriefing(
   const fields = parseInput(importFieldsSchema, {
     ...(form.has("title") ? { title: String(form.get("title")) } : {}),
     ...(form.get("teamId") ? { teamId: String(form.get("teamId")) } : {}),
+    ...(form.has("trackedChanges") ? { trackedChanges: String(form.get("trackedChanges")) } : {}),
   });
   const teamId = fields.teamId || null;
   await authorize(db, caller.actor, { action: "briefing:create", teamId });
-  const { content, notices } = await importFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  const { content, notices } = await importFile(
+    { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    fields.trackedChanges,
+  );
   const title = fields.title || titleFromFileName(file.name);
   const { id } = await db.$transaction(async (tx) => {
     const created = await createBriefing(tx, { title, ownerId: caller.actor.id, teamId, template: "blank", content });

@@ -4,7 +4,14 @@ import type { ExportFormat } from "@/lib/export";
 import { serveExport } from "@/lib/export/serve";
 import type { BlockRef } from "@/lib/versions/restore";
 import { versionIdSchema } from "@/lib/versions/schema";
-import { diffVersions, getVersion, listVersions, nameVersion, restoreVersion } from "@/lib/versions/service";
+import {
+  diffVersions,
+  getVersion,
+  listVersions,
+  nameVersion,
+  proposeVersionChanges,
+  restoreVersion,
+} from "@/lib/versions/service";
 import { auditApiWrite } from "./audit";
 import type { ApiCaller } from "./caller";
 
@@ -79,6 +86,13 @@ async function versionFile(db: Db, briefingId: string, versionId: string, format
 /** GET /api/v1/briefings/:id/diff?from=:vid&to=:vid|current */
 export async function apiDiff(db: Db, caller: ApiCaller, briefingId: string, from: string, to: string) {
   return diffVersions(db, caller.actor, briefingId, from, to);
+}
+
+/** POST /api/v1/briefings/:id/diff/propose `{ from, to }` */
+export async function apiProposeChanges(db: Db, caller: ApiCaller, briefingId: string, from: string, to: string) {
+  const outcome = await proposeVersionChanges(db, caller.actor, briefingId, from, to);
+  await auditApiWrite(db, caller, { action: "version.propose", target: `${from}..${to}` });
+  return outcome;
 }
 
 /** POST /api/v1/briefings/:id/versions/:vid/restore `{ block? }` */

@@ -103,6 +103,34 @@ describe("suggestions in exports", () => {
     expect(JSON.stringify(view.blocks)).toContain("The budget is 12.");
   });
 
+  it("as if accepted, a suggested deletion across a paragraph break joins the two paragraphs, as in the editor", async () => {
+    const schema = editorSchema();
+    let state = EditorState.create({
+      schema,
+      doc: PmNode.fromJSON(schema, {
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "First part ends" }] },
+          { type: "paragraph", content: [{ type: "text", text: "here and second part." }] },
+          { type: "paragraph", content: [{ type: "text", text: "Closing." }] },
+        ],
+      }),
+    });
+    const from = state.doc.textContent.indexOf(" ends") + 1;
+    const to = from + " ends".length + 2 + "here".length;
+    const out = suggestTransaction(state.tr.delete(from, to), state, ANN);
+    if (!out.ok) throw new Error(out.reason);
+    state = state.apply(out.tr);
+    const doc = buildDoc(blocksOf(state.doc.toJSON() as JSONContent, noEmbeds));
+    const md = (await renderExport(doc, "md")).body.toString("utf8");
+    expect(md).toContain("First part and second part.\n\nClosing.");
+    const view = acceptedView(doc);
+    expect(view.blocks.map((b) => b.type)).toEqual(["paragraph", "paragraph"]);
+    // Shown, the two paragraphs stay apart with the deletion marked in each.
+    const shown = (await renderExport(doc, "md", { suggestions: "shown" })).body.toString("utf8");
+    expect(shown).toMatch(/First part ?~~ ?ends~~\n\n~~here~~ and second part\./);
+  });
+
   it("parses ?suggestions= and refuses other values", () => {
     expect(parseRenderOptions(new URLSearchParams("suggestions=shown"))).toEqual({ suggestions: "shown" });
     expect(parseRenderOptions(new URLSearchParams(""))).toEqual({});

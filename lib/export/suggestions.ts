@@ -7,8 +7,56 @@ const ZWSP = /\u200B/g;
 
 type InlineMap = (inlines: Inline[]) => Inline[];
 
-function mapBlocks(blocks: Block[], map: InlineMap): Block[] {
-  return blocks.flatMap((block): Block[] => {
+type Textblock = Extract<Block, { type: "paragraph" | "heading" }>;
+const isTextblock = (block: Block | undefined): block is Textblock =>
+  block?.type === "paragraph" || block?.type === "heading";
+
+/** The id of a suggested deletion at the start or end of a block's inlines, if it is one. */
+function deletionAt(inline: Inline | undefined): string | null {
+  return inline?.type === "text" && inline.marks.suggestion?.kind === "delete" ? inline.marks.suggestion.id : null;
+}
+
+/**
+ * A suggested deletion across a paragraph break ends one block and starts the next with the same
+ * suggestion: accepting it joins the two blocks (the first keeps its kind), as in the editor.
+ */
+function joinDeletedBreaks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const last = out[out.length - 1];
+    const id = isTextblock(last) ? deletionAt(last.inlines[last.inlines.length - 1]) : null;
+    if (isTextblock(last) && isTextblock(block) && id !== null && deletionAt(block.inlines[0]) === id) {
+      out[out.length - 1] = { ...last, inlines: [...last.inlines, ...block.inlines] };
+    } else out.push(block);
+  }
+  return out;
+}
+
+/** The suggestion a text run is part of, at the start or end of a block's inlines. */
+function suggestionAt(inline: Inline | undefined) {
+  return inline?.type === "text" ? inline.marks.suggestion : undefined;
+}
+
+/**
+ * Marks each paragraph whose break is part of a suggestion: it ends with a piece of the
+ * suggestion the next paragraph starts with (the editor's zero-width anchors around a suggested
+ * paragraph break, or a deletion running across it).
+ */
+function markBreaks(blocks: Block[]): Block[] {
+  return blocks.map((block, i) => {
+    const next = blocks[i + 1];
+    if (!isTextblock(block) || !isTextblock(next)) return block;
+    const end = suggestionAt(block.inlines[block.inlines.length - 1]);
+    const start = suggestionAt(next.inlines[0]);
+    return end && start && end.id === start.id && end.kind === start.kind ? { ...block, breakSuggestion: end } : block;
+  });
+}
+
+/** What is done to each list of sibling blocks before their inlines are mapped. */
+type Siblings = (blocks: Block[]) => Block[];
+
+function mapBlocks(blocks: Block[], map: InlineMap, siblings: Siblings = (b) => b): Block[] {
+  return siblings(blocks).flatMap((block): Block[] => {
     switch (block.type) {
       case "heading":
       case "paragraph": {
@@ -18,14 +66,16 @@ function mapBlocks(blocks: Block[], map: InlineMap): Block[] {
         return [{ ...block, inlines }];
       }
       case "list":
-        return [{ ...block, items: block.items.map((item) => mapBlocks(item, map)) }];
+        return [{ ...block, items: block.items.map((item) => mapBlocks(item, map, siblings)) }];
       case "blockquote":
-        return [{ ...block, blocks: mapBlocks(block.blocks, map) }];
+        return [{ ...block, blocks: mapBlocks(block.blocks, map, siblings) }];
       case "table":
         return [
           {
             ...block,
-            rows: block.rows.map((row) => row.map((c): TableCell => ({ ...c, blocks: mapBlocks(c.blocks, map) }))),
+            rows: block.rows.map((row) =>
+              row.map((c): TableCell => ({ ...c, blocks: mapBlocks(c.blocks, map, siblings) })),
+            ),
           },
         ];
       default:
@@ -117,7 +167,7 @@ export function prepareSuggestions(doc: ExportDocument, format: ExportFormat, op
   if (count === 0) return doc;
   if (options.suggestions !== "shown") {
     const text = `${plural(count)} pending: this copy shows the text as if all were accepted.`;
-    return { ...doc, blocks: [note(text), ...mapBlocks(doc.blocks, accepted)] };
+    return { ...doc, blocks: [note(text), ...mapBlocks(doc.blocks, accepted, joinDeletedBreaks)] };
   }
   const native = format === "docx" || format === "html";
   const how =
@@ -125,10 +175,15 @@ export function prepareSuggestions(doc: ExportDocument, format: ExportFormat, op
       ? "they are tracked changes (review them in Word's Review tab)"
       : "suggested insertions are underlined, suggested deletions struck through";
   const legend = `${plural(count)} pending, by ${authors.join(", ")}: ${how}.`;
-  return { ...doc, blocks: [note(legend), ...mapBlocks(doc.blocks, shown(native))] };
+  return {
+    ...doc,
+    blocks: [note(legend), ...mapBlocks(doc.blocks, shown(native), format === "docx" ? markBreaks : undefined)],
+  };
 }
 
 /** The read-only share view: the text as if all suggestions were accepted (no note). */
 export function acceptedView(doc: ExportDocument): ExportDocument {
-  return pendingSuggestions(doc).count === 0 ? doc : { ...doc, blocks: mapBlocks(doc.blocks, accepted) };
+  return pendingSuggestions(doc).count === 0
+    ? doc
+    : { ...doc, blocks: mapBlocks(doc.blocks, accepted, joinDeletedBreaks) };
 }

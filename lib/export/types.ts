@@ -40,8 +40,12 @@ export type Note = { n: number; inlines: Inline[] };
 export type TableCell = { header: boolean; colspan: number; rowspan: number; blocks: Block[] };
 
 export type Block =
-  | { type: "heading"; level: 1 | 2 | 3 | 4; inlines: Inline[] }
-  | { type: "paragraph"; inlines: Inline[] }
+  | { type: "heading"; level: 1 | 2 | 3 | 4; inlines: Inline[]; breakSuggestion?: SuggestionMark }
+  /**
+   * `breakSuggestion`: the break after this paragraph is part of a pending suggestion (a suggested
+   * new paragraph, or a deletion joining it with the next); DOCX writes it as a tracked paragraph mark.
+   */
+  | { type: "paragraph"; inlines: Inline[]; breakSuggestion?: SuggestionMark }
   | { type: "list"; ordered: boolean; start: number; items: Block[][] }
   | { type: "blockquote"; blocks: Block[] }
   | { type: "rule" }

@@ -1,8 +1,10 @@
 import {
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
+  InsertedTextRun,
   Packer,
   Paragraph,
   Table,
@@ -60,6 +62,28 @@ export async function wordFile(): Promise<Uint8Array> {
                   new TableCell({ children: [new Paragraph("32")] }),
                 ],
               }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+/** A Word file with one tracked replacement by "Ann Analyst": "The budget is [10 -> 12] million." */
+export async function redlinedWordFile(): Promise<Uint8Array> {
+  const change = { author: "Ann Analyst", date: "2026-12-05T08:00:00Z" };
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            children: [
+              new TextRun("The budget is "),
+              new DeletedTextRun({ ...change, id: 1, text: "10" }),
+              new InsertedTextRun({ ...change, id: 2, text: "12" }),
+              new TextRun(" million."),
             ],
           }),
         ],

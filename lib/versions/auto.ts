@@ -1,5 +1,7 @@
+import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { noteAuthors } from "./authors";
+import { reviewName } from "./review-summary";
 import { captureVersion, deleteVersionMerging } from "./store";
 import { versionsToThin } from "./thinning";
 
@@ -85,11 +87,24 @@ export class AutoVersioner {
     }
   }
 
+  /** "Accepted 3 suggestions" when suggestions were reviewed since the last version (see review-summary.ts). */
+  private async reviewName(briefingId: string): Promise<string | null> {
+    try {
+      const current = await loadCurrentContent(this.options.db, briefingId);
+      return current ? await reviewName(this.options.db, briefingId, current) : null;
+    } catch (error) {
+      // The version matters more than its name.
+      this.onError(error, `review summary of briefing ${briefingId}`);
+      return null;
+    }
+  }
+
   private async captureNow(briefingId: string): Promise<void> {
     const { db } = this.options;
     try {
       const now = this.clock.now();
-      await captureVersion(db, briefingId, { kind: "auto", now: new Date(now), skipIfUnchanged: true });
+      const name = await this.reviewName(briefingId);
+      await captureVersion(db, briefingId, { kind: "auto", name, now: new Date(now), skipIfUnchanged: true });
       await thinVersions(db, briefingId, now);
     } catch (error) {
       // Try again at the next change.

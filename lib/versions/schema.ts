@@ -42,3 +42,6 @@ export const diffQuery = z.strictObject({
   from: versionIdSchema,
   to: z.union([z.literal("current"), versionIdSchema]).default("current"),
 });
+
+/** POST /diff/propose body: the diff between two versions to propose as suggestions. */
+export const proposeBody = z.strictObject({ from: versionIdSchema, to: versionIdSchema });

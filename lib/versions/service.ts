@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { type Actor, authorizeBriefing } from "@/lib/auth/permissions";
+import { briefingJson } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,8 @@ import { tryTake } from "@/lib/rate-limit";
 import { type DocumentDiff, diffDocuments } from "./diff";
 import { versionLabel } from "./label";
 import { editDocument } from "./live";
-import { type BlockRef, restoreEdit } from "./restore";
+import { proposeChanges } from "./propose";
+import { type BlockRef, replaceDocument, restoreEdit } from "./restore";
 import { VERSION_LIMITS } from "./schema";
 import { captureVersion, loadVersionContent, parseAuthors, type VersionKind } from "./store";
 
@@ -221,4 +223,46 @@ export async function restoreVersion(
   });
   if (!created) throw new AppError("not_found", "No such briefing.");
   return (await summarize(db, [await findVersion(db, briefingId, created.id)]))[0]!;
+}
+
+/** What proposing a diff as suggestions did (see proposeChanges). */
+export type ProposeOutcome = { proposed: number; skipped: string[] };
+
+/**
+ * "Propose these changes": the diff from version `fromId` to version `toId` applied onto the
+ * current document as suggestions by the caller (through the live room, like a restore, so open
+ * editors see them at once and can accept or reject each). Blocks changed since `fromId`, and
+ * changes suggestions cannot express, are left out and listed. Needs edit rights (an editor held to
+ * "suggestions only" may: everything it writes is their own suggestion).
+ */
+export async function proposeVersionChanges(
+  db: Db,
+  actor: Actor,
+  briefingId: string,
+  fromId: string,
+  toId: string,
+): Promise<ProposeOutcome> {
+  await authorizeBriefing(db, actor, briefingId, "edit");
+  const userId = actor && "id" in actor ? actor.id : null;
+  if (!userId) throw new AppError("forbidden", "Sign in to propose changes.");
+  await findVersion(db, briefingId, fromId);
+  await findVersion(db, briefingId, toId);
+  await takeWrite(db, actor);
+  const [from, to, user] = await Promise.all([
+    loadVersionContent(db, briefingId, fromId),
+    loadVersionContent(db, briefingId, toId),
+    db.user.findUnique({ where: { id: userId }, select: { name: true } }),
+  ]);
+  if (!from || !to) throw new AppError("not_found", "No such version.");
+  let outcome: ProposeOutcome = { proposed: 0, skipped: [] };
+  const edited = await editDocument(db, briefingId, (doc) => {
+    const result = proposeChanges(from, to, briefingJson(doc, briefingId), {
+      id: userId,
+      name: user?.name ?? "Someone",
+    });
+    outcome = { proposed: result.proposed, skipped: result.skipped };
+    if (result.proposed > 0) replaceDocument(doc, result.doc.toJSON() as JSONContent);
+  });
+  if (!edited) throw new AppError("not_found", "No such briefing.");
+  return outcome;
 }

@@ -1,8 +1,9 @@
 import { Node as PmNode } from "@tiptap/pm/model";
 import { EditorState } from "@tiptap/pm/state";
 import * as Y from "yjs";
-import { deriveBriefingContent } from "@/lib/briefings/doc/content";
+import { briefingJson } from "@/lib/briefings/doc/content";
 import { CLOSE } from "@/lib/collab/protocol";
+import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { editorSchema } from "@/lib/editor/schema";
 import { DELETION_MARK, INSERTION_MARK } from "@/lib/editor/suggestions/marks";
 import { reviewAll } from "@/lib/editor/suggestions/review";
@@ -11,7 +12,7 @@ import { UpdateRefused } from "./update-guard";
 /** The ProseMirror document of a Yjs document, read without touching it (null: not in the schema). */
 function pmDoc(doc: Y.Doc): PmNode | null {
   try {
-    return PmNode.fromJSON(editorSchema(), deriveBriefingContent(doc).json);
+    return PmNode.fromJSON(editorSchema(), briefingJson(doc, "(suggestions-only check)"));
   } catch {
     return null;
   }
@@ -47,32 +48,104 @@ function authorship(doc: PmNode): Set<string> {
 
 const refuse = (why: string) => new UpdateRefused(CLOSE.suggestionsOnly, `Suggestions only: ${why}`);
 
+/** What the check compares: the text apart from suggestions, and who authored each suggestion. */
+type Reading = { base: string; authorship: Set<string> };
+
+function read(doc: Y.Doc): Reading | null {
+  const pm = pmDoc(doc);
+  return pm ? { base: base(pm), authorship: authorship(pm) } : null;
+}
+
+/** Origin of the checked update in the shadow (the room's own updates arrive with any other). */
+const CHECKED = Symbol("suggestions-only check");
+
 /**
- * Refuses an update from an editor held to "suggestions only" unless all it does is add, change or
- * withdraw suggestions of their own:
+ * "Suggestions only" for one room: refuses an update from an editor held to it unless all it does
+ * is add, change or withdraw suggestions of their own:
  * - with every suggestion rejected, the document is the same before and after (so no direct edit,
  *   and no accepting anyone's suggestion, which would turn suggested text into plain text);
  * - every suggestion mark that is new (by id and author) names this user as its author.
- * The check runs on a copy of the room's document; the room's own is only changed by applying the
- * update afterwards. It costs two reads of the document per update, for these connections only.
+ *
+ * The update is tried on a shadow copy of the room's document, made once and then kept in step
+ * with the room's own updates, so the room's document only changes when the update is applied
+ * afterwards. The reading of the shadow after an accepted update is kept: while nobody else
+ * writes, it is the next update's "before", so typing costs one reading per keystroke; updates
+ * that do not touch the document's fragment (or change nothing) are not read at all. A refused
+ * update, or one whose dependencies are missing, leaves the shadow behind: it is dropped and made
+ * again from the room's document on the next check.
  */
-export function assertOnlySuggestions(doc: Y.Doc, update: Uint8Array, userId: string): void {
-  const before = pmDoc(doc);
-  if (!before) throw refuse("the document could not be checked");
-  const scratch = new Y.Doc({ gc: false });
-  try {
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
-    Y.applyUpdate(scratch, update);
-    const after = pmDoc(scratch);
-    if (!after) throw refuse("the change does not fit the document schema");
-    if (base(before) !== base(after)) throw refuse("the change edits the text directly instead of suggesting");
-    const known = authorship(before);
-    for (const pair of authorship(after)) {
-      if (known.has(pair)) continue;
-      const [, authorId] = JSON.parse(pair) as [unknown, unknown];
-      if (authorId !== userId) throw refuse("a suggestion is attributed to someone else");
+export class SuggestionsOnlyCheck {
+  private shadow: Y.Doc | null = null;
+  /** The reading of the shadow as it is now (null: read it before the next check). */
+  private reading: Reading | null = null;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on("update", this.mirror);
+    doc.on("destroy", this.close);
+  }
+
+  /** Stops following the room and frees the shadow (the last peer held to the check left); not used again after. */
+  readonly close = () => {
+    this.doc.off("update", this.mirror);
+    this.doc.off("destroy", this.close);
+    this.drop();
+  };
+
+  private readonly mirror = (update: Uint8Array) => {
+    if (this.shadow) Y.applyUpdate(this.shadow, update);
+  };
+
+  private drop(): void {
+    this.shadow?.destroy();
+    this.shadow = null;
+    this.reading = null;
+  }
+
+  private shadowDoc(): Y.Doc {
+    if (this.shadow) return this.shadow;
+    const shadow = new Y.Doc();
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
+    // Anything but the checked update (someone else's edit) makes the kept reading stale.
+    shadow.on("update", (_update: Uint8Array, origin: unknown) => {
+      if (origin !== CHECKED) this.reading = null;
+    });
+    this.shadow = shadow;
+    return shadow;
+  }
+
+  /** Throws UpdateRefused unless `update` (V1) only adds, changes or withdraws `userId`'s suggestions. */
+  assert(update: Uint8Array, userId: string): void {
+    const shadow = this.shadowDoc();
+    const before = this.reading ?? read(shadow);
+    if (!before) {
+      this.drop();
+      throw refuse("the document could not be checked");
     }
-  } finally {
-    scratch.destroy();
+    const fragment: unknown = shadow.getXmlFragment(BRIEFING_FRAGMENT);
+    let touched = false;
+    // changedParentTypes holds every type that changed and all its ancestors, the fragment included.
+    const watch = (tr: Y.Transaction) => {
+      if (tr.origin !== CHECKED) return;
+      for (const type of tr.changedParentTypes.keys()) if (type === fragment) touched = true;
+    };
+    shadow.on("afterTransaction", watch);
+    let ok = false;
+    try {
+      Y.applyUpdate(shadow, update, CHECKED);
+      const pending = shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null;
+      const after = touched ? read(shadow) : before;
+      if (!after) throw refuse("the change does not fit the document schema");
+      if (before.base !== after.base) throw refuse("the change edits the text directly instead of suggesting");
+      for (const pair of after.authorship) {
+        if (before.authorship.has(pair)) continue;
+        const [, authorId] = JSON.parse(pair) as [unknown, unknown];
+        if (authorId !== userId) throw refuse("a suggestion is attributed to someone else");
+      }
+      ok = !pending;
+      this.reading = after;
+    } finally {
+      shadow.off("afterTransaction", watch);
+      if (!ok) this.drop();
+    }
   }
 }

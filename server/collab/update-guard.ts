@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { CLOSE } from "@/lib/collab/protocol";
 import { MAX_DOCUMENT_DEPTH, updateDepth } from "@/lib/editor/depth";
-import { assertOnlySuggestions } from "./suggest-only";
+import { SuggestionsOnlyCheck } from "./suggest-only";
 import type { RoomPeer } from "./types";
 
 /** An update the room will not take; the sender is closed with `code` and the message as reason. */
@@ -55,6 +55,9 @@ export class UpdateGuard {
   private readonly owners = new Map<number, RoomPeer>();
   private readonly claims = new Map<RoomPeer, Set<number>>();
   private readonly parked = new Map<RoomPeer, Parked>();
+  /** Made when the first peer held to "suggestions only" writes; closed when the last such peer leaves. */
+  private suggestionsOnly: SuggestionsOnlyCheck | null = null;
+  private readonly heldToSuggestions = new Set<RoomPeer>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -76,6 +79,11 @@ export class UpdateGuard {
     for (const clientId of this.claims.get(peer) ?? []) this.owners.delete(clientId);
     this.claims.delete(peer);
     this.parked.delete(peer);
+    this.heldToSuggestions.delete(peer);
+    if (this.heldToSuggestions.size === 0 && this.suggestionsOnly) {
+      this.suggestionsOnly.close();
+      this.suggestionsOnly = null;
+    }
   }
 
   /** True when the peer has updates waiting for their dependencies (for tests and metrics). */
@@ -126,7 +134,9 @@ export class UpdateGuard {
     const measured = parked.length
       ? Y.mergeUpdates([update, ...parked.map((waiting) => Y.convertUpdateFormatV2ToV1(waiting))])
       : update;
-    assertOnlySuggestions(this.doc, measured, peer.user.userId);
+    this.heldToSuggestions.add(peer);
+    this.suggestionsOnly ??= new SuggestionsOnlyCheck(this.doc);
+    this.suggestionsOnly.assert(measured, peer.user.userId);
   }
 
   /** The client ids for which the update holds content the document does not have yet. */

@@ -4,6 +4,7 @@ import { createBriefing } from "@/lib/briefings/create";
 import { prosemirrorJsonToText } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
+import { listSuggestions, reviewAll, reviewSuggestion } from "@/lib/editor/suggestions/review";
 import {
   connectClient,
   eventually,
@@ -16,9 +17,11 @@ import {
 } from "@/lib/test/collab";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
+import { headlessEditor } from "@/lib/test/headless-editor";
+import { suggestOn } from "@/lib/test/suggest";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
 import { AutoVersioner } from "@/lib/versions/auto";
-import { restoreVersion } from "@/lib/versions/service";
+import { proposeVersionChanges, restoreVersion } from "@/lib/versions/service";
 import { captureVersion, loadVersionContent, parseAuthors } from "@/lib/versions/store";
 import { versionHooks } from "./version-hooks";
 
@@ -128,6 +131,67 @@ describe("version history with live editors", () => {
     expect(before).toContain("Bob draft");
     expect(prosemirrorJsonToText((await loadVersionContent(t.db, id, baseline.id))!)).toBe(baselineText);
     expect(parseAuthors(versions[1]!.authorIds).sort()).toEqual(["alice", "bob"]);
+  });
+
+  it("proposes the changes between two versions as suggestions an open editor sees and accepts live", async () => {
+    const id = (await createBriefing(t.db, { title: "Proposal", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    appendParagraph(alice.doc, "Alpha");
+    await statusReached(alice, "saved");
+    const draft = (await captureVersion(t.db, id, { kind: "named", name: "Draft", now: new Date() }))!;
+    typeAfter(alice.doc, "Alpha", " grows");
+    await statusReached(alice, "saved");
+    const revised = (await captureVersion(t.db, id, { kind: "named", name: "Revised", now: new Date() }))!;
+    await restoreVersion(t.db, owner(), id, draft.id);
+    await eventually(() => blockTexts(alice.doc).includes("Alpha"), 5_000, "restore reached Alice");
+
+    const outcome = await proposeVersionChanges(t.db, owner(), id, draft.id, revised.id);
+    expect(outcome).toEqual({ proposed: 1, skipped: [] });
+    const editor = headlessEditor(alice.doc);
+    await eventually(() => listSuggestions(editor.state().doc).length === 1, 5_000, "suggestion reached Alice");
+    expect(listSuggestions(editor.state().doc)[0]).toMatchObject({ authorId: ownerId, inserted: " grows" });
+    editor.apply(reviewAll(editor.state(), true)!);
+    await statusReached(alice, "saved");
+    await eventually(
+      async () => prosemirrorJsonToText((await loadCurrentContent(t.db, id))!).includes("Alpha grows"),
+      5_000,
+      "accepted text stored",
+    );
+  });
+
+  it("an automatic version after a review says how many suggestions were accepted and rejected", async () => {
+    const id = (await createBriefing(t.db, { title: "Review", ownerId, template: "blank" })).id;
+    const alice = await connect(id, "alice");
+    appendParagraph(alice.doc, "Budget is ten.");
+    appendParagraph(alice.doc, "Staff of five.");
+    await statusReached(alice, "saved");
+    const editor = headlessEditor(alice.doc);
+    for (const [needle, text] of [
+      ["ten", " million"],
+      ["five", " more"],
+    ] as const) {
+      let at = -1;
+      editor.state().doc.descendants((node, p) => {
+        const i = node.isText ? (node.text?.indexOf(needle) ?? -1) : -1;
+        if (at < 0 && i >= 0) at = p + i + needle.length;
+        return at < 0;
+      });
+      suggestOn(alice.doc, { id: "alice", name: "Alice" }, (s) => s.tr.insertText(text, at));
+    }
+    await statusReached(alice, "saved");
+    await captureVersion(t.db, id, { kind: "named", name: "Suggested", now: new Date() });
+    const [first, second] = listSuggestions(editor.state().doc);
+    editor.apply(reviewSuggestion(editor.state(), String(first?.id), true)!);
+    editor.apply(reviewSuggestion(editor.state(), String(second?.id), false)!);
+    await statusReached(alice, "saved");
+    alice.destroy();
+    await eventually(
+      async () => (await t.db.briefingVersion.count({ where: { briefingId: id } })) === 2,
+      5_000,
+      "version on leave",
+    );
+    const latest = await t.db.briefingVersion.findFirstOrThrow({ where: { briefingId: id }, orderBy: { seq: "desc" } });
+    expect(latest).toMatchObject({ kind: "auto", name: "Accepted 1 suggestion, rejected 1 suggestion" });
   });
 
   it("makes a version when the last editor leaves, crediting who changed what", async () => {

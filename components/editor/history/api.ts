@@ -43,6 +43,8 @@ export const historyApi = {
       `${base(briefingId)}/versions/${encodeURIComponent(versionId)}/restore`,
       post(block ? { block } : {}),
     ),
+  propose: (briefingId: string, from: string, to: string) =>
+    call<{ proposed: number; skipped: string[] }>(`${base(briefingId)}/diff/propose`, post({ from, to })),
   exportUrl: (briefingId: string, versionId: string, format: string) =>
     `${base(briefingId)}/versions/${encodeURIComponent(versionId)}/export?format=${format}`,
 };

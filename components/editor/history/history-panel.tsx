@@ -43,6 +43,8 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
   const [sharing, setSharing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** What "Propose these changes" left out, one sentence per block. */
+  const [skipped, setSkipped] = useState<string[]>([]);
   /** Bumped after a restore: the view is loaded again even when the selection did not change. */
   const [epoch, setEpoch] = useState(0);
 
@@ -92,6 +94,7 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
     if (!selected) return;
     setBusy(true);
     setNotice(null);
+    setSkipped([]);
     try {
       const ref = block
         ? { from: "fromIndex" in block ? block.fromIndex : null, to: "toIndex" in block ? block.toIndex : null }
@@ -103,6 +106,27 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
       // Show what the document now is, compared with the version restored from.
       setCompareTo("current");
       setEpoch((n) => n + 1);
+    } catch (error) {
+      setNotice((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** "Propose these changes": the diff shown (selected -> compareTo) as the user's suggestions. */
+  const propose = async () => {
+    if (!selected || compareTo === "none" || compareTo === "current") return;
+    setBusy(true);
+    setNotice(null);
+    setSkipped([]);
+    try {
+      const { proposed, skipped } = await historyApi.propose(briefingId, selected.id, compareTo);
+      setNotice(
+        proposed
+          ? `${proposed === 1 ? "1 change is" : `${proposed} changes are`} now your suggestions in the document: review them in the Suggestions panel.`
+          : "Nothing was proposed.",
+      );
+      setSkipped(skipped);
     } catch (error) {
       setNotice((error as Error).message);
     } finally {
@@ -137,9 +161,16 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
         </aside>
         <section className="history__main" aria-live="polite">
           {notice ? (
-            <p className="notice" role="status" data-testid="history-notice">
-              {notice}
-            </p>
+            <div className="notice" role="status" data-testid="history-notice">
+              <p>{notice}</p>
+              {skipped.length ? (
+                <ul data-testid="history-skipped">
+                  {skipped.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
           ) : null}
           {selected ? (
             <>
@@ -172,6 +203,17 @@ export function HistoryPanel({ briefingId, canEdit, onClose }: HistoryPanelProps
                     onClick={() => setSharing(true)}
                   >
                     Share this version
+                  </button>
+                ) : null}
+                {canEdit && compareTo !== "none" && compareTo !== "current" && view.state === "diff" ? (
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    onClick={() => void propose()}
+                    disabled={busy}
+                    title="Apply these changes to the current document as your suggestions, for review"
+                  >
+                    {busy ? "Proposing…" : "Propose these changes"}
                   </button>
                 ) : null}
                 {canEdit && !confirming ? (

@@ -4,6 +4,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import { type Editor, useEditorState } from "@tiptap/react";
 import { useMemo, useState } from "react";
 import { userColor } from "@/lib/collab/user-color";
+import { isExternalAuthor } from "@/lib/editor/suggestions/marks";
 import { listSuggestions, reviewAll, reviewSuggestion, type Suggestion } from "@/lib/editor/suggestions/review";
 import { timeAgo } from "../comments/comment-body";
 import "./suggestions.css";
@@ -98,6 +99,7 @@ export function SuggestionsSection({ editor, me, canReview, canWithdraw, onDiscu
               <button type="button" className="suggestion-card__body" onClick={() => select(s)}>
                 <span className="suggestion-card__meta">
                   <strong>{s.authorName ?? "Someone"}</strong>
+                  {isExternalAuthor(s.authorId) ? <span className="muted"> (from Word)</span> : null}
                   {s.at ? <span className="muted"> {timeAgo(s.at)}</span> : null}
                 </span>
                 {s.deleted ? (

@@ -1,9 +1,16 @@
 import type { JSONContent } from "@tiptap/core";
 import { DOMParser } from "@xmldom/xmldom";
-import { strFromU8, unzipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import mammoth from "mammoth";
 import { AppError } from "@/lib/errors";
 import { htmlTreeToProsemirror } from "./html-tree";
+import { markersToSuggestions } from "./suggestion-markers";
+import {
+  rewriteTrackedChanges,
+  type TrackedChange,
+  type TrackedChangesMode,
+  type TrackedCounts,
+} from "./tracked-changes";
 
 /** Unpacked size a Word document may have: real briefings are a few MB; a zip bomb is not. */
 export const MAX_DOCX_UNZIPPED_BYTES = 64 * 1024 * 1024;
@@ -41,27 +48,66 @@ function checkZip(bytes: Uint8Array): void {
   if (!hasDocument) throw notWord();
 }
 
-/**
- * Tracked changes (Word redlines) in the document body: insertions and deletions. mammoth reads
- * them as if accepted (inserted text kept, deleted text left out), so the import says so.
- */
-export function countTrackedChanges(bytes: Uint8Array): { insertions: number; deletions: number } {
-  const files = unzipSync(bytes, { filter: (file) => file.name === "word/document.xml" });
-  const xml = files["word/document.xml"] ? strFromU8(files["word/document.xml"]) : "";
-  return { insertions: xml.match(/<w:ins\b/g)?.length ?? 0, deletions: xml.match(/<w:del\b/g)?.length ?? 0 };
-}
-
 /** What an import produced: the document and plain sentences about what was left out. */
 export type ImportResult = { content: JSONContent; notices: string[] };
 
 /**
+ * The file with its tracked changes rewritten for `mode` (see rewriteTrackedChanges), the changes
+ * kept as suggestions, and what it held.
+ */
+function prepareTrackedChanges(
+  bytes: Uint8Array,
+  mode: TrackedChangesMode,
+): { bytes: Uint8Array; changes: TrackedChange[]; counts: TrackedCounts } {
+  const part = unzipSync(bytes, { filter: (file) => file.name === "word/document.xml" })["word/document.xml"];
+  const rewritten = rewriteTrackedChanges(part ? strFromU8(part) : "", mode);
+  const total = rewritten.counts.text + rewritten.counts.rows + rewritten.counts.formatting;
+  if (mode === "accept" || total === 0) return { bytes, ...rewritten };
+  // Only a file with tracked changes to keep or reject is unpacked whole and packed again.
+  const files = unzipSync(bytes);
+  files["word/document.xml"] = strToU8(rewritten.xml);
+  return { bytes: zipSync(files), ...rewritten };
+}
+
+const changesOf = (n: number) => `${n} tracked change${n === 1 ? "" : "s"}`;
+
+/** Sentences about the file's tracked changes and what the import did with them. */
+function trackedNotices(mode: TrackedChangesMode, counts: TrackedCounts, suggestions: number, authors: string[]) {
+  const total = counts.text + counts.rows + counts.formatting;
+  if (total === 0) return [];
+  if (mode === "accept") return [`This file had ${changesOf(total)}; all were accepted as the import asked.`];
+  if (mode === "reject") return [`This file had ${changesOf(total)}; all were rejected as the import asked.`];
+  const notices = [
+    `${changesOf(counts.text - counts.insertedThenDeleted)} from Word became ${suggestions} suggestion${suggestions === 1 ? "" : "s"} ` +
+      `by ${authors.join(", ")} (Word names, not users of this site): review them in the Suggestions panel.`,
+  ];
+  if (counts.insertedThenDeleted > 0) {
+    notices.push(
+      `${changesOf(counts.insertedThenDeleted)} deleted text that had itself been inserted as a tracked change; that text was left out.`,
+    );
+  }
+  if (counts.notKept > 0) {
+    notices.push(
+      `${changesOf(counts.notKept)} (formatting, table rows or a paragraph break before a table) cannot be suggestions ` +
+        "and were applied as accepted. Import again with tracked changes rejected to get the text before all changes.",
+    );
+  }
+  return notices;
+}
+
+/**
  * A Word document -> the editor's ProseMirror JSON: headings (Heading 1-6 styles), paragraphs,
  * bold, italic, underline, strike, links, lists and tables. Images and comments are left out and
- * reported; tracked changes are imported as accepted and reported (see countTrackedChanges).
- * Linked external files are never read.
+ * reported. Tracked changes follow `trackedChanges`: kept as suggestions with their Word authors
+ * and dates (the default; what cannot be a suggestion is applied as accepted and reported), or all
+ * accepted, or all rejected. Linked external files are never read.
  */
-export async function docxToProsemirror(bytes: Uint8Array): Promise<ImportResult> {
-  checkZip(bytes);
+export async function docxToProsemirror(
+  original: Uint8Array,
+  trackedChanges: TrackedChangesMode = "suggest",
+): Promise<ImportResult> {
+  checkZip(original);
+  const { bytes, changes, counts } = prepareTrackedChanges(original, trackedChanges);
   let html: string;
   let messages: { type: string; message: string }[];
   try {
@@ -76,7 +122,9 @@ export async function docxToProsemirror(bytes: Uint8Array): Promise<ImportResult
   }
   // mammoth writes well-formed markup (escaped text, self-closed void elements): XML parses it.
   const tree = new DOMParser({ errorHandler: () => {} }).parseFromString(`<root>${html}</root>`, "text/xml");
-  const { content, dropped } = htmlTreeToProsemirror(tree.documentElement as unknown as Node);
+  const converted = htmlTreeToProsemirror(tree.documentElement as unknown as Node);
+  const { dropped } = converted;
+  const { content, authors, suggestions } = markersToSuggestions(converted.content, changes);
   const notices: string[] = [];
   if (dropped.images > 0) {
     notices.push(
@@ -89,13 +137,6 @@ export async function docxToProsemirror(bytes: Uint8Array): Promise<ImportResult
       `${unknownStyles} Word style${unknownStyles === 1 ? " was" : "s were"} not recognised; that text was imported as plain paragraphs.`,
     );
   }
-  const tracked = countTrackedChanges(bytes);
-  if (tracked.insertions + tracked.deletions > 0) {
-    const n = tracked.insertions + tracked.deletions;
-    notices.push(
-      `This file had ${n} tracked change${n === 1 ? "" : "s"} (${tracked.insertions} inserted, ${tracked.deletions} deleted); ` +
-        "they were imported as accepted: inserted text kept, deleted text left out. Their authors were not kept.",
-    );
-  }
+  notices.push(...trackedNotices(trackedChanges, counts, suggestions, authors));
   return { content, notices };
 }

@@ -5,6 +5,9 @@ import { MAX_DOCUMENT_DEPTH } from "@/lib/editor/depth";
 import { editorSchema } from "@/lib/editor/schema";
 import { AppError } from "@/lib/errors";
 import { docxToProsemirror, type ImportResult } from "./docx";
+import type { TrackedChangesMode } from "./tracked-changes";
+
+export { TRACKED_CHANGES_MODES, type TrackedChangesMode } from "./tracked-changes";
 
 /** Largest file accepted for import (a long briefing in Word is well under 10 MB without images). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -45,15 +48,19 @@ function depthOf(node: JSONContent): number {
 /**
  * A file -> the editor's ProseMirror JSON, checked against the schema, with notices about what was
  * left out. Word (.docx) and Markdown (.md, .txt); anything else is refused with a clear message.
+ * A Word file's tracked changes become suggestions, or are all accepted or rejected (`trackedChanges`).
  */
-export async function importFile(file: { name: string; bytes: Uint8Array }): Promise<ImportResult> {
+export async function importFile(
+  file: { name: string; bytes: Uint8Array },
+  trackedChanges: TrackedChangesMode = "suggest",
+): Promise<ImportResult> {
   if (file.bytes.length === 0) throw new AppError("unprocessable", "The file is empty.", { file: ["is empty"] });
   if (file.bytes.length > MAX_IMPORT_BYTES) {
     throw new AppError("too_large", "Files up to 10 MB can be imported.", { file: ["larger than 10 MB"] });
   }
   const extension = extensionOf(file.name);
   let result: ImportResult;
-  if (extension === ".docx") result = await docxToProsemirror(file.bytes);
+  if (extension === ".docx") result = await docxToProsemirror(file.bytes, trackedChanges);
   else if (extension === ".md" || extension === ".markdown" || extension === ".txt") {
     const text = decodeText(file.bytes);
     if (text.length > MAX_MARKDOWN_CHARS) {

@@ -10,6 +10,20 @@ export const SUGGESTION_MARKS = [INSERTION_MARK, DELETION_MARK, MODIFICATION_MAR
 /** Who suggested a change and when (stored on every suggestion mark, so it survives export and reload). */
 export type SuggestionAuthor = { id: string; name: string };
 
+/**
+ * Suggestions imported from Word carry their Word author's name with an author id in this form,
+ * never a user's id: a name in a file proves nothing, so an import cannot attribute text to a
+ * user of this install. Colours, "by author" filters and review work on it like on a user id.
+ */
+export function externalAuthorId(name: string): string {
+  return `word:${name}`;
+}
+
+/** True for an author id made by externalAuthorId (a Word author, not a user here). */
+export function isExternalAuthor(authorId: string | null | undefined): boolean {
+  return typeof authorId === "string" && authorId.startsWith("word:");
+}
+
 const str = (value: string | null) => value ?? null;
 
 /**

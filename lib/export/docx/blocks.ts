@@ -145,9 +145,18 @@ function cellChildren(elements: Element[]): (Paragraph | Table)[] {
   return last instanceof Paragraph ? children : [...children, new Paragraph({})];
 }
 
-function paragraphIn(ctx: DocxContext, inlines: Inline[]): Paragraph {
+/** A paragraph mark that is part of a pending suggestion, as Word's tracked paragraph mark. */
+function trackedBreak(s: SuggestionMark | undefined) {
+  if (!s) return {};
+  revision = (revision % 2_000_000_000) + 1;
+  const change = { id: revision, author: s.author, date: s.at ?? new Date(0).toISOString() };
+  return { run: s.kind === "insert" ? { insertion: change } : { deletion: change } };
+}
+
+function paragraphIn(ctx: DocxContext, inlines: Inline[], breakSuggestion?: SuggestionMark): Paragraph {
   const children = runs(inlines, ctx.strong ? { bold: true } : {}, ctx);
   return new Paragraph({
+    ...trackedBreak(breakSuggestion),
     children,
     indent: ctx.indent ? { left: ctx.indent } : undefined,
     border: ctx.quote ? { left: { ...border(COLORS.border, 18), space: 12 } } : undefined,
@@ -378,9 +387,15 @@ const HEADINGS = ["Heading1", "Heading2", "Heading3", "Heading4"] as const;
 export function blockElements(block: Block, ctx: DocxContext): Element[] {
   switch (block.type) {
     case "heading":
-      return [new Paragraph({ heading: HEADINGS[block.level - 1], children: runs(block.inlines, {}, ctx) })];
+      return [
+        new Paragraph({
+          ...trackedBreak(block.breakSuggestion),
+          heading: HEADINGS[block.level - 1],
+          children: runs(block.inlines, {}, ctx),
+        }),
+      ];
     case "paragraph":
-      return [paragraphIn(ctx, block.inlines)];
+      return [paragraphIn(ctx, block.inlines, block.breakSuggestion)];
     case "list":
       return listBlocks(block, ctx);
     case "blockquote":

@@ -3,9 +3,9 @@ import { getAuth } from "@/lib/auth/auth";
 import { bearer } from "@/lib/test/api";
 import { signUp, type TestUser, useTestDb } from "@/lib/test/auth";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
-import { wordFile } from "@/lib/test/word-file";
+import { redlinedWordFile, wordFile } from "@/lib/test/word-file";
 
-type Upload = { name: string; bytes: Uint8Array | string; title?: string };
+type Upload = { name: string; bytes: Uint8Array | string; title?: string; trackedChanges?: string };
 
 describe.each(PROVIDERS)("POST /api/v1/briefings with a file on %s", (provider) => {
   let t: TestDatabase;
@@ -29,6 +29,7 @@ describe.each(PROVIDERS)("POST /api/v1/briefings with a file on %s", (provider) 
     const form = new FormData();
     form.set("file", new File([typeof file.bytes === "string" ? file.bytes : Buffer.from(file.bytes)], file.name));
     if (file.title !== undefined) form.set("title", file.title);
+    if (file.trackedChanges !== undefined) form.set("trackedChanges", file.trackedChanges);
     const encoded = new Request("http://localhost/", { method: "POST", body: form });
     const body = new Uint8Array(await encoded.arrayBuffer());
     const sent = new Headers(headers);
@@ -57,6 +58,41 @@ describe.each(PROVIDERS)("POST /api/v1/briefings with a file on %s", (provider) 
     expect(row.yState?.length).toBeGreaterThan(0);
     const audit = await t.db.apiAudit.findMany({ where: { target: body.id } });
     expect(audit).toMatchObject([{ userId: owner.id, tokenName: "write token", action: "briefing.import" }]);
+  });
+
+  it("keeps a Word file's tracked changes as suggestions by default, or rejects them all when asked", async () => {
+    const bytes = await redlinedWordFile();
+    const kept = await upload({ name: "redlined.docx", bytes }, write);
+    expect(kept.status).toBe(201);
+    const keptBody = await kept.json();
+    expect(keptBody.import.notices[0]).toMatch(/became 1 suggestion by Ann Analyst/);
+    const row = await t.db.briefing.findUniqueOrThrow({ where: { id: keptBody.id } });
+    expect(JSON.parse(row.contentJson ?? "{}").content[0].content).toEqual([
+      { type: "text", text: "The budget is " },
+      {
+        type: "text",
+        text: "10",
+        marks: [
+          {
+            type: "deletion",
+            attrs: expect.objectContaining({ authorId: "word:Ann Analyst", authorName: "Ann Analyst" }),
+          },
+        ],
+      },
+      {
+        type: "text",
+        text: "12",
+        marks: [{ type: "insertion", attrs: expect.objectContaining({ at: "2026-12-05T08:00:00.000Z" }) }],
+      },
+      { type: "text", text: " million." },
+    ]);
+    const rejected = await upload({ name: "redlined.docx", bytes, trackedChanges: "reject" }, write);
+    const rejectedBody = await rejected.json();
+    expect(rejectedBody.import.notices).toEqual([
+      "This file had 2 tracked changes; all were rejected as the import asked.",
+    ]);
+    const rejectedRow = await t.db.briefing.findUniqueOrThrow({ where: { id: rejectedBody.id } });
+    expect(rejectedRow.contentText).toContain("The budget is 10 million.");
   });
 
   it("imports Markdown from this site's own page with the session cookie, under the given title", async () => {
@@ -90,6 +126,7 @@ describe.each(PROVIDERS)("POST /api/v1/briefings with a file on %s", (provider) 
       [{ name: "notes.md", bytes: "# Hi" }, read, {}, 403, /permission/],
       [{ name: "notes.md", bytes: "# Hi" }, new Headers(), {}, 401, /Sign in/],
       [{ name: "notes.md", bytes: "# Hi", title: "x".repeat(201) }, write, {}, 400, /title/],
+      [{ name: "notes.md", bytes: "# Hi", trackedChanges: "merge" }, write, {}, 400, /trackedChanges/],
     ];
     for (const [file, headers, extra, status, message] of cases) {
       const response = await upload(file, headers, extra);
