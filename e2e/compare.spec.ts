@@ -167,6 +167,37 @@ test.describe("compare", () => {
     await expect(dates.getByRole("row", { name: /Warsaw Treaty Organization/ })).toContainText("1991");
   });
 
+  test("follows a dark system setting: matrix, differences and charts on dark surfaces, readable", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    const compare = new ComparePage(page);
+    await compare.goto("?fw=nato,warsaw-pact,aukus&diff=1");
+    await expect(page.getByRole("img", { name: /^Timeline of 3 frameworks/ })).toBeVisible();
+    // Mean of the red, green and blue channels of a computed colour (0 black - 255 white).
+    const brightness = (selector: string, property: "backgroundColor" | "stroke" = "backgroundColor") =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el, prop) => {
+          const [r, g, b] = (getComputedStyle(el)[prop].match(/[\d.]+/g) ?? []).map(Number);
+          return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
+        }, property);
+    expect(await brightness("body")).toBeLessThan(60);
+    for (const selector of [
+      ".matrix-row--head",
+      ".matrix-cell--differs",
+      ".matrix-row--group",
+      ".heatmap__cell--self",
+    ]) {
+      expect(await brightness(selector), selector).toBeLessThan(80);
+    }
+    expect(await brightness(".timeline__tick line", "stroke")).toBeLessThan(80);
+    const heat = page.getByRole("button", { name: "NATO and Warsaw Pact: 4 countries in common" });
+    expect(await heat.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toContain("31, 78, 140");
+    await page.screenshot({ path: test.info().outputPath("compare-dark.png"), fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+    expect(violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
+  });
+
   for (const [name, query] of [
     ["empty", ""],
     ["frameworks as columns, differences highlighted", "?fw=nato,aukus,quad&diff=1"],

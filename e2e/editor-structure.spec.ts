@@ -97,6 +97,33 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   expect(markdown).toContain("> **Bottom line up front**");
 });
 
+test("keys pressed right after Escape in a footnote go to the text after the note", async ({ page }) => {
+  await new AuthFlow(page).signUp("Esme Escape", "esme.escape@example.org");
+  const list = new BriefingsList(page);
+  await list.goto();
+  const briefing = await list.create("Escaped brief");
+  await briefing.waitUntilSaved();
+  const editor = briefing.editor();
+  await editor.click();
+  await page.keyboard.type("Allies decide");
+  await page.keyboard.press(`${MOD}+Alt+f`);
+  await expect(page.getByTestId("footnote-editor")).toBeFocused();
+  // No wait between the keys: what follows Escape must not reach the note's editor.
+  await page.keyboard.type("See annex.");
+  await page.keyboard.press("Escape");
+  await page.keyboard.type(" together.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Next");
+  await expect(page.getByTestId("footnote-editor")).toBeHidden();
+  const notes = editor.getByTestId("footnote");
+  await expect(notes).toHaveCount(1);
+  await expect(notes.first()).toHaveAttribute("aria-label", "Footnote 1: See annex.");
+  const paragraphs = editor.locator(":scope > p");
+  await expect(paragraphs.nth(0)).toContainText("Allies decide");
+  await expect(paragraphs.nth(0)).toContainText(" together.");
+  await expect(paragraphs.nth(1)).toHaveText("Next");
+});
+
 test("the editor with the outline, find bar, slash menu and an open footnote passes axe", async ({ page }) => {
   await new AuthFlow(page).signUp("Axel Axe", "axel.axe@example.org");
   const list = new BriefingsList(page);

@@ -44,14 +44,18 @@ export function CitationPicker({ editor, onClose }: CitationPickerProps) {
     }
   };
 
-  const cite = (value: AttributeView) => {
+  const cite = (value: AttributeView, button: HTMLElement) => {
     if (!framework) return;
-    onClose();
+    // Close the modal dialog first: while it is open the editor is inert and cannot take focus,
+    // and closing it later (when React unmounts it) hands focus back without a caret for a
+    // moment, so a key typed right after choosing was lost.
+    button.closest("dialog")?.close();
     editor.view.focus();
     editor
       .chain()
       .insertContent({ type: CITATION_NODE, attrs: citationAttrs(framework, value) })
       .run();
+    onClose();
   };
 
   const values = framework?.groups.flatMap((g) => g.attributes).filter((a) => a.sources.length > 0) ?? [];
@@ -75,7 +79,7 @@ export function CitationPicker({ editor, onClose }: CitationPickerProps) {
             <ul className="picker__results" aria-label="Cited values">
               {values.map((a) => (
                 <li key={a.key}>
-                  <button type="button" className="picker__result" onClick={() => cite(a)}>
+                  <button type="button" className="picker__result" onClick={(e) => cite(a, e.currentTarget)}>
                     <span className="picker__name">
                       {a.label}: {a.display}
                     </span>

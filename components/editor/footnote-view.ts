@@ -5,6 +5,7 @@ import { EditorState, NodeSelection, Plugin, PluginKey, TextSelection, type Tran
 import { StepMap } from "@tiptap/pm/transform";
 import { Decoration, DecorationSet, EditorView, type NodeView } from "@tiptap/pm/view";
 import { FOOTNOTE_NODE, FootnoteNode } from "@/lib/editor/nodes/footnote";
+import { touchesNodes } from "@/lib/editor/touches";
 
 /** Asks a footnote's view to open its editor and put the caret in it. */
 const EDIT_EVENT = "footnote:edit";
@@ -161,26 +162,6 @@ function numbers(doc: ProseMirrorNode): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-/** Whether a change could add, remove or edit a footnote (else the numbers only move along). */
-function touchesFootnotes(tr: Transaction): boolean {
-  for (let i = 0; i < tr.steps.length; i++) {
-    const before = tr.docs[i]!;
-    const after = tr.docs[i + 1] ?? tr.doc;
-    let touched = false;
-    const visit = (node: ProseMirrorNode) => {
-      if (node.type.name === FOOTNOTE_NODE) touched = true;
-      return !touched;
-    };
-    tr.steps[i]!.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
-      if (touched) return;
-      before.nodesBetween(oldStart, Math.min(oldEnd, before.content.size), visit);
-      after.nodesBetween(newStart, Math.min(newEnd, after.content.size), visit);
-    });
-    if (touched) return true;
-  }
-  return false;
-}
-
 /** Opens the footnote right after the selection's start (just inserted) for typing. */
 export function editFootnoteAt(editor: Editor, pos: number): void {
   const dom = editor.view.nodeDOM(pos);
@@ -234,7 +215,7 @@ export const FootnoteWithView = FootnoteNode.extend({
           // Typing elsewhere only maps the numbers: no walk of a long briefing per keystroke.
           apply: (tr, previous) => {
             if (!tr.docChanged) return previous;
-            return touchesFootnotes(tr) ? numbers(tr.doc) : previous.map(tr.mapping, tr.doc);
+            return touchesNodes(tr, [FOOTNOTE_NODE]) ? numbers(tr.doc) : previous.map(tr.mapping, tr.doc);
           },
         },
         props: { decorations: (state) => numbersKey.getState(state) },

@@ -2,7 +2,8 @@ import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import { type OutlineEntry, outlineOf } from "@/lib/editor/outline";
+import { mapOutline, type OutlineEntry, outlineOf } from "@/lib/editor/outline";
+import { touchesNodes } from "@/lib/editor/touches";
 
 type Anchors = { outline: OutlineEntry[]; decorations: DecorationSet };
 
@@ -28,7 +29,8 @@ export function getOutline(state: EditorState): OutlineEntry[] {
 /**
  * Gives every heading an id made from its text (decorations: nothing is stored), so
  * `/briefings/<id>#background` links to a section and the outline can scroll to it. The outline
- * is computed once per change, here, and shared with the outline panel.
+ * is computed here, only when a change touches a heading, and shared with the outline panel and
+ * the table of contents.
  */
 export const HeadingAnchors = Extension.create({
   name: "headingAnchors",
@@ -38,7 +40,15 @@ export const HeadingAnchors = Extension.create({
         key: anchorsKey,
         state: {
           init: (_config, state) => anchors(state.doc),
-          apply: (tr, previous) => (tr.docChanged ? anchors(tr.doc) : previous),
+          apply: (tr, previous) => {
+            if (!tr.docChanged) return previous;
+            // A change outside every heading only moves the anchors along: no walk of the document.
+            if (touchesNodes(tr, ["heading"])) return anchors(tr.doc);
+            return {
+              outline: mapOutline(previous.outline, tr.mapping),
+              decorations: previous.decorations.map(tr.mapping, tr.doc),
+            };
+          },
         },
         props: { decorations: (state) => anchorsKey.getState(state)?.decorations },
       }),

@@ -81,12 +81,15 @@ export function jumpTo(editor: Editor, entry: OutlineEntry) {
   history.replaceState(null, "", `#${encodeURIComponent(entry.id)}`);
   // Writers land at the end of the heading, ready to type; readers only scroll.
   if (editor.isEditable) {
-    const node = editor.state.doc.nodeAt(entry.pos);
-    if (node)
+    // The entry may be from an earlier state (the panel redraws after typing pauses): take the
+    // heading's position now.
+    const pos = getOutline(editor.state).find((e) => e.id === entry.id)?.pos ?? entry.pos;
+    const node = editor.state.doc.nodeAt(pos);
+    if (node?.type.name === "heading")
       editor
         .chain()
         .focus(undefined, { scrollIntoView: false })
-        .setTextSelection(entry.pos + node.nodeSize - 1)
+        .setTextSelection(pos + node.nodeSize - 1)
         .run();
   }
 }

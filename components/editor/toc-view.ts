@@ -9,6 +9,13 @@ import { jumpTo } from "./outline";
 const signature = (entries: OutlineEntry[]) =>
   entries.map((e) => `${e.level}\u0001${e.id}\u0001${e.text}`).join("\u0002");
 
+/** An empty list item of the table of contents, for the entry at `index`. */
+function tocItem(index: number): HTMLLIElement {
+  const li = document.createElement("li");
+  li.appendChild(document.createElement("a")).dataset.index = String(index);
+  return li;
+}
+
 /**
  * A table of contents block in the editor: the headings' links, redrawn in the same update that
  * changed a heading (from the outline the heading-anchors plugin computed for that change, so no
@@ -54,16 +61,19 @@ class TocView implements NodeView {
     if (key === this.drawn) return;
     this.drawn = key;
     this.entries = entries;
-    const items = entries.map((entry, index) => {
-      const li = document.createElement("li");
-      li.className = `toc-block__item toc-block__item--${Math.min(entry.level, 4)}`;
-      const a = li.appendChild(document.createElement("a"));
-      a.href = `#${encodeURIComponent(entry.id)}`;
-      a.dataset.index = String(index);
-      a.textContent = entry.text;
-      return li;
+    // Only the items that changed are touched: a keystroke in one heading rewrites one link, not
+    // the whole list (rebuilding 200 items cost the browser a style and layout pass per keystroke).
+    const items = this.list.children;
+    entries.forEach((entry, index) => {
+      const li = (items[index] as HTMLLIElement | undefined) ?? this.list.appendChild(tocItem(index));
+      const a = li.firstElementChild as HTMLAnchorElement;
+      const className = `toc-block__item toc-block__item--${Math.min(entry.level, 4)}`;
+      if (li.className !== className) li.className = className;
+      const href = `#${encodeURIComponent(entry.id)}`;
+      if (a.getAttribute("href") !== href) a.setAttribute("href", href);
+      if (a.textContent !== entry.text) a.textContent = entry.text;
     });
-    this.list.replaceChildren(...items);
+    while (items.length > entries.length) this.list.lastElementChild?.remove();
     this.empty.hidden = entries.length > 0;
     this.list.hidden = entries.length === 0;
   }

@@ -73,7 +73,7 @@ export function OverlapHeatmap({ frameworks, count }: OverlapHeatmapProps) {
                         style={
                           a === b
                             ? undefined
-                            : { backgroundColor: `rgb(31 78 140 / ${(0.06 + heat * 0.84).toFixed(2)})` }
+                            : { backgroundColor: `rgb(var(--heat-rgb) / ${(0.06 + heat * 0.84).toFixed(2)})` }
                         }
                         aria-label={label(a, b)}
                         aria-pressed={pressed}

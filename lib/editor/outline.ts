@@ -1,4 +1,5 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import type { Mappable } from "@tiptap/pm/transform";
 import { MENTION_NODE, mentionText } from "./mention-text";
 
 /** A heading of the briefing as the outline lists it. */
@@ -54,4 +55,12 @@ export function outlineOf(doc: ProseMirrorNode): OutlineEntry[] {
     return false;
   });
   return entries;
+}
+
+/**
+ * The outline after a change that touched no heading (see `touchesNodes`): the same entries at
+ * their new positions. Ids and texts cannot have changed, so no walk of the document is needed.
+ */
+export function mapOutline(entries: readonly OutlineEntry[], mapping: Mappable): OutlineEntry[] {
+  return entries.map((entry) => ({ ...entry, pos: mapping.map(entry.pos) }));
 }
