@@ -1,13 +1,10 @@
 "use client";
 
 import type { EditorState } from "@tiptap/pm/state";
-import {
-  absolutePositionToRelativePosition,
-  relativePositionToAbsolutePosition,
-  ySyncPluginKey,
-} from "@tiptap/y-tiptap";
+import { absolutePositionToRelativePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import type * as Y from "yjs";
 import { decodeAnchor, encodeAnchor } from "@/lib/comments/anchor";
+import { type Mapping, positionResolver } from "@/lib/comments/positions";
 import type { CommentAnchor } from "@/lib/comments/schema";
 
 type SyncState = {
@@ -38,13 +35,26 @@ export function anchorFromRange(state: EditorState, from: number, to: number): C
 
 /** Where an anchor is in the current document, or null when its text was deleted (orphaned). */
 export function rangeOfAnchor(state: EditorState, anchor: CommentAnchor): { from: number; to: number } | null {
+  return anchorResolver(state)?.(anchor) ?? null;
+}
+
+/**
+ * Where anchors are in the current document, for resolving many at once (the highlights of every
+ * thread): null before the binding exists. One resolver per state; see resolvePosition.
+ */
+export function anchorResolver(
+  state: EditorState,
+): ((anchor: CommentAnchor) => { from: number; to: number } | null) | null {
   const sync = syncState(state);
-  const decoded = decodeAnchor(anchor);
-  if (!sync?.binding || !decoded) return null;
-  const mapping = sync.binding.mapping as never;
-  const from = relativePositionToAbsolutePosition(sync.doc, sync.type, decoded.from, mapping);
-  const to = relativePositionToAbsolutePosition(sync.doc, sync.type, decoded.to, mapping);
-  if (from === null || to === null || from >= to) return null;
+  if (!sync?.binding) return null;
+  const resolve = positionResolver(sync.doc, sync.type, sync.binding.mapping as Mapping);
   const size = state.doc.content.size;
-  return from >= size ? null : { from, to: Math.min(to, size) };
+  return (anchor) => {
+    const decoded = decodeAnchor(anchor);
+    if (!decoded) return null;
+    const from = resolve(decoded.from);
+    const to = resolve(decoded.to);
+    if (from === null || to === null || from >= to) return null;
+    return from >= size ? null : { from, to: Math.min(to, size) };
+  };
 }

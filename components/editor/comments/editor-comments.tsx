@@ -7,7 +7,7 @@ import { type ReactNode, type RefObject, useEffect, useMemo, useState } from "re
 import { COMMENT_LIMITS } from "@/lib/comments/schema";
 import { FRAMEWORK_CARD_NODE } from "@/lib/editor/nodes/framework-card";
 import type { CollabSession } from "../use-collaboration";
-import { anchorFromRange, rangeOfAnchor } from "./anchors";
+import { anchorFromRange, anchorResolver, rangeOfAnchor } from "./anchors";
 import { CommentsPanel, type PendingComment } from "./comments-panel";
 import { type CommentHandlers, commentHighlightsKey } from "./highlights";
 import { useComments } from "./use-comments";
@@ -118,7 +118,8 @@ export function EditorComments({ editor, session, handlers, me, suggestions, ...
   const orphaned = useMemo(() => {
     void docVersion; // recomputed whenever the document changes
     const set = new Set<string>();
-    for (const t of threads ?? []) if (t.anchor && !rangeOfAnchor(editor.state, t.anchor)) set.add(t.id);
+    const resolve = anchorResolver(editor.state);
+    for (const t of threads ?? []) if (t.anchor && !resolve?.(t.anchor)) set.add(t.id);
     return set;
   }, [editor, threads, docVersion]);
 

@@ -4,7 +4,7 @@ import { Extension } from "@tiptap/core";
 import { type EditorState, Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { CommentAnchor } from "@/lib/comments/schema";
-import { rangeOfAnchor } from "./anchors";
+import { anchorResolver } from "./anchors";
 
 /** What the highlights show: the anchors of the open threads, and the thread in focus. */
 export type HighlightInput = { threads: { id: string; anchor: CommentAnchor }[]; activeId: string | null };
@@ -28,8 +28,9 @@ export const commentHighlightsKey = new PluginKey<PluginState>("commentHighlight
  */
 function decorate(state: EditorState, input: HighlightInput): DecorationSet {
   const decorations: Decoration[] = [];
+  const resolve = anchorResolver(state);
   for (const thread of input.threads) {
-    const range = rangeOfAnchor(state, thread.anchor);
+    const range = resolve?.(thread.anchor) ?? null;
     if (!range) continue;
     const active = thread.id === input.activeId;
     const attrs = {
