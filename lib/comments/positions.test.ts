@@ -1,5 +1,6 @@
 // The comment highlights' position resolver gives exactly what y-tiptap's own resolver gives, for
 // every position of documents with paragraphs, headings, lists and tables, after random edits.
+import type { JSONContent } from "@tiptap/core";
 import { initProseMirrorDoc, relativePositionToAbsolutePosition } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
@@ -8,11 +9,11 @@ import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { editorSchema } from "@/lib/editor/schema";
 import { type Mapping, positionResolver } from "./positions";
 
-const text = (t: string) => ({ type: "text", text: t });
-const paragraph = (t: string) => ({ type: "paragraph", content: [text(t)] });
+const text = (t: string): JSONContent => ({ type: "text", text: t });
+const paragraph = (t: string): JSONContent => ({ type: "paragraph", content: [text(t)] });
 
-function documentJson(blocks: number) {
-  const content: unknown[] = [];
+function documentJson(blocks: number): JSONContent {
+  const content: JSONContent[] = [];
   for (let i = 0; i < blocks; i++) {
     if (i % 7 === 3) content.push({ type: "heading", attrs: { level: 2 }, content: [text(`Heading ${i}`)] });
     else if (i % 7 === 5)
