@@ -63,7 +63,9 @@ export async function listThreads(db: Db, briefingId: string, threadId?: string)
         editedAt: true,
         deletedAt: true,
         createdAt: true,
-        author: { select: { id: true, name: true } },
+        // Authors are read once each below: joining them row by row took twice as long for
+        // 10,000 comments (bench:comments).
+        authorId: true,
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
@@ -79,6 +81,13 @@ export async function listThreads(db: Db, briefingId: string, threadId?: string)
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
+  const authorIds = [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))];
+  const authors = new Map(
+    (await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u,
+    ]),
+  );
   const threads = new Map<string, ThreadView>();
   for (const c of comments) {
     if (c.id !== c.threadId) continue;
@@ -96,7 +105,7 @@ export async function listThreads(db: Db, briefingId: string, threadId?: string)
   for (const c of comments) {
     threads.get(c.threadId)?.comments.push({
       id: c.id,
-      author: person(c.author),
+      author: person((c.authorId && authors.get(c.authorId)) || null),
       body: c.deletedAt ? "" : c.body,
       mentions: c.deletedAt ? [] : parseJson<string[]>(c.mentions, []),
       createdAt: c.createdAt.toISOString(),

@@ -13,6 +13,9 @@ export type CommentsState = {
   refresh: () => void;
 };
 
+/** How long the comments wait for the collaboration socket before loading without it. */
+const WITHOUT_SOCKET_MS = 3000;
+
 /** `current` with the threads `ids` replaced by their reloaded state (null: gone), in list order. */
 function merge(current: ThreadView[], ids: string[], loaded: (ThreadView | null)[]): ThreadView[] {
   const byId = new Map(ids.map((id, i) => [id, loaded[i] ?? null]));
@@ -30,8 +33,8 @@ function merge(current: ThreadView[], ids: string[], loaded: (ThreadView | null)
 }
 
 /**
- * The briefing's threads, kept current: loaded whole on mount and on every (re)connection of the
- * collaboration socket (so nothing missed while offline stays missing); a comment notice reloads
+ * The briefing's threads, kept current: loaded whole when the collaboration socket opens, and on
+ * every reconnection (so nothing missed while offline stays missing); a comment notice reloads
  * only the thread it names (a briefing may hold thousands). Loads never overlap, so a result is
  * never older than one applied before it; what is asked for meanwhile follows.
  */
@@ -83,11 +86,20 @@ export function useComments(briefingId: string, provider: WebsocketProvider): Co
   }, [run]);
 
   useEffect(() => {
-    refresh();
-    const onSync = (synced: boolean) => {
-      if (synced) refresh();
+    // The whole list once the collaboration socket is open, and again on every reconnection (a
+    // notice sent while the socket was down never arrives). The server registers a connection for
+    // notices before its socket opens, so a comment is either in a list asked for after that or
+    // announced on the socket. Not at mount: a list of thousands of threads would compete with the
+    // text being loaded, and be loaded twice. Without a collaboration connection the list still
+    // comes, a little later.
+    if (provider.wsconnected) refresh();
+    const unconnected = setTimeout(() => {
+      if (!loaded.current && !running.current) refresh();
+    }, WITHOUT_SOCKET_MS);
+    const onStatus = ({ status }: { status: string }) => {
+      if (status === "connected") refresh();
     };
-    provider.on("sync", onSync);
+    provider.on("status", onStatus);
     provider.messageHandlers[MESSAGE_COMMENTS] = (_encoder, decoder) => {
       const notice = decodeCommentNotice(decoder);
       if (!notice) return;
@@ -95,7 +107,8 @@ export function useComments(briefingId: string, provider: WebsocketProvider): Co
       run();
     };
     return () => {
-      provider.off("sync", onSync);
+      clearTimeout(unconnected);
+      provider.off("status", onStatus);
       delete provider.messageHandlers[MESSAGE_COMMENTS];
     };
   }, [provider, refresh, run]);
