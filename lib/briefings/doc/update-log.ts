@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Db, DbProvider } from "@/lib/db";
 import { notifyNewDocumentMentions } from "@/lib/notifications/document-mentions";
+import { appendRow } from "./append-row";
 import type { BriefingContent } from "./content";
 
 /** What the database holds for one briefing's document. */
@@ -151,12 +152,8 @@ export class BriefingUpdateLog {
 
   /** Appends one (merged) Yjs update to the log; resolves with its row id once committed. */
   async append(briefingId: string, data: Uint8Array): Promise<number> {
-    const create = { data: { briefingId, data: toBytes(data) }, select: { id: true } } as const;
-    if (this.provider === "postgresql") return (await this.db.briefingUpdate.create(create)).id;
-    // The SQLite adapter runs statements issued outside a transaction on the connection that an
-    // open interactive transaction is using, so a bare INSERT could be rolled back with someone
-    // else's compaction. Inside its own transaction it waits for the adapter's mutex instead.
-    return this.db.$transaction(async (tx) => (await tx.briefingUpdate.create(create)).id);
+    // Awaited here so an error's stack names the log, not only the statement's helper.
+    return await appendRow(this.db, briefingId, data);
   }
 
   /**
