@@ -1,8 +1,8 @@
 import * as Y from "yjs";
 import type { Db, DbProvider } from "@/lib/db";
 import { notifyNewDocumentMentions } from "@/lib/notifications/document-mentions";
-import { appendRow } from "./append-row";
 import type { BriefingContent } from "./content";
+import { appendRow, readSnapshotRow, type SnapshotRow } from "./log-statements";
 
 /** What the database holds for one briefing's document. */
 export type StoredBriefingState = {
@@ -18,7 +18,6 @@ export type StoredBriefingState = {
   deleted: boolean;
 };
 
-type SnapshotRow = { snapshot: Uint8Array | null; version: number; through: number; deleted: boolean };
 type RawSnapshotRow = { state: string | null; version: number | bigint; through: number | bigint; deleted: unknown };
 /** A client or an interactive-transaction client (both can run raw queries). */
 type Queryable = Pick<Db, "$queryRaw" | "$executeRaw">;
@@ -69,7 +68,7 @@ export class BriefingUpdateLog {
       orderBy: { id: "asc" },
       select: { id: true, data: true },
     });
-    const briefing = await this.readSnapshot(this.db, briefingId);
+    const briefing = await readSnapshotRow(this.db, briefingId);
     if (!briefing) return null;
     return {
       snapshot: briefing.snapshot,
@@ -100,7 +99,7 @@ export class BriefingUpdateLog {
     let snapshot: Uint8Array | null = null;
     let version = knownVersion;
     if (current.yStateVersion !== knownVersion) {
-      const read = await this.readSnapshot(this.db, briefingId);
+      const read = await readSnapshotRow(this.db, briefingId);
       if (!read) return null;
       snapshot = read.snapshot;
       version = read.version;
@@ -109,8 +108,9 @@ export class BriefingUpdateLog {
     return { updates, maxId: rows.at(-1)?.id ?? afterId, snapshot, version };
   }
 
-  // Prisma maps a Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot
-  // takes ~150 ms that way, against ~15 ms as hex text. Small log rows go through Prisma as usual.
+  // Inside a compaction's interactive transaction, which readSnapshotRow cannot join. Prisma maps a
+  // Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot takes ~150 ms that
+  // way, against ~15 ms as hex text. Small log rows go through Prisma as usual.
   private async readSnapshot(client: Queryable, briefingId: string): Promise<SnapshotRow | null> {
     const rows =
       this.provider === "postgresql"
