@@ -15,9 +15,25 @@ const WORKER_ENTRY = new URL("./store-worker.ts", import.meta.url);
 const tsxBootstrap = (entry: URL) =>
   `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
 
+/**
+ * The parent's Node options (so SERVER_NODE_ARGS="--cpu-prof ..." profiles the worker too) without
+ * module loaders, which the bundle does not need, plus source maps for the bundle's stacks.
+ */
+function workerExecArgv(): string[] {
+  const args: string[] = [];
+  const loader = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/;
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    const match = loader.exec(arg);
+    if (!match) args.push(arg);
+    else if (!match[2]) i++; // its value is the next argument
+  }
+  return [...args, "--enable-source-maps"];
+}
+
 function startWorker(entry: URL, workerData: unknown): Worker {
   try {
-    return new Worker(bundledWorker(entry), { workerData, execArgv: ["--enable-source-maps"] });
+    return new Worker(bundledWorker(entry), { workerData, execArgv: workerExecArgv() });
   } catch (error) {
     console.warn("[briefing store] could not bundle the worker, running it through tsx:", error);
     return new Worker(tsxBootstrap(entry), { eval: true, workerData });
