@@ -13,6 +13,9 @@ const ROOT = path.resolve(import.meta.dirname, "../../..");
 /** Inside the project so the bundle's imports of packages resolve to its node_modules. */
 const OUT_DIR = path.join(ROOT, "node_modules", ".cache", "briefing-store-worker");
 
+/** Bundles of older code are deleted once this old (a process that has loaded one keeps running). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
 const bundles = new Map<string, URL>();
 
 /**
@@ -20,11 +23,12 @@ const bundles = new Map<string, URL>();
  * imports), with an inline source map so stack traces name the TypeScript files. The file name
  * carries a hash of its content: processes started from other versions of the code never share
  * one, and a file is written once (to a temporary name, then renamed) so no process reads it
- * half-written.
+ * half-written. Starting from a bundle marks it used; other bundles of the entry unused for a day
+ * are deleted when a new one is written.
  */
 export function bundledWorker(entry: URL): URL {
   const cached = bundles.get(entry.href);
-  if (cached) return cached;
+  if (cached && fs.existsSync(cached)) return cached;
   const [output] = buildSync({
     entryPoints: [fileURLToPath(entry)],
     bundle: true,
@@ -38,14 +42,30 @@ export function bundledWorker(entry: URL): URL {
     logLevel: "silent",
   }).outputFiles;
   const hash = createHash("sha256").update(output!.contents).digest("hex").slice(0, 16);
-  const file = path.join(OUT_DIR, `${path.basename(fileURLToPath(entry), ".ts")}.${hash}.mjs`);
-  if (!fs.existsSync(file)) {
+  const name = path.basename(fileURLToPath(entry), ".ts");
+  const file = path.join(OUT_DIR, `${name}.${hash}.mjs`);
+  if (fs.existsSync(file)) fs.utimesSync(file, new Date(), new Date());
+  else {
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, output!.contents);
     fs.renameSync(temporary, file);
+    deleteStale(name, file);
   }
   const url = pathToFileURL(file);
   bundles.set(entry.href, url);
   return url;
+}
+
+/** Deletes the bundles of `name` other than `keep` not used for STALE_MS (best effort). */
+function deleteStale(name: string, keep: string): void {
+  for (const other of fs.readdirSync(OUT_DIR)) {
+    const file = path.join(OUT_DIR, other);
+    if (file === keep || !other.startsWith(`${name}.`)) continue;
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file);
+    } catch {
+      // Another process deleted it first.
+    }
+  }
 }
