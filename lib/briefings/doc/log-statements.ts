@@ -1,20 +1,21 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { type Db, dbDriver } from "@/lib/db";
 
-// The log's two hot statements, run on the connection under the Prisma client (see DbDriver)
-// instead of through Prisma: the append, once per batch of keystrokes (every 20 ms while someone
-// types), which Prisma compiled each time in its query compiler (and on SQLite wrapped in an
-// interactive transaction): about twice the reference server's CPU per update; and the snapshot
-// read when a briefing is opened, which Prisma could only return quickly as hex text (a Bytes
-// value comes back as an array of numbers): a few hundred KB encoded, copied and decoded on the
-// way to the first screen. Each is prepared once per connection. Everything else in the log
-// (row reads, compaction, content) stays on Prisma.
+// The log's hot statements, run on the connection under the Prisma client (see DbDriver) instead
+// of through Prisma: the append, once per batch of keystrokes (every 20 ms while someone types),
+// which Prisma compiled each time in its query compiler (and on SQLite wrapped in an interactive
+// transaction): about twice the reference server's CPU per update; and the reads of a briefing's
+// snapshot and log rows when it is opened or caught up, which Prisma returns slowly for Bytes (as
+// arrays of numbers; the snapshot was read as hex text to avoid that: a few hundred KB encoded,
+// copied and decoded on the way to the first screen). Each is prepared once per connection.
+// Compaction, derived content and everything else stay on Prisma.
 
 /** Briefing.yState and what the log needs with it. */
 export type SnapshotRow = { snapshot: Uint8Array | null; version: number; through: number; deleted: boolean };
 
 const SQL = {
   append: 'INSERT INTO "BriefingUpdate" ("briefingId", "data", "createdAt") VALUES (?, ?, ?) RETURNING "id"',
+  rows: 'SELECT "id", "data" FROM "BriefingUpdate" WHERE "briefingId" = ? AND "id" > ? ORDER BY "id"',
   snapshot: `SELECT "yState" AS "state", "yStateVersion" AS "version", "yStateThrough" AS "through",
     ("deletedAt" IS NOT NULL) AS "deleted" FROM "Briefing" WHERE "id" = ?`,
 };
@@ -23,11 +24,12 @@ const PG = {
     name: "briefing-update-append",
     text: 'INSERT INTO "BriefingUpdate" ("briefingId", "data", "createdAt") VALUES ($1, $2, $3) RETURNING "id"',
   },
+  rows: { name: "briefing-update-rows", text: SQL.rows.replace("?", "$1").replace("?", "$2") },
   snapshot: { name: "briefing-snapshot-read", text: SQL.snapshot.replace("?", "$1") },
 };
 
 type RawSnapshot = { state: Buffer | null; version: number | bigint; through: number | bigint; deleted: unknown };
-type Prepared = { append: BetterSqlite3.Statement; snapshot: BetterSqlite3.Statement; commit: BetterSqlite3.Statement };
+type Prepared = Record<keyof typeof SQL | "commit", BetterSqlite3.Statement>;
 const prepared = new WeakMap<BetterSqlite3.Database, Prepared>();
 
 /**
@@ -57,11 +59,28 @@ export async function readSnapshotRow(db: Db, briefingId: string): Promise<Snaps
       : ((await onSqlite(db, (statements) => statements.snapshot.get(briefingId))) as RawSnapshot | undefined);
   if (!row) return null;
   return {
-    snapshot: row.state ? new Uint8Array(row.state.buffer, row.state.byteOffset, row.state.byteLength) : null,
+    snapshot: row.state ? bytesOf(row.state) : null,
     version: Number(row.version),
     through: Number(row.through),
     deleted: Boolean(Number(row.deleted)),
   };
+}
+
+/** A briefing's log rows with ids above `afterId`, oldest first. */
+export async function readRows(db: Db, briefingId: string, afterId = 0): Promise<{ id: number; data: Uint8Array }[]> {
+  const driver = dbDriver(db);
+  const rows =
+    driver.provider === "postgresql"
+      ? (await driver.pool.query<{ id: number; data: Buffer }>({ ...PG.rows, values: [briefingId, afterId] })).rows
+      : ((await onSqlite(db, (statements) => statements.rows.all(briefingId, afterId))) as {
+          id: bigint;
+          data: Buffer;
+        }[]);
+  return rows.map((row) => ({ id: Number(row.id), data: bytesOf(row.data) }));
+}
+
+function bytesOf(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
 /**
@@ -78,6 +97,7 @@ async function onSqlite<T>(db: Db, statement: (statements: Prepared) => T): Prom
   if (!statements) {
     statements = {
       append: database.prepare(SQL.append),
+      rows: database.prepare(SQL.rows),
       snapshot: database.prepare(SQL.snapshot),
       commit: database.prepare("COMMIT"),
     };

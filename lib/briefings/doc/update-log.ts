@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { Db, DbProvider } from "@/lib/db";
 import { notifyNewDocumentMentions } from "@/lib/notifications/document-mentions";
 import type { BriefingContent } from "./content";
-import { appendRow, readSnapshotRow, type SnapshotRow } from "./log-statements";
+import { appendRow, readRows, readSnapshotRow, type SnapshotRow } from "./log-statements";
 
 /** What the database holds for one briefing's document. */
 export type StoredBriefingState = {
@@ -63,16 +63,12 @@ export class BriefingUpdateLog {
   async load(briefingId: string): Promise<StoredBriefingState | null> {
     // Rows first, then the snapshot: a compaction committing in between folds the rows we read
     // into the snapshot we read next, so nothing can fall between the two reads.
-    const rows = await this.db.briefingUpdate.findMany({
-      where: { briefingId },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
-    });
+    const rows = await readRows(this.db, briefingId);
     const briefing = await readSnapshotRow(this.db, briefingId);
     if (!briefing) return null;
     return {
       snapshot: briefing.snapshot,
-      updates: rows.map((row) => new Uint8Array(row.data)),
+      updates: rows.map((row) => row.data),
       version: briefing.version,
       maxId: rows.at(-1)?.id ?? 0,
       deleted: briefing.deleted,
@@ -89,11 +85,7 @@ export class BriefingUpdateLog {
     afterId: number,
     knownVersion: number,
   ): Promise<{ updates: Uint8Array[]; maxId: number; snapshot: Uint8Array | null; version: number } | null> {
-    const rows = await this.db.briefingUpdate.findMany({
-      where: { briefingId, id: { gt: afterId } },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
-    });
+    const rows = await readRows(this.db, briefingId, afterId);
     const current = await this.db.briefing.findUnique({ where: { id: briefingId }, select: { yStateVersion: true } });
     if (!current) return null;
     let snapshot: Uint8Array | null = null;
@@ -104,7 +96,7 @@ export class BriefingUpdateLog {
       snapshot = read.snapshot;
       version = read.version;
     }
-    const updates = rows.map((row) => new Uint8Array(row.data));
+    const updates = rows.map((row) => row.data);
     return { updates, maxId: rows.at(-1)?.id ?? afterId, snapshot, version };
   }
 
