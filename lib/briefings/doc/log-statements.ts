@@ -43,7 +43,8 @@ export async function appendRow(db: Db, briefingId: string, data: Uint8Array): P
   const now = new Date().toISOString();
   const driver = dbDriver(db);
   if (driver.provider === "postgresql") {
-    const result = await driver.pool.query<{ id: number }>({ ...PG.append, values: [briefingId, bytes, now] });
+    const { pool } = await driver.connection();
+    const result = await pool.query<{ id: number }>({ ...PG.append, values: [briefingId, bytes, now] });
     return result.rows[0]!.id;
   }
   const row = await onSqlite(db, (statements) => statements.append.get(briefingId, bytes, now.replace("Z", "+00:00")));
@@ -55,7 +56,7 @@ export async function readSnapshotRow(db: Db, briefingId: string): Promise<Snaps
   const driver = dbDriver(db);
   const row =
     driver.provider === "postgresql"
-      ? (await driver.pool.query<RawSnapshot>({ ...PG.snapshot, values: [briefingId] })).rows[0]
+      ? (await (await driver.connection()).pool.query<RawSnapshot>({ ...PG.snapshot, values: [briefingId] })).rows[0]
       : ((await onSqlite(db, (statements) => statements.snapshot.get(briefingId))) as RawSnapshot | undefined);
   if (!row) return null;
   return {
@@ -71,7 +72,11 @@ export async function readRows(db: Db, briefingId: string, afterId = 0): Promise
   const driver = dbDriver(db);
   const rows =
     driver.provider === "postgresql"
-      ? (await driver.pool.query<{ id: number; data: Buffer }>({ ...PG.rows, values: [briefingId, afterId] })).rows
+      ? (
+          await (
+            await driver.connection()
+          ).pool.query<{ id: number; data: Buffer }>({ ...PG.rows, values: [briefingId, afterId] })
+        ).rows
       : ((await onSqlite(db, (statements) => statements.rows.all(briefingId, afterId))) as {
           id: bigint;
           data: Buffer;
