@@ -100,9 +100,10 @@ export class BriefingUpdateLog {
     return { updates, maxId: rows.at(-1)?.id ?? afterId, snapshot, version };
   }
 
-  // Inside a compaction's interactive transaction, which readSnapshotRow cannot join. Prisma maps a
-  // Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot takes ~150 ms that
-  // way, against ~15 ms as hex text. Small log rows go through Prisma as usual.
+  // The snapshot read inside a compaction's interactive transaction, which log-statements.ts cannot
+  // join (on SQLite it would wait for that transaction's own lock). Prisma maps a Bytes value
+  // through a JavaScript array of numbers: reading a 700 KB snapshot takes ~150 ms that way,
+  // against ~15 ms as hex text. The compaction's rows go through Prisma as usual.
   private async readSnapshot(client: Queryable, briefingId: string): Promise<SnapshotRow | null> {
     const rows =
       this.provider === "postgresql"
