@@ -1,6 +1,8 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -17,21 +19,89 @@ export { providerOf };
 // A registered symbol, not a module-level map: the server entry (tsx) and Next's bundle load this
 // module separately but share the client through globalThis.
 const PROVIDER = Symbol.for("briefing-editor.dbProvider");
+const DRIVER = Symbol.for("briefing-editor.dbDriver");
+
+/** A driver adapter as Prisma gets it from an adapter factory (the same type for both databases). */
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * The connection under a client, for the few statements that skip Prisma's query compiler (the
+ * Yjs log's hot statements, lib/briefings/doc/log-statements.ts): the driver adapter Prisma is
+ * using right now, with its better-sqlite3 connection (SQLite; run statements inside the adapter's
+ * `startTransaction`, which waits for its lock, so they cannot land inside another caller's open
+ * interactive transaction) or its pg pool (PostgreSQL).
+ */
+export type DbDriver =
+  | { provider: "sqlite"; connection: () => Promise<{ adapter: Adapter; database: BetterSqlite3.Database }> }
+  | { provider: "postgresql"; connection: () => Promise<{ adapter: Adapter; pool: pg.Pool }> };
+
+type AdapterFactory = Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb">;
+
+/**
+ * Wraps an adapter factory to remember the adapter Prisma opens through it (on first use, again
+ * after $disconnect). `current` resolves with that adapter, opening one when there is none or
+ * `isOpen` says it was closed.
+ */
+function capturing(factory: AdapterFactory, isOpen: (adapter: Adapter) => boolean) {
+  let connected: Promise<Adapter> | undefined;
+  const wrapped: AdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => {
+      connected = factory.connect();
+      return connected;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
+  const current = async (client: { $connect(): Promise<void> }): Promise<Adapter> => {
+    if (!connected || !isOpen(await connected)) await client.$connect();
+    return connected!;
+  };
+  return { factory: wrapped, current };
+}
+
+// The adapters keep their connection in `client` (not part of their types).
+const sqliteOf = (adapter: Adapter) => (adapter as unknown as { client: BetterSqlite3.Database }).client;
+const poolOf = (adapter: Adapter) => (adapter as unknown as { client: pg.Pool }).client;
 
 /** Builds a client for a database URL: a postgres URL uses PostgreSQL, a file: URL uses SQLite. */
 export function createDb(databaseUrl: string): Db {
   const provider = providerOf(databaseUrl);
   let db: Db;
+  let driver: DbDriver;
   if (provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-    db = new PostgresClient({ adapter }) as unknown as Db;
+    const pgFactory = new PrismaPg({ connectionString: databaseUrl, max: 10 });
+    const { factory, current } = capturing(pgFactory as unknown as AdapterFactory, (a) => !poolOf(a).ended);
+    db = new PostgresClient({ adapter: factory as unknown as PrismaPg }) as unknown as Db;
+    const client = db;
+    driver = {
+      provider,
+      connection: async () => ({ adapter: await current(client), pool: poolOf(await current(client)) }),
+    };
   } else {
     // timeout = busy timeout: wait for another connection's write lock instead of failing at once.
-    const adapter = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
-    db = new SqliteClient({ adapter });
+    const sqliteFactory = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+    const { factory, current } = capturing(sqliteFactory, (a) => sqliteOf(a).open);
+    db = new SqliteClient({ adapter: factory });
+    const client = db;
+    driver = {
+      provider,
+      connection: async () => {
+        const adapter = await current(client);
+        return { adapter, database: sqliteOf(adapter) };
+      },
+    };
   }
   Object.defineProperty(db, PROVIDER, { value: provider });
+  Object.defineProperty(db, DRIVER, { value: driver });
   return db;
+}
+
+/** The connection under a client made by createDb (see DbDriver). */
+export function dbDriver(db: Db): DbDriver {
+  const driver = (db as unknown as Record<symbol, DbDriver | undefined>)[DRIVER];
+  if (!driver) throw new Error("dbDriver: client was not made by createDb");
+  return driver;
 }
 
 /** Which database a client talks to. */

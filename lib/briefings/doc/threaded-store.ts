@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { BriefingStore, OpenedBriefing } from "./store";
 import type { CompactionResult } from "./update-log";
+import { bundledWorker } from "./worker-bundle";
 import { fromWireError, type StoreReply } from "./worker-protocol";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -8,9 +9,36 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 const WORKER_ENTRY = new URL("./store-worker.ts", import.meta.url);
 
 // The worker is TypeScript, and on Node 20 worker threads do not inherit tsx's loader (not even
-// with --import tsx in execArgv): register tsx inside the worker, then load the entry.
-const bootstrap = (entry: URL) =>
+// with --import tsx in execArgv). It runs as a bundle (worker-bundle.ts); should bundling fail
+// (say, a read-only node_modules), tsx is registered inside the worker instead, at the cost of a
+// loader thread.
+const tsxBootstrap = (entry: URL) =>
   `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+
+/**
+ * The parent's Node options (so SERVER_NODE_ARGS="--cpu-prof ..." profiles the worker too) without
+ * module loaders, which the bundle does not need, plus source maps for the bundle's stacks.
+ */
+function workerExecArgv(): string[] {
+  const args: string[] = [];
+  const loader = /^(-r|--require|--import|--loader|--experimental-loader)(=|$)/;
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    const match = loader.exec(arg);
+    if (!match) args.push(arg);
+    else if (!match[2]) i++; // its value is the next argument
+  }
+  return [...args, "--enable-source-maps"];
+}
+
+function startWorker(entry: URL, workerData: unknown): Worker {
+  try {
+    return new Worker(bundledWorker(entry), { workerData, execArgv: workerExecArgv() });
+  } catch (error) {
+    console.warn("[briefing store] could not bundle the worker, running it through tsx:", error);
+    return new Worker(tsxBootstrap(entry), { eval: true, workerData });
+  }
+}
 
 /**
  * A BriefingStore whose database work runs on a worker thread with its own connection: the
@@ -92,10 +120,7 @@ export class ThreadedBriefingStore implements BriefingStore {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(bootstrap(this.workerEntry), {
-      eval: true,
-      workerData: { databaseUrl: this.databaseUrl },
-    });
+    const worker = startWorker(this.workerEntry, { databaseUrl: this.databaseUrl });
     worker.on("message", (reply: StoreReply) => {
       const call = this.pending.get(reply.id);
       if (!call) return;

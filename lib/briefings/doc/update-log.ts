@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import type { Db, DbProvider } from "@/lib/db";
 import { notifyNewDocumentMentions } from "@/lib/notifications/document-mentions";
 import type { BriefingContent } from "./content";
+import { appendRow, readRows, readSnapshotRow, type SnapshotRow } from "./log-statements";
 
 /** What the database holds for one briefing's document. */
 export type StoredBriefingState = {
@@ -17,7 +18,6 @@ export type StoredBriefingState = {
   deleted: boolean;
 };
 
-type SnapshotRow = { snapshot: Uint8Array | null; version: number; through: number; deleted: boolean };
 type RawSnapshotRow = { state: string | null; version: number | bigint; through: number | bigint; deleted: unknown };
 /** A client or an interactive-transaction client (both can run raw queries). */
 type Queryable = Pick<Db, "$queryRaw" | "$executeRaw">;
@@ -63,16 +63,12 @@ export class BriefingUpdateLog {
   async load(briefingId: string): Promise<StoredBriefingState | null> {
     // Rows first, then the snapshot: a compaction committing in between folds the rows we read
     // into the snapshot we read next, so nothing can fall between the two reads.
-    const rows = await this.db.briefingUpdate.findMany({
-      where: { briefingId },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
-    });
-    const briefing = await this.readSnapshot(this.db, briefingId);
+    const rows = await readRows(this.db, briefingId);
+    const briefing = await readSnapshotRow(this.db, briefingId);
     if (!briefing) return null;
     return {
       snapshot: briefing.snapshot,
-      updates: rows.map((row) => new Uint8Array(row.data)),
+      updates: rows.map((row) => row.data),
       version: briefing.version,
       maxId: rows.at(-1)?.id ?? 0,
       deleted: briefing.deleted,
@@ -89,27 +85,25 @@ export class BriefingUpdateLog {
     afterId: number,
     knownVersion: number,
   ): Promise<{ updates: Uint8Array[]; maxId: number; snapshot: Uint8Array | null; version: number } | null> {
-    const rows = await this.db.briefingUpdate.findMany({
-      where: { briefingId, id: { gt: afterId } },
-      orderBy: { id: "asc" },
-      select: { id: true, data: true },
-    });
+    const rows = await readRows(this.db, briefingId, afterId);
     const current = await this.db.briefing.findUnique({ where: { id: briefingId }, select: { yStateVersion: true } });
     if (!current) return null;
     let snapshot: Uint8Array | null = null;
     let version = knownVersion;
     if (current.yStateVersion !== knownVersion) {
-      const read = await this.readSnapshot(this.db, briefingId);
+      const read = await readSnapshotRow(this.db, briefingId);
       if (!read) return null;
       snapshot = read.snapshot;
       version = read.version;
     }
-    const updates = rows.map((row) => new Uint8Array(row.data));
+    const updates = rows.map((row) => row.data);
     return { updates, maxId: rows.at(-1)?.id ?? afterId, snapshot, version };
   }
 
-  // Prisma maps a Bytes value through a JavaScript array of numbers: reading a 700 KB snapshot
-  // takes ~150 ms that way, against ~15 ms as hex text. Small log rows go through Prisma as usual.
+  // The snapshot read inside a compaction's interactive transaction, which log-statements.ts cannot
+  // join (on SQLite it would wait for that transaction's own lock). Prisma maps a Bytes value
+  // through a JavaScript array of numbers: reading a 700 KB snapshot takes ~150 ms that way,
+  // against ~15 ms as hex text. The compaction's rows go through Prisma as usual.
   private async readSnapshot(client: Queryable, briefingId: string): Promise<SnapshotRow | null> {
     const rows =
       this.provider === "postgresql"
@@ -151,12 +145,8 @@ export class BriefingUpdateLog {
 
   /** Appends one (merged) Yjs update to the log; resolves with its row id once committed. */
   async append(briefingId: string, data: Uint8Array): Promise<number> {
-    const create = { data: { briefingId, data: toBytes(data) }, select: { id: true } } as const;
-    if (this.provider === "postgresql") return (await this.db.briefingUpdate.create(create)).id;
-    // The SQLite adapter runs statements issued outside a transaction on the connection that an
-    // open interactive transaction is using, so a bare INSERT could be rolled back with someone
-    // else's compaction. Inside its own transaction it waits for the adapter's mutex instead.
-    return this.db.$transaction(async (tx) => (await tx.briefingUpdate.create(create)).id);
+    // Awaited here so an error's stack names the log, not only the statement's helper.
+    return await appendRow(this.db, briefingId, data);
   }
 
   /**
