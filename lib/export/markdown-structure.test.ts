@@ -1,10 +1,11 @@
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { describe, expect, it } from "vitest";
 import { buildDoc, heading, STRUCTURED, text } from "@/lib/test/export-documents";
 import { toMarkdown } from "./markdown";
 
-// No markdown-it footnote plugin is installed: the footnotes are checked structurally (GFM's
-// syntax: `[^label]` references, `[^label]: text` definitions at the start of a top-level line).
+// Footnotes are read by markdown-it with its footnote plugin (GFM's syntax: `[^label]`
+// references, `[^label]: text` definitions), and by plain markdown-it (a renderer without them).
 
 describe("Markdown structure", () => {
   it("has one # title with the briefing's headings one level down", () => {
@@ -24,6 +25,17 @@ describe("Markdown structure", () => {
     ]);
     // Definitions come after the "Sources" heading, each once.
     expect(markdown.indexOf("[^1]: ")).toBeGreaterThan(markdown.indexOf("## Sources"));
+    // A renderer with footnotes links every reference to its definition.
+    const md = new MarkdownIt().use(footnote);
+    const tokens = md.parse(markdown, {});
+    const refs = tokens.flatMap((t) => t.children ?? []).filter((t) => t.type === "footnote_ref");
+    expect(refs.map((t) => t.meta?.label)).toEqual(expect.arrayContaining(["1", "2"]));
+    expect(new Set(refs.map((t) => t.meta?.label)).size).toBe(2);
+    expect(tokens.filter((t) => t.type === "footnote_open").map((t) => t.meta?.label)).toEqual(["1", "2"]);
+    const withNotes = md.render(markdown);
+    expect(withNotes).toMatch(
+      /<li id="fn1" class="footnote-item"><p>\[1\] <a href="https:\/\/example.org\/1">Source 1<\/a>\./,
+    );
     // A renderer without footnotes still shows every entry (none is read as a link definition).
     const html = new MarkdownIt().render(markdown);
     expect(html).toContain('[^1]: [1] <a href="https://example.org/1">Source 1</a>.');

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { strFromU8, unzipSync } from "fflate";
 import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
@@ -132,6 +133,14 @@ describe("footnotes, citations, TOC blocks and callouts in every format", () => 
     // Every reference has a definition (GFM drops a reference without one to plain text).
     const references = new Set([...markdown.matchAll(/\[\^([\w-]+)\](?!:)/g)].map((m) => m[1]));
     expect([...references].sort()).toEqual([...definitions].sort());
+
+    // markdown-it with its footnote plugin links each reference to its note or source.
+    const noted = new MarkdownIt().use(footnote).parse(markdown, {});
+    const refs = noted.flatMap((tok) => tok.children ?? []).filter((tok) => tok.type === "footnote_ref");
+    expect(new Set(refs.map((tok) => tok.meta?.label))).toEqual(references);
+    // (the plugin lists the notes in the order they are first referred to)
+    const listed = noted.filter((tok) => tok.type === "footnote_open").map((tok) => tok.meta?.label);
+    expect(listed.sort()).toEqual([...definitions].sort());
 
     const tokens = new MarkdownIt().parse(markdown, {});
     const links = tokens
