@@ -11,7 +11,7 @@ import { answerClearanceBody, emptyBody, finalizeClearanceBody, requestClearance
 import { createCommentBody, updateCommentBody } from "@/lib/comments/schema";
 import { compareCsvQuerySchema } from "@/lib/matrix/schema";
 import { listNotificationsQuery, markReadSchema } from "@/lib/notifications/schema";
-import { diffQuery, nameVersionBody, restoreBody, versionContentQuery } from "@/lib/versions/schema";
+import { diffQuery, nameVersionBody, proposeBody, restoreBody, versionContentQuery } from "@/lib/versions/schema";
 import { apiCreateWebhookSchema } from "@/lib/webhooks/schema";
 import { apiNotificationListSchema } from "./notifications";
 import {
@@ -326,6 +326,24 @@ export function openApiDocument(serverUrl: string): JsonSchema {
             "What changed between two versions, or a version and the current document, and who changed it in that range",
           parameters: [pathId, ...queryParameters(diffQuery)],
           responses: { 200: json({ type: "object" }), ...errors },
+        },
+      },
+      "/api/v1/briefings/{id}/diff/propose": {
+        post: {
+          summary:
+            "Applies the changes between two versions onto the current document as the caller's suggestions (edit rights)",
+          parameters: [pathId],
+          requestBody: body(proposeBody),
+          responses: {
+            200: json({
+              type: "object",
+              properties: {
+                proposed: { type: "integer" },
+                skipped: { type: "array", items: { type: "string" } },
+              },
+            }),
+            ...errors,
+          },
         },
       },
       "/api/v1/briefings/{id}/grants": {
