@@ -59,13 +59,17 @@ test("mark paragraphs with the banner live in a second context, clear with two u
   const almaPage = new BriefingPage(alma);
   await almaPage.goto(url);
   await expect(almaPage.editor()).toContainText("Closely held detail.");
+  // The toolbar names the mark of the block holding the caret: the click has moved the caret there.
+  const caretMark = lead.getByRole("button", { name: /^Portion mark:/ });
   await editor.getByText("Open assessment.").click();
+  await expect(caretMark).toHaveAccessibleName("Portion mark: (none)");
   await lead.keyboard.press("Control+Alt+p");
   const picker = lead.getByRole("dialog", { name: "Portion mark" });
   await expect(picker.getByRole("radio", { name: "(U) UNCLASSIFIED" })).toBeFocused();
   await lead.keyboard.press("Enter");
   await expect(alma.getByTestId("marking-banner-top")).toHaveText("UNCLASSIFIED");
   await editor.getByText("Closely held detail.").click();
+  await expect(caretMark).toHaveAccessibleName("Portion mark: (none)");
   await lead.keyboard.press("Control+Alt+p");
   await picker.getByRole("radio", { name: "(S) SECRET" }).check();
   await picker.getByRole("checkbox", { name: /NOFORN/ }).check();

@@ -43,6 +43,7 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   await page.keyboard.type("See annex.");
   await page.keyboard.press("Escape");
   await expect(noteEditor).toBeHidden();
+  await expect(editor).toBeFocused();
   await page.keyboard.type(" today.");
   const notes = editor.getByTestId("footnote");
   await expect(notes).toHaveCount(1);
@@ -63,6 +64,8 @@ test("footnotes are typed in place and renumber; the table of contents follows n
   await page.keyboard.type("Allies means NATO.");
   await page.keyboard.press("Escape");
   await expect(noteEditor).toBeHidden();
+  // The caret is back in the text (keys pressed before the text has focus again go nowhere).
+  await expect(editor).toBeFocused();
   await expect(notes).toHaveCount(2);
   await expect(notes.nth(0)).toHaveAttribute("aria-label", "Footnote 1: Allies means NATO.");
   await expect(notes.nth(1)).toHaveAttribute("aria-label", "Footnote 2: See annex.");

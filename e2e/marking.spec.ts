@@ -63,7 +63,10 @@ test("mark paragraphs, see the banner change live, export a marked PDF and a rel
   await expect(editor.locator(".portion--unmarked")).toHaveCount(2);
 
   // Keyboard: Ctrl+Alt+P, arrows to the level, Enter applies.
+  // The toolbar names the mark of the block holding the caret: the click has moved the caret there.
+  const caretMark = page.getByRole("button", { name: /^Portion mark:/ });
   await editor.getByText("Background that anyone may read.").click();
+  await expect(caretMark).toHaveAccessibleName("Portion mark: (none)");
   let dialog = await openPicker(page);
   await expect(dialog.getByRole("radio", { name: "(U) UNCLASSIFIED" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -72,6 +75,7 @@ test("mark paragraphs, see the banner change live, export a marked PDF and a rel
   await expect(page.getByTestId("marking-issues")).toContainText("1 unmarked portion");
 
   await editor.getByText("Sensitive detail for us only.").click();
+  await expect(caretMark).toHaveAccessibleName("Portion mark: (none)");
   dialog = await openPicker(page);
   await dialog.getByRole("radio", { name: "(S) SECRET" }).check();
   await dialog.getByRole("checkbox", { name: /NOFORN/ }).check();

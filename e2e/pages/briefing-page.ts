@@ -65,6 +65,8 @@ export class BriefingPage {
 
   /** Types `text` as a new paragraph at the end of the document. */
   async typeAtEnd(text: string) {
+    // Editable once the document is in sync (before that, keys typed into it are dropped).
+    await expect(this.editor()).toHaveAttribute("contenteditable", "true", { timeout: 30_000 });
     await this.editor().locator(":scope > p").last().click();
     await this.page.keyboard.press("Control+End");
     await this.page.keyboard.press("Enter");
