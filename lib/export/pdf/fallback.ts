@@ -39,6 +39,18 @@ export function installFontFallback(doc: PDFKit.PDFDocument): void {
   let base = "Helvetica"; // the face the code asked for; runs switch faces under it
   let inside = false; // PDFKit calls widthOfString itself while wrapping a run
 
+  // PDFKit keeps a font under the name it was asked by, unless it already holds the same font
+  // under another name (the initial face, loaded by path, is DejaVu too): then it keeps nothing,
+  // and every later font("Helvetica") parsed the font file again (~13 s of a 14.5 s, 138-page
+  // export quoting one Cyrillic article). So the name is remembered here.
+  const families = doc as unknown as { _fontFamilies: Record<string, unknown>; _font: unknown };
+  const setFont = (src: string, ...rest: unknown[]): PDFKit.PDFDocument => {
+    const result = (original.font as (...args: unknown[]) => PDFKit.PDFDocument)(src, ...rest);
+    if (typeof src === "string" && typeof rest[0] !== "string" && !families._fontFamilies[src])
+      families._fontFamilies[src] = families._font;
+    return result;
+  };
+
   const fallbackRuns = (text: string): Run[] | null => {
     if (inside) return null;
     const runs = splitRuns(text, base);
@@ -46,18 +58,18 @@ export function installFontFallback(doc: PDFKit.PDFDocument): void {
   };
   const withFace = <T>(face: string, measure: () => T): T => {
     inside = true;
-    original.font(face);
+    setFont(face);
     try {
       return measure();
     } finally {
-      original.font(base);
+      setFont(base);
       inside = false;
     }
   };
 
   doc.font = ((src: string, ...rest: unknown[]) => {
     if (!inside && typeof src === "string") base = src;
-    return (original.font as (...args: unknown[]) => PDFKit.PDFDocument)(src, ...rest);
+    return setFont(src, ...rest);
   }) as typeof doc.font;
 
   doc.text = ((text: string, ...args: TextArgs) => {

@@ -76,18 +76,32 @@ export function registerUnicodeFonts(doc: PDFKit.PDFDocument): void {
   }
 }
 
+// Which face has a code point, remembered per process: the fallback asks for every character of
+// every string PDFKit measures while wrapping, and fontkit decodes its cmap anew on each lookup.
+const DEJAVU = path.join(FONT_DIR, FILES.Helvetica!);
+const dejavuHas = new Map<number, boolean>();
+const cjkCutOf = new Map<number, CjkCut | null>();
+
 /** True when DejaVu has a glyph for this code point. */
 export function dejavuCovers(codePoint: number): boolean {
-  return font(path.join(FONT_DIR, FILES.Helvetica!)).hasGlyphForCodePoint(codePoint);
+  let has = dejavuHas.get(codePoint);
+  if (has === undefined) {
+    has = font(DEJAVU).hasGlyphForCodePoint(codePoint);
+    dejavuHas.set(codePoint, has);
+  }
+  return has;
 }
 
 /** The registered CJK face (bold when `base` is) that has this code point, or null. */
 export function cjkFaceFor(codePoint: number, base = "Helvetica"): string | null {
-  const bold = base.includes("Bold");
-  for (const cut of Object.keys(CJK_FILES) as CjkCut[]) {
-    if (font(CJK_FILES[cut].regular).hasGlyphForCodePoint(codePoint)) return cjkName(cut, bold);
+  let cut = cjkCutOf.get(codePoint);
+  if (cut === undefined) {
+    cut =
+      (Object.keys(CJK_FILES) as CjkCut[]).find((c) => font(CJK_FILES[c].regular).hasGlyphForCodePoint(codePoint)) ??
+      null;
+    cjkCutOf.set(codePoint, cut);
   }
-  return null;
+  return cut === null ? null : cjkName(cut, base.includes("Bold"));
 }
 
 /** True when one of the Unicode faces (DejaVu or a CJK fallback) has a glyph for this code point. */
