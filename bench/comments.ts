@@ -26,7 +26,6 @@
 //    goal: notice p99 <= 100 ms.
 // Prints one JSON line per measurement and a summary line with the load average and goal_met per
 // goal. Numbers, not assertions.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -47,6 +46,7 @@ import { signUp, type TestUser } from "@/lib/test/auth";
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "../e2e/chromium";
 // @ts-expect-error plain ESM script without type declarations
 import { buildIfStale } from "../scripts/build.mjs";
+import { serveApp, stopApp } from "./app-server";
 import { PAGE_PROBES, READ_PAGE_PROBES } from "./comments-probes";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3916);
@@ -146,40 +146,6 @@ async function seedThreads(db: Db, briefingId: string, authors: TestUser[]) {
   }
   doc.destroy();
   for (let i = 0; i < rows.length; i += 1000) await db.comment.createMany({ data: rows.slice(i, i + 1000) });
-}
-
-async function serve(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill("SIGTERM");
-  throw new Error("The server did not become healthy within 300 s");
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 type PageResult = { ready_ms: number; highlights_ms: number | null; highlights: number; panel_threads: number };
@@ -345,7 +311,7 @@ async function main() {
   await seedThreads(db, withComments.id, [owner, ...readers.slice(0, 4)]);
   console.error(`Seeded ${THREADS} threads (${THREADS * PER_THREAD} comments) in ${Date.now() - seeded} ms`);
   buildIfStale();
-  const server = await serve(file);
+  const server = await serveApp(file, PORT, 300_000);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const cookie = owner.headers.get("cookie")!;
   try {
@@ -412,7 +378,7 @@ async function main() {
     print(summary);
   } finally {
     await browser.close().catch(() => {});
-    await stop(server);
+    await stopApp(server);
   }
 }
 

@@ -35,7 +35,6 @@
 //    first-render-2000-cold measures the other case: before each of its runs the bench writes to
 //    the catalog (the database moves its version on), so the server loads the data again.
 // Prints one JSON line per measurement and ends with the summary line. Numbers, not assertions.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -49,6 +48,7 @@ import type { MatrixSelection } from "@/lib/matrix/types";
 import { CHROMIUM_ARGS, CHROMIUM_MISSING, findChromium } from "../e2e/chromium";
 // @ts-expect-error plain ESM script without type declarations
 import { buildIfStale } from "../scripts/build.mjs";
+import { serveApp, stopApp } from "./app-server";
 import {
   AFTER_LIVE_FRAMES,
   filterLatency,
@@ -105,40 +105,6 @@ async function scratchDatabase(): Promise<string> {
   fs.renameSync(partial, file);
   console.error(`Wrote the synthetic catalog in ${Date.now() - started} ms: ${file}`);
   return file;
-}
-
-async function serve(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const deadline = Date.now() + STARTUP_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  child.kill("SIGTERM");
-  throw new Error(`The server did not become healthy within ${STARTUP_MS / 1000} s`);
-}
-
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill("SIGKILL");
 }
 
 type FirstRender = {
@@ -364,7 +330,7 @@ async function main() {
   // Timed before the app server starts, so the two do not compete for the CPU.
   const matrixSmall = await serverMatrixTime(file, { scope: { region: SUBSET_REGION } }, RUNS);
   const matrixLarge = await serverMatrixTime(file, { scope: {} }, RUNS);
-  const server = await serve(file);
+  const server = await serveApp(file, PORT, STARTUP_MS);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     // Warm the server (first compilation of the route, database caches) before measuring.
@@ -457,7 +423,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await stop(server);
+    await stopApp(server);
   }
 }
 
