@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { ShareExpiryField } from "@/components/share/share-expiry-field";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { createShareLink, revokeShareLink } from "@/lib/shares/actions";
 import type { ShareLinkView } from "@/lib/shares/queries";
-import { SHARE_EXPIRY_CHOICES } from "@/lib/shares/schema";
 import "./share.css";
 
 export type ShareLinksManagerProps = { briefingId: string; links: ShareLinkView[] };
@@ -39,17 +39,7 @@ export function ShareLinksManager({ briefingId, links }: ShareLinksManagerProps)
           create.run({ briefingId, expiresInDays, withComments }, (data) => setCreated(data));
         }}
       >
-        <div className="field">
-          <label htmlFor="share-expiry">Link expires</label>
-          <select id="share-expiry" name="expiresInDays" defaultValue="">
-            <option value="">Never (until revoked)</option>
-            {SHARE_EXPIRY_CHOICES.map((days) => (
-              <option key={days} value={days}>
-                After {days} {days === 1 ? "day" : "days"}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ShareExpiryField id="share-expiry" />
         <label className="check share-links__comments">
           <input type="checkbox" name="withComments" data-testid="share-with-comments" /> Show comments
         </label>

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import { ShareExpiryField } from "@/components/share/share-expiry-field";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useAction } from "@/components/ui/use-action";
 import { createShareLink } from "@/lib/shares/actions";
-import { SHARE_EXPIRY_CHOICES } from "@/lib/shares/schema";
 import type { VersionSummary } from "@/lib/versions/service";
 import "@/components/share/share.css";
 
@@ -69,17 +69,7 @@ export function ShareVersion({ briefingId, version, onClose }: ShareVersionProps
             );
           }}
         >
-          <div className="field">
-            <label htmlFor="version-share-expiry">Link expires</label>
-            <select id="version-share-expiry" name="expiresInDays" defaultValue="">
-              <option value="">Never (until revoked)</option>
-              {SHARE_EXPIRY_CHOICES.map((days) => (
-                <option key={days} value={days}>
-                  After {days} {days === 1 ? "day" : "days"}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ShareExpiryField id="version-share-expiry" />
           <label className="check">
             <input type="checkbox" name="withComments" /> Show comments (as they were then)
           </label>
