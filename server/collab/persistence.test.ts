@@ -249,6 +249,38 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
     expect(blockTexts(await reload(id))).toEqual(expect.arrayContaining(["late", "early"]));
   });
 
+  it("the store's stored state vector covers a row that committed after a higher id it had caught up past", async () => {
+    // Another instance's batch (a lower id) commits after this store appended a client's next
+    // change (a higher id) on top of it: the client moved here. Seen in CI as clients stuck at
+    // "saving" after a kill -9 of their first instance.
+    const id = await newBriefing();
+    const store = new LocalBriefingStore(log);
+    await store.open(id);
+    const moved = new Y.Doc();
+    applyStoredState(moved, (await log.load(id))!);
+    const before = Y.encodeStateVector(moved);
+    appendParagraph(moved, "typed on the other instance");
+    const first = Y.encodeStateAsUpdate(moved, before);
+    const middle = Y.encodeStateVector(moved);
+    appendParagraph(moved, "typed here after moving");
+    const second = Y.encodeStateAsUpdate(moved, middle);
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [id, Buffer.from(first)]);
+      await store.append(id, second); // waits for what it depends on, which is not committed yet
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    const unrelated = new Y.Doc();
+    appendParagraph(unrelated, "someone else");
+    const stored = Y.decodeStateVector(await store.append(id, Y.encodeStateAsUpdate(unrelated)));
+    expect(stored.get(moved.clientID)).toBe(Y.getState(moved.store, moved.clientID));
+    await store.close();
+  });
+
   it("reports busy while another instance holds the compaction lock", async () => {
     const id = await newBriefing();
     await log.append(id, Y.encodeStateAsUpdate(new Y.Doc()));

@@ -94,7 +94,10 @@ export class LocalBriefingStore implements BriefingStore {
     const until = Date.now() + PENDING_WAIT_MS;
     for (let delay = 0; isPending(copy) && Date.now() < until; delay = Math.min(delay * 2 || 10, 500)) {
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-      await this.catchUp(briefingId, copy);
+      // After a first look at the new rows, every row: on PostgreSQL a row with a lower id than one
+      // already read can commit later (another instance's batch), and reading only above the
+      // highest id read would never see it, leaving its clients "saving" for good.
+      await this.catchUp(briefingId, copy, delay === 0 ? copy.maxId : 0);
     }
   }
 
@@ -103,13 +106,14 @@ export class LocalBriefingStore implements BriefingStore {
    * rows again, which Yjs ignores), so that the persisted state vector covers a client that moved
    * here from another instance and derived content includes every instance's edits. A failure only
    * leaves the copy behind (reported state vectors are then lower, never higher, than the truth).
+   * Reads the rows above `afterId` (see resolvePending for when that is not enough).
    */
-  private async catchUp(briefingId: string, copy: Copy): Promise<void> {
+  private async catchUp(briefingId: string, copy: Copy, afterId = copy.maxId): Promise<void> {
     try {
-      const changes = await this.log.changesSince(briefingId, copy.maxId, copy.version);
+      const changes = await this.log.changesSince(briefingId, afterId, copy.version);
       if (!changes) return;
       applyStoredState(copy.doc, changes);
-      copy.maxId = changes.maxId;
+      copy.maxId = Math.max(copy.maxId, changes.maxId);
       copy.version = changes.version;
     } catch {
       // Next append or compaction catches up.
