@@ -268,7 +268,10 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
     await client.connect();
     try {
       await client.query("BEGIN");
-      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [id, Buffer.from(first)]);
+      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [
+        id,
+        Buffer.from(first),
+      ]);
       await store.append(id, second); // waits for what it depends on, which is not committed yet
       await client.query("COMMIT");
     } finally {
