@@ -6,7 +6,7 @@ import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
 import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
-import { storeHistory, timeColdOpen } from "./collab/cold-load";
+import { applyFromMemoryMs, storeHistory, timeColdOpen } from "./collab/cold-load";
 import { runEditors } from "./collab/editors";
 import { buildHistory } from "./collab/history";
 import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
@@ -32,6 +32,9 @@ const TOKEN = "bench";
  * idle server and the reference (Prisma, the persistence thread, zod, ioredis, the Tiptap schema).
  */
 const RSS_BASE_MB = Number(process.env.BENCH_RSS_BASE_MB ?? 56);
+/** Time after an open for the server to apply the stored state itself (it waits 1 s when idle). */
+const SERVER_SETTLE_MS = 1_500;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
 
 type Totals = {
@@ -159,26 +162,6 @@ async function main(): Promise<void> {
 }
 
 /**
- * What the stock client needs to apply the same document from memory: the whole state as one
- * Yjs update (what a sync sends), applied to a fresh Y.Doc in this process. Median of 5.
- */
-function applyFromMemoryMs(history: { batches: Uint8Array[] }): { ms: number; bytes: number } {
-  const source = new Y.Doc();
-  for (const batch of history.batches) Y.applyUpdate(source, batch);
-  const update = Y.encodeStateAsUpdate(source);
-  source.destroy();
-  const times: number[] = [];
-  for (let run = 0; run < 6; run++) {
-    const doc = new Y.Doc();
-    const started = performance.now();
-    Y.applyUpdate(doc, update);
-    if (run > 0) times.push(performance.now() - started); // the first run warms the JIT
-    doc.destroy();
-  }
-  return { ms: percentile(Float64Array.from(times).sort(), 50), bytes: update.length };
-}
-
-/**
  * Cold load of a briefing with a long editing history, twice: as a clean unload leaves it (one
  * compacted snapshot) and as a crash leaves it (a snapshot plus recent log rows).
  */
@@ -186,7 +169,11 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
   // Batches of 5 operations: about what a fast typist produces in one 20 ms batch window.
   const history = buildHistory(OPERATIONS, 5);
   const warmup = await createBriefing(log.db, { title: "warm-up", ownerId, template: "policy-brief" });
-  const fromMemory = applyFromMemoryMs(history);
+  const whole = new Y.Doc();
+  for (const batch of history.batches) Y.applyUpdate(whole, batch);
+  const wholeUpdate = Y.encodeStateAsUpdate(whole);
+  whole.destroy();
+  const fromMemory = applyFromMemoryMs(wholeUpdate);
   for (const tail of [0, 250]) {
     const { id } = await createBriefing(log.db, { title: "cold load", ownerId, template: "blank" });
     const { tailRows } = await storeHistory(log, id, history, tail);
@@ -199,17 +186,23 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
     for (let run = 0; run < 5; run++) {
       // A running server (JIT warm, another briefing open) that has never loaded this briefing.
       const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
+      const open: (() => void)[] = [];
       try {
-        await timeColdOpen(server.url, warmup.id, TOKEN, new Map());
+        // Kept open while measuring: closing it would unload (compact) that room meanwhile.
+        open.push((await timeColdOpen(server.url, warmup.id, TOKEN, new Map())).close);
         const [serverBefore, clientBefore] = [procStats(server.child.pid!).cpuSeconds, process.cpuUsage()];
-        const { ms, doc } = await timeColdOpen(server.url, id, TOKEN, history.stateVector);
+        const { ms, doc, close } = await timeColdOpen(server.url, id, TOKEN, history.stateVector);
+        open.push(close);
         const client = process.cpuUsage(clientBefore);
         clientCpu.push((client.user + client.system) / 1000);
+        // The server applies the state to its own document once the client is done: counted too.
+        await sleep(SERVER_SETTLE_MS);
         serverCpu.push((procStats(server.child.pid!).cpuSeconds - serverBefore) * 1000);
         runs.push(ms);
         chars = deriveBriefingContent(doc).text.length;
         doc.destroy();
       } finally {
+        for (const close of open) close();
         await server.stop();
       }
     }
@@ -226,7 +219,8 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
         ms: round(ms),
         runs_ms: runs.map(round),
         apply_from_memory_ms: round(fromMemory.ms),
-        update_kb: round(fromMemory.bytes / 1024),
+        apply_bare_doc_ms: round(fromMemory.bareMs),
+        update_kb: round(wholeUpdate.length / 1024),
         // CPU time is what the machine's load cannot inflate (the server's includes its worker).
         server_cpu_ms: round(percentile(Float64Array.from(serverCpu).sort(), 50)),
         client_cpu_ms: round(percentile(Float64Array.from(clientCpu).sort(), 50)),

@@ -24,13 +24,14 @@ export async function storeHistory(log: BriefingUpdateLog, briefingId: string, h
 /**
  * Opens a briefing with the stock y-websocket client and resolves with the time from creating
  * the provider until it has synced and holds the whole stored state (`expected` state vector).
+ * The client stays connected until `close` is called.
  */
 export async function timeColdOpen(
   url: string,
   briefingId: string,
   token: string,
   expected: Map<number, number>,
-): Promise<{ ms: number; doc: Y.Doc }> {
+): Promise<{ ms: number; doc: Y.Doc; close: () => void }> {
   const doc = new Y.Doc();
   const complete = () =>
     provider.synced && [...expected].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
@@ -51,6 +52,40 @@ export async function timeColdOpen(
     provider.on("sync", check);
   });
   const ms = performance.now() - started;
-  provider.destroy();
-  return { ms, doc };
+  return { ms, doc, close: () => provider.destroy() };
+}
+
+/**
+ * What the stock client needs to apply a whole document from memory: `update` applied to a fresh
+ * Y.Doc with a y-websocket provider attached but not connected (the provider listens to the
+ * document's updates, so Yjs encodes each applied transaction for it, as in a real open), and,
+ * for reference, to a bare Y.Doc. Medians of 5 after a warm-up run.
+ */
+export function applyFromMemoryMs(update: Uint8Array): { ms: number; bareMs: number } {
+  const time = (withProvider: boolean) => {
+    const doc = new Y.Doc();
+    const provider = withProvider
+      ? new WebsocketProvider("ws://127.0.0.1:9/unused", "from-memory", doc, {
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          connect: false,
+          disableBc: true,
+        })
+      : null;
+    const started = performance.now();
+    Y.applyUpdate(doc, update);
+    const ms = performance.now() - started;
+    provider?.destroy();
+    doc.destroy();
+    return ms;
+  };
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const stock: number[] = [];
+  const bare: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const [a, b] = [time(true), time(false)];
+    if (run === 0) continue; // the first run warms the JIT
+    stock.push(a);
+    bare.push(b);
+  }
+  return { ms: median(stock), bareMs: median(bare) };
 }

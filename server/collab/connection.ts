@@ -127,6 +127,11 @@ export class CollabConnection implements RoomPeer {
     if (incoming.kind === "partial") return;
     const { message } = incoming;
     if (message.kind === "sync-step1" && this.room.serveStored(this, message.stateVector)) return;
+    // Presence does not need the document: it must not make the room apply it sooner (serveStored).
+    if (message.kind === "awareness") {
+      this.handle(message);
+      return;
+    }
     this.room.whenReady(() => {
       if (!this.closing) this.handle(message);
     });

@@ -114,6 +114,41 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     expect(blockTexts(server.collab.rooms.peek(compacted)!.doc)).toEqual(["after a fast open"]);
   });
 
+  it("lets a fresh client apply the stored bytes alone: the room applies them on the first edit (or when idle)", async () => {
+    // On a small machine the room applying the same state while the client did doubled the open.
+    const server = await start({ applyStoredAfterMs: 60_000 });
+    const id = await newBriefing();
+    const doc = new Y.Doc();
+    const stock = new WebsocketProvider(server.url, id, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token: "alice" },
+      disableBc: true,
+    });
+    try {
+      await new Promise<void>((resolve) => stock.once("sync", () => resolve()));
+      stock.awareness.setLocalStateField("user", { name: "Alice" }); // presence needs no document
+      const room = server.collab.rooms.peek(id)!;
+      await eventually(() => room.awareness.getStates().size === 1, 5_000, "presence reached the room");
+      expect(Y.encodeStateVector(room.doc)).toEqual(new Uint8Array([0])); // nothing applied yet
+      appendParagraph(doc, "first edit");
+      await eventually(() => blockTexts(room.doc).includes("first edit"), 5_000, "edit applied on the stored state");
+      expect(blockTexts(room.doc)).toEqual(blockTexts(doc));
+    } finally {
+      stock.destroy();
+      doc.destroy();
+    }
+
+    const idle = await start({ applyStoredAfterMs: 50 });
+    const other = await newBriefing();
+    const reader = client(idle, other);
+    await synced(reader);
+    await eventually(
+      () => Y.encodeStateVector(idle.collab.rooms.peek(other)!.doc).length > 1,
+      5_000,
+      "applied when idle",
+    );
+  });
+
   it("shows unsaved while storing fails and saved once it recovers", async () => {
     let failures = 0;
     const store = new (class extends LocalBriefingStore {

@@ -44,6 +44,8 @@ export type RoomOptions = Partial<PersistenceOptions> & {
   onError: (error: unknown, context: string) => void;
   /** How long an update from another instance may stay unconfirmed before this room stores it. */
   orphanAfterMs?: number;
+  /** How long a room served as stored bytes waits before applying them when nothing needs them. */
+  applyStoredAfterMs?: number;
 };
 
 /**
@@ -54,8 +56,9 @@ export type RoomOptions = Partial<PersistenceOptions> & {
  * applied at load is neither stored again nor published.
  *
  * The stored state is applied to the document lazily: a client that has nothing yet gets the
- * stored snapshot as it is (no encoding) and the server applies it to its document while the
- * client does, instead of before. Everything that needs the document waits for that (whenReady).
+ * stored snapshot as it is (no encoding) and the server applies it to its document after the
+ * client did (when something needs the document, or when idle), instead of before. Everything
+ * that needs the document waits for that (whenReady).
  */
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
@@ -69,6 +72,7 @@ export class Room {
   private readonly originId = newOriginId();
   private readonly ledger: RemoteLedger;
   private orphanTimer: ReturnType<typeof setInterval> | undefined;
+  private idleMaterialize: ReturnType<typeof setTimeout> | undefined;
   /** Applies local peers' updates: client ids bound to connections, no pending structs kept. */
   readonly guard: UpdateGuard;
 
@@ -80,6 +84,7 @@ export class Room {
     private stored: OpenedBriefing | null,
     private readonly onError: (error: unknown, context: string) => void,
     orphanAfterMs: number,
+    private readonly applyStoredAfterMs: number,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the server has no presence of its own
@@ -110,6 +115,7 @@ export class Room {
       opened.stored,
       options.onError,
       options.orphanAfterMs ?? 3_000,
+      options.applyStoredAfterMs ?? 1_000,
     );
   }
 
@@ -155,7 +161,12 @@ export class Room {
   serveStored(peer: RoomPeer, stateVector: Uint8Array): boolean {
     const stored = this.stored;
     if (!stored || stored.update || stateVector.length !== 1 || stateVector[0] !== 0) return false;
-    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE), () => this.scheduleMaterialize());
+    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE));
+    // Not at once: the client is applying the same state right now, and on a small machine the two
+    // compete for the cores (the open took twice as long). The first thing that needs the document
+    // (an edit, a save request, another instance's update) applies it sooner.
+    this.idleMaterialize ??= setTimeout(() => this.scheduleMaterialize(), this.applyStoredAfterMs);
+    this.idleMaterialize.unref?.();
     return true;
   }
 
@@ -217,6 +228,7 @@ export class Room {
     this.storeOrphans(Number.POSITIVE_INFINITY);
     await this.persistence.close(deadline);
     clearInterval(this.orphanTimer);
+    clearTimeout(this.idleMaterialize);
     this.unsubscribe();
     this.stopWatchingStorage();
     this.doc.off("update", this.onDocUpdate);
@@ -271,6 +283,7 @@ export class Room {
   }
 
   private materialize(): void {
+    clearTimeout(this.idleMaterialize);
     const stored = this.stored;
     if (!stored) return;
     this.persistence.applyStored(stored);

@@ -11,6 +11,8 @@ export type RoomRegistryOptions = {
   idleUnloadMs: number;
   /** See RemoteLedger. */
   orphanAfterMs?: number;
+  /** See Room.serveStored. */
+  applyStoredAfterMs?: number;
   onError: (error: unknown, context: string) => void;
 };
 
@@ -113,6 +115,7 @@ export class RoomRegistry {
     const room = await Room.load(id, this.options.store, this.options.fanout, {
       ...this.options.persistence,
       orphanAfterMs: this.options.orphanAfterMs,
+      applyStoredAfterMs: this.options.applyStoredAfterMs,
       onError: this.options.onError,
     });
     const entry = this.entries.get(id);

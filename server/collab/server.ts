@@ -28,6 +28,8 @@ export type CollabServerOptions = {
   fanout?: RoomFanout;
   /** See RemoteLedger: how long another instance's update may stay unconfirmed. */
   orphanAfterMs?: number;
+  /** See Room.serveStored: how long a room served as stored bytes waits before applying them itself. */
+  applyStoredAfterMs?: number;
   /** Upgrade path prefix; clients connect to `<prefix>/<briefingId>`. */
   pathPrefix?: string;
   /** Largest accepted frame; bigger ones close the connection with 1009. */
@@ -106,6 +108,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     store: options.store,
     fanout,
     orphanAfterMs: options.orphanAfterMs,
+    applyStoredAfterMs: options.applyStoredAfterMs,
     persistence: { onError, ...options.persistence, onStored: hooks.stored },
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     onError,
