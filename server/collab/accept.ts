@@ -9,6 +9,7 @@ import { refusalFor, refuse } from "./refuse";
 import type { Room } from "./room";
 import type { RoomRegistry } from "./rooms";
 import type { CollabAuthorizer, CollabUser } from "./types";
+import { loadSuggestionsOnlyCheck } from "./update-guard";
 
 const BRIEFING_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -88,6 +89,7 @@ export function createAcceptor(options: AcceptOptions) {
     socket.once("close", () => hooks.close(visit));
     const refusal = hooks.authorize(visit);
     if (refusal) return deny(visit, socket, refusal.code, refusal.reason);
+    if (user.suggestOnly) await loadSuggestionsOnlyCheck();
     const room = await rooms.acquire(briefingId);
     if (!room) return deny(visit, socket, CLOSE.notFound, "Briefing not found.");
     if (socket.destroyed || isClosing()) {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { CLOSE } from "@/lib/collab/protocol";
 import { MAX_DOCUMENT_DEPTH, updateDepth } from "@/lib/editor/depth";
-import { SuggestionsOnlyCheck } from "./suggest-only";
+import type { SuggestionsOnlyCheck } from "./suggest-only";
 import type { RoomPeer } from "./types";
 
 /** An update the room will not take; the sender is closed with `code` and the message as reason. */
@@ -51,6 +51,17 @@ function pendingOf(store: Y.Doc["store"]): Uint8Array[] {
  *   may send a live edit just before the sync step 2 that holds what it depends on), retried after
  *   its next updates, and refused once it exceeds a small bound.
  */
+let suggestOnly: typeof import("./suggest-only") | undefined;
+
+/**
+ * Loads the "suggestions only" check, which brings the editor schema (ProseMirror and the Tiptap
+ * extensions: about 20 MB of a server's memory) into the process: only once someone held to
+ * suggestions connects (accept.ts awaits it before such a connection can send anything).
+ */
+export async function loadSuggestionsOnlyCheck(): Promise<void> {
+  suggestOnly ??= await import("./suggest-only");
+}
+
 export class UpdateGuard {
   private readonly owners = new Map<number, RoomPeer>();
   private readonly claims = new Map<RoomPeer, Set<number>>();
@@ -135,7 +146,8 @@ export class UpdateGuard {
       ? Y.mergeUpdates([update, ...parked.map((waiting) => Y.convertUpdateFormatV2ToV1(waiting))])
       : update;
     this.heldToSuggestions.add(peer);
-    this.suggestionsOnly ??= new SuggestionsOnlyCheck(this.doc);
+    if (!suggestOnly) throw new Error("The suggestions-only check was not loaded (loadSuggestionsOnlyCheck)");
+    this.suggestionsOnly ??= new suggestOnly.SuggestionsOnlyCheck(this.doc);
     this.suggestionsOnly.assert(measured, peer.user.userId);
   }
 
