@@ -39,7 +39,7 @@ export default defineConfig({
   ],
   webServer: {
     // `npm start`'s entry: builds when the sources changed, then serves the production app.
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
