@@ -30,7 +30,10 @@ export type StoredBatch = {
 };
 
 export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
-  batchMs: 20,
+  // 100 ms, not 20: at 10 editors typing, nearly every keystroke was its own batch (a row, a round
+  // trip to the store thread, a copy update, a save answer); 100 ms cut the server's CPU per update
+  // from 1.84x to 1.38x the reference (bench:collab). "Saved" shows at most ~0.1 s later.
+  batchMs: 100,
   compactEvery: 500,
   contentDebounceMs: 2_000,
   contentMaxWaitMs: 30_000,
