@@ -34,6 +34,8 @@ const TOKEN = "bench";
 const RSS_BASE_MB = Number(process.env.BENCH_RSS_BASE_MB ?? 56);
 /** Time after an open for the server to apply the stored state itself (it waits 1 s when idle). */
 const SERVER_SETTLE_MS = 1_500;
+/** Cold opens per stored shape (median reported). */
+const COLD_RUNS = 7;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
 
@@ -173,23 +175,27 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
   for (const batch of history.batches) Y.applyUpdate(whole, batch);
   const wholeUpdate = Y.encodeStateAsUpdate(whole);
   whole.destroy();
-  const fromMemory = applyFromMemoryMs(wholeUpdate);
+  for (let i = 0; i < 2; i++) applyFromMemoryMs(wholeUpdate); // warms the JIT
   for (const tail of [0, 250]) {
     const { id } = await createBriefing(log.db, { title: "cold load", ownerId, template: "blank" });
     const { tailRows } = await storeHistory(log, id, history, tail);
     const row = await log.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
     const runs: number[] = [];
+    // Measured after each open, so both sides of the ratio see the machine as it was then.
+    const fromMemory: number[] = [];
+    const fromMemoryBare: number[] = [];
     const serverCpu: number[] = [];
     const clientCpu: number[] = [];
     let chars = 0;
     const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < COLD_RUNS; run++) {
       // A running server (JIT warm, another briefing open) that has never loaded this briefing.
       const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
       const open: (() => void)[] = [];
       try {
         // Kept open while measuring: closing it would unload (compact) that room meanwhile.
         open.push((await timeColdOpen(server.url, warmup.id, TOKEN, new Map())).close);
+        await sleep(SERVER_SETTLE_MS); // a running server: its start-up work (JIT, first queries) is over
         const [serverBefore, clientBefore] = [procStats(server.child.pid!).cpuSeconds, process.cpuUsage()];
         const { ms, doc, close } = await timeColdOpen(server.url, id, TOKEN, history.stateVector);
         open.push(close);
@@ -199,6 +205,8 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
         await sleep(SERVER_SETTLE_MS);
         serverCpu.push((procStats(server.child.pid!).cpuSeconds - serverBefore) * 1000);
         runs.push(ms);
+        fromMemory.push(applyFromMemoryMs(wholeUpdate));
+        fromMemoryBare.push(applyFromMemoryMs(wholeUpdate, true));
         chars = deriveBriefingContent(doc).text.length;
         doc.destroy();
       } finally {
@@ -208,6 +216,7 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
     }
     const sorted = Float64Array.from(runs).sort();
     const ms = percentile(sorted, 50);
+    const stockMs = percentile(Float64Array.from(fromMemory).sort(), 50);
     printBenchLine(
       "cold_load",
       {
@@ -218,8 +227,9 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
         tail_rows: tailRows,
         ms: round(ms),
         runs_ms: runs.map(round),
-        apply_from_memory_ms: round(fromMemory.ms),
-        apply_bare_doc_ms: round(fromMemory.bareMs),
+        apply_from_memory_ms: round(stockMs),
+        apply_from_memory_runs_ms: fromMemory.map(round),
+        apply_bare_doc_ms: round(percentile(Float64Array.from(fromMemoryBare).sort(), 50)),
         update_kb: round(wholeUpdate.length / 1024),
         // CPU time is what the machine's load cannot inflate (the server's includes its worker).
         server_cpu_ms: round(percentile(Float64Array.from(serverCpu).sort(), 50)),
@@ -227,7 +237,7 @@ async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: st
         host_cpu_pressure_pct: round(((cpuStallMicros() - stallStart) / 1000 / (performance.now() - wallStart)) * 100),
       },
       {
-        g2_ratio: ratioGoal("ms / apply_from_memory_ms", ms, fromMemory.ms, 1.5),
+        g2_ratio: ratioGoal("ms / apply_from_memory_ms", ms, stockMs, 1.5),
         // The issue asks for it on an idle machine: read it with the line's load_avg.
         g2_absolute: absoluteGoal("ms (idle machine)", ms, 150),
       },

@@ -58,34 +58,22 @@ export async function timeColdOpen(
 /**
  * What the stock client needs to apply a whole document from memory: `update` applied to a fresh
  * Y.Doc with a y-websocket provider attached but not connected (the provider listens to the
- * document's updates, so Yjs encodes each applied transaction for it, as in a real open), and,
- * for reference, to a bare Y.Doc. Medians of 5 after a warm-up run.
+ * document's updates, so Yjs encodes each applied transaction for it, as in a real open), or with
+ * `bare`, to a Y.Doc alone (printed for reference).
  */
-export function applyFromMemoryMs(update: Uint8Array): { ms: number; bareMs: number } {
-  const time = (withProvider: boolean) => {
-    const doc = new Y.Doc();
-    const provider = withProvider
-      ? new WebsocketProvider("ws://127.0.0.1:9/unused", "from-memory", doc, {
-          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-          connect: false,
-          disableBc: true,
-        })
-      : null;
-    const started = performance.now();
-    Y.applyUpdate(doc, update);
-    const ms = performance.now() - started;
-    provider?.destroy();
-    doc.destroy();
-    return ms;
-  };
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const stock: number[] = [];
-  const bare: number[] = [];
-  for (let run = 0; run < 6; run++) {
-    const [a, b] = [time(true), time(false)];
-    if (run === 0) continue; // the first run warms the JIT
-    stock.push(a);
-    bare.push(b);
-  }
-  return { ms: median(stock), bareMs: median(bare) };
+export function applyFromMemoryMs(update: Uint8Array, bare = false): number {
+  const doc = new Y.Doc();
+  const provider = bare
+    ? null
+    : new WebsocketProvider("ws://127.0.0.1:9/unused", "from-memory", doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        connect: false,
+        disableBc: true,
+      });
+  const started = performance.now();
+  Y.applyUpdate(doc, update);
+  const ms = performance.now() - started;
+  provider?.destroy();
+  doc.destroy();
+  return ms;
 }
