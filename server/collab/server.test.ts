@@ -52,6 +52,33 @@ describe.each(PROVIDERS)("collaboration server on %s", (provider) => {
     return blockTexts(doc);
   }
 
+  it("writes the messages a peer gets in one turn of the event loop with one system call", async () => {
+    // Under load most of the server's CPU went to one socket write per message per peer.
+    const id = await newBriefing();
+    const watcher = client(id, "alice");
+    await synced(watcher);
+    const connection = [...server.collab.connections].find((c) => c.room.id === id)!;
+    const socket = (connection.ws as unknown as { _socket: { _writev: (...args: unknown[]) => void } })._socket;
+    let writes = 0;
+    const writev = socket._writev.bind(socket);
+    socket._writev = (...args: unknown[]) => {
+      writes++;
+      writev(...args);
+    };
+    const received: Uint8Array[] = [];
+    const source = new Y.Doc();
+    source.on("update", (update: Uint8Array) => received.push(update));
+    for (let i = 0; i < 10; i++) appendParagraph(source, `relayed ${i}`);
+    // The room relays the ten updates in one turn, as when they arrive in one batch of I/O.
+    await new Promise<void>((resolve) => connection.room.whenReady(resolve));
+    writes = 0;
+    for (const update of received) Y.applyUpdate(connection.room.doc, update, "another peer");
+    await new Promise((resolve) => setImmediate(resolve)); // the turn the writes are released in
+    expect(writes).toBe(1);
+    const relayed = () => blockTexts(watcher.doc).filter((text) => text.startsWith("relayed")).length;
+    await eventually(() => relayed() === 10, 5_000, "all ten relayed");
+  });
+
   it("converges concurrent edits from three clients and reports them saved only once stored", async () => {
     const id = await newBriefing();
     const [a, b, c] = [client(id, "alice"), client(id, "bob"), client(id, "carol")];
