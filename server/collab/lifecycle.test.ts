@@ -48,6 +48,17 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     return c;
   }
 
+  /** The stock y-websocket client alone (no save-status requests). */
+  function stockClient(server: TestCollabServer, briefingId: string, token: string) {
+    const doc = new Y.Doc();
+    const stock = new WebsocketProvider(server.url, briefingId, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { token },
+      disableBc: true,
+    });
+    return { doc, stock };
+  }
+
   it("unloads an idle room after compacting it and refreshing the derived text", async () => {
     const server = await start({ idleUnloadMs: 50 });
     const id = await newBriefing();
@@ -118,12 +129,7 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     // On a small machine the room applying the same state while the client did doubled the open.
     const server = await start({ applyStoredAfterMs: 60_000 });
     const id = await newBriefing();
-    const doc = new Y.Doc();
-    const stock = new WebsocketProvider(server.url, id, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token: "alice" },
-      disableBc: true,
-    });
+    const { doc, stock } = stockClient(server, id, "alice");
     try {
       await new Promise<void>((resolve) => stock.once("sync", () => resolve()));
       stock.awareness.setLocalStateField("user", { name: "Alice" }); // presence needs no document
@@ -213,12 +219,7 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
     const server = await start();
     const id = await newBriefing();
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    const doc = new Y.Doc();
-    const stock = new WebsocketProvider(server.url, id, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token: "bob" },
-      disableBc: true,
-    });
+    const { doc, stock } = stockClient(server, id, "bob");
     try {
       await new Promise<void>((resolve) => stock.once("sync", () => resolve()));
       const watcher = client(server, id);

@@ -225,26 +225,33 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
     return doc;
   }
 
+  /** Inserts `update` as a log row (taking the next id) and commits it only after `meanwhile`. */
+  async function withLateRow(briefingId: string, update: Uint8Array, meanwhile: () => Promise<void>): Promise<void> {
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [
+        briefingId,
+        Buffer.from(update),
+      ]);
+      await meanwhile();
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+  }
+
   it("keeps a row that commits after a higher id was compacted", async () => {
     const id = await newBriefing();
     const late = new Y.Doc();
     appendParagraph(late, "late");
     const early = new Y.Doc();
     appendParagraph(early, "early");
-    const client = new pg.Client({ connectionString: t.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [
-        id,
-        Buffer.from(Y.encodeStateAsUpdate(late)),
-      ]);
+    await withLateRow(id, Y.encodeStateAsUpdate(late), async () => {
       await log.append(id, Y.encodeStateAsUpdate(early)); // higher id, committed first
       expect(await log.compact(id)).toMatchObject({ status: "compacted", folded: 1 });
-      await client.query("COMMIT");
-    } finally {
-      await client.end();
-    }
+    });
     expect((await reload(id)).getXmlFragment("default").length).toBe(3);
     expect(blockTexts(await reload(id))).toEqual(expect.arrayContaining(["late", "early"]));
   });
@@ -264,19 +271,9 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
     const middle = Y.encodeStateVector(moved);
     appendParagraph(moved, "typed here after moving");
     const second = Y.encodeStateAsUpdate(moved, middle);
-    const client = new pg.Client({ connectionString: t.url });
-    await client.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query(`INSERT INTO "BriefingUpdate" ("briefingId", "data") VALUES ($1, $2)`, [
-        id,
-        Buffer.from(first),
-      ]);
+    await withLateRow(id, first, async () => {
       await store.append(id, second); // waits for what it depends on, which is not committed yet
-      await client.query("COMMIT");
-    } finally {
-      await client.end();
-    }
+    });
     const unrelated = new Y.Doc();
     appendParagraph(unrelated, "someone else");
     const stored = Y.decodeStateVector(await store.append(id, Y.encodeStateAsUpdate(unrelated)));
