@@ -74,3 +74,19 @@ test("a blank briefing hints at the blocks; find and replace, word count and the
   await page.keyboard.press("Escape");
   await expect(editor).toHaveText("NATO and nato. The NATOs of old; NATO again.");
 });
+
+test("a reopened briefing counts the words it holds without waiting for an edit", async ({ page }) => {
+  // Seen by a user: "0 words · 0 characters" under two paragraphs until the next keystroke.
+  await new AuthFlow(page).signUp("Walter Words", "walter.words@example.org");
+  const list = new BriefingsList(page);
+  await list.goto();
+  const briefing = await list.create("Counted brief");
+  await briefing.waitUntilSaved();
+  await briefing.editor().click();
+  await page.keyboard.type("Five words are typed here.");
+  await briefing.waitUntilSaved();
+  await page.reload();
+  await briefing.waitUntilSaved();
+  await expect(briefing.editor()).toHaveText("Five words are typed here.");
+  await expect(page.getByTestId("word-count")).toHaveText(/^5 words · 26 characters · 1 min read$/);
+});

@@ -23,6 +23,7 @@ function useOutline(editor: Editor): OutlineEntry[] {
       timer = setTimeout(() => setEntries(getOutline(editor.state)), SETTLE_MS);
     };
     editor.on("update", update);
+    setEntries(getOutline(editor.state)); // changes between the first render and this subscription
     return () => {
       clearTimeout(timer);
       editor.off("update", update);

@@ -31,6 +31,9 @@ export function WordCount({ editor }: { editor: Editor }) {
     };
     editor.on("update", schedule);
     editor.on("selectionUpdate", schedule);
+    // The document may have changed between the first render and this subscription (the first
+    // sync of a reopened briefing): count it as it is now, or "0 words" stays until an edit.
+    setCounts(count(editor));
     return () => {
       clearTimeout(timer);
       editor.off("update", schedule);
