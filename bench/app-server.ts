@@ -1,5 +1,5 @@
 // The app as the benches run it: the real server (Next + collaboration) on a scratch SQLite file,
-// started by its node entry and stopped cleanly. Shared by bench:matrix and bench:comments.
+// started as `npm start` runs it (node --import tsx, one process) and stopped cleanly. Shared by bench:matrix and bench:comments.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** Starts the app on `port` over the SQLite `file`; resolves once /api/health answers. */
 export async function serveApp(file: string, port: number, startupMs: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: {
       ...process.env,

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { sleep } from "@/lib/test/collab";
 import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
@@ -36,7 +37,6 @@ const RSS_BASE_MB = Number(process.env.BENCH_RSS_BASE_MB ?? 56);
 const SERVER_SETTLE_MS = 1_500;
 /** Cold opens per stored shape (median reported). */
 const COLD_RUNS = 7;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TOKENS = { [TOKEN]: { userId: "bench", name: "Bench", readOnly: false } };
 
 type Totals = {

@@ -1,4 +1,5 @@
 import { createBriefing } from "@/lib/briefings/create";
+import { sleep } from "@/lib/test/collab";
 import { type CollabProcess, spawnCollabProcess } from "@/lib/test/collab-process";
 import { createTestDatabase, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
@@ -18,7 +19,6 @@ const RATE = Number(process.env.LOAD_RATE ?? 1);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 45);
 const TOKEN = "load";
 const TOKENS = { [TOKEN]: { userId: "load", name: "Load", readOnly: false } };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();
 
 type Result = Record<string, unknown>;
