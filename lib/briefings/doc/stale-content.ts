@@ -1,7 +1,7 @@
+import * as Y from "yjs";
 import type { Db } from "@/lib/db";
 import { deriveBriefingContent } from "./content";
 import { applyStoredState, type BriefingUpdateLog } from "./update-log";
-import { yDocFromUpdates } from "./ydoc";
 
 /**
  * Briefings whose log holds rows written after their derived content (contentJson/contentText):
@@ -40,7 +40,7 @@ export async function rederiveStaleContent(
     try {
       const state = await log.load(briefingId);
       if (!state || state.deleted) continue;
-      const doc = yDocFromUpdates([]);
+      const doc = new Y.Doc();
       try {
         applyStoredState(doc, state);
         await log.writeContent(briefingId, deriveBriefingContent(doc, briefingId));

@@ -38,6 +38,7 @@ export function bundledWorker(entry: URL): URL {
     packages: "external",
     tsconfig: path.join(ROOT, "tsconfig.json"),
     sourcemap: "inline",
+    sourcesContent: false,
     write: false,
     logLevel: "silent",
   }).outputFiles;
