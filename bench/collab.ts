@@ -2,7 +2,8 @@ import path from "node:path";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { type BriefingUpdateLog, briefingLog } from "@/lib/briefings/doc/update-log";
+import type { Db } from "@/lib/db";
 import { sleep } from "@/lib/test/collab";
 import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
 import { createTestDatabase } from "@/lib/test/databases";
@@ -110,7 +111,7 @@ async function scenario(databaseUrl: string, briefingId: string, editors: number
 async function main(): Promise<void> {
   process.setMaxListeners(0);
   const database = await createTestDatabase("sqlite");
-  const log = new BriefingUpdateLog(database.db, "sqlite");
+  const log = briefingLog(database.db);
   try {
     const ownerId = (await database.db.user.create({ data: buildUser() })).id;
     for (const editors of EDITOR_COUNTS) {
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
         },
       );
     }
-    await coldLoad(log, database.url, ownerId);
+    await coldLoad(database.db, log, database.url, ownerId);
   } finally {
     await database.drop();
   }
@@ -167,19 +168,19 @@ async function main(): Promise<void> {
  * Cold load of a briefing with a long editing history, twice: as a clean unload leaves it (one
  * compacted snapshot) and as a crash leaves it (a snapshot plus recent log rows).
  */
-async function coldLoad(log: BriefingUpdateLog, databaseUrl: string, ownerId: string): Promise<void> {
+async function coldLoad(db: Db, log: BriefingUpdateLog, databaseUrl: string, ownerId: string): Promise<void> {
   // Batches of 5 operations: about what a fast typist produces in one 20 ms batch window.
   const history = buildHistory(OPERATIONS, 5);
-  const warmup = await createBriefing(log.db, { title: "warm-up", ownerId, template: "policy-brief" });
+  const warmup = await createBriefing(db, { title: "warm-up", ownerId, template: "policy-brief" });
   const whole = new Y.Doc();
   for (const batch of history.batches) Y.applyUpdate(whole, batch);
   const wholeUpdate = Y.encodeStateAsUpdate(whole);
   whole.destroy();
   for (let i = 0; i < 2; i++) applyFromMemoryMs(wholeUpdate); // warms the JIT
   for (const tail of [0, 250]) {
-    const { id } = await createBriefing(log.db, { title: "cold load", ownerId, template: "blank" });
+    const { id } = await createBriefing(db, { title: "cold load", ownerId, template: "blank" });
     const { tailRows } = await storeHistory(log, id, history, tail);
-    const row = await log.db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
+    const row = await db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
     const runs: number[] = [];
     // Measured after each open, so both sides of the ratio see the machine as it was then.
     const fromMemory: number[] = [];

@@ -13,8 +13,8 @@
 import os from "node:os";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
-import { type DbProvider, dbProvider } from "@/lib/db";
+import { briefingLog } from "@/lib/briefings/doc/update-log";
+import type { DbProvider } from "@/lib/db";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     );
     const owner = users[0]!;
     const { id } = await createBriefing(t.db, { title: "Bench history", ownerId: owner.id, template: "blank" });
-    const log = new BriefingUpdateLog(t.db, dbProvider(t.db));
+    const log = briefingLog(t.db);
     const doc = (await loadStoredDoc(t.db, id))!;
     const fragment = doc.getXmlFragment(BRIEFING_FRAGMENT);
     const perVersion = Math.round(HISTORY_CHARS / VERSIONS);

@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { EnvError, env } from "@/lib/env";
 import { registerHealthCheck, unregisterHealthCheck } from "@/lib/health";
 import { startNotificationDigests } from "@/lib/notifications/digest";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { AutoVersioner, DEFAULT_AUTO_VERSION_MS } from "@/lib/versions/auto";
 import { startWebhookDelivery } from "@/lib/webhooks/worker";
 import { connectFanout, RedisFanout } from "./collab/redis-fanout";
@@ -55,7 +56,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
     });
   });
-  const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url);
+  const briefingStore = new ThreadedBriefingStore(config.DATABASE_URL.url, mentionNotifier(getDb()));
   await briefingStore.start();
   // With Redis, every instance serves every briefing: rooms relay their changes through it.
   const fanout = await connectFanout(config.REDIS_URL);

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { env } from "@/lib/env";
+import { type Adapter, attachDriver, type DbDriver, dbDriver, dbProvider } from "./driver";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { type DbProvider, providerOf, sqlitePath } from "./url";
@@ -14,26 +15,7 @@ import { type DbProvider, providerOf, sqlitePath } from "./url";
  */
 export type Db = SqliteClient;
 export type { DbProvider };
-export { providerOf };
-
-// A registered symbol, not a module-level map: the server entry (tsx) and Next's bundle load this
-// module separately but share the client through globalThis.
-const PROVIDER = Symbol.for("briefing-editor.dbProvider");
-const DRIVER = Symbol.for("briefing-editor.dbDriver");
-
-/** A driver adapter as Prisma gets it from an adapter factory (the same type for both databases). */
-type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-
-/**
- * The connection under a client, for the few statements that skip Prisma's query compiler (the
- * Yjs log's hot statements, lib/briefings/doc/log-statements.ts): the driver adapter Prisma is
- * using right now, with its better-sqlite3 connection (SQLite; run statements inside the adapter's
- * `startTransaction`, which waits for its lock, so they cannot land inside another caller's open
- * interactive transaction) or its pg pool (PostgreSQL).
- */
-export type DbDriver =
-  | { provider: "sqlite"; connection: () => Promise<{ adapter: Adapter; database: BetterSqlite3.Database }> }
-  | { provider: "postgresql"; connection: () => Promise<{ adapter: Adapter; pool: pg.Pool }> };
+export { type DbDriver, dbDriver, dbProvider, providerOf };
 
 type AdapterFactory = Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb">;
 
@@ -92,23 +74,8 @@ export function createDb(databaseUrl: string): Db {
       },
     };
   }
-  Object.defineProperty(db, PROVIDER, { value: provider });
-  Object.defineProperty(db, DRIVER, { value: driver });
+  attachDriver(db, driver);
   return db;
-}
-
-/** The connection under a client made by createDb (see DbDriver). */
-export function dbDriver(db: Db): DbDriver {
-  const driver = (db as unknown as Record<symbol, DbDriver | undefined>)[DRIVER];
-  if (!driver) throw new Error("dbDriver: client was not made by createDb");
-  return driver;
-}
-
-/** Which database a client talks to. */
-export function dbProvider(db: Db): DbProvider {
-  const provider = (db as unknown as Record<symbol, DbProvider | undefined>)[PROVIDER];
-  if (!provider) throw new Error("dbProvider: client was not made by createDb");
-  return provider;
 }
 
 const globalForDb = globalThis as unknown as { __db?: Db };

@@ -2,11 +2,11 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { briefingJson } from "@/lib/briefings/doc/content";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
-import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { applyStoredState, briefingLog } from "@/lib/briefings/doc/update-log";
 import { threadsAsOf } from "@/lib/comments/as-of";
 import { plainBody } from "@/lib/comments/mentions";
 import { listThreads, type ThreadView } from "@/lib/comments/queries";
-import { type Db, dbProvider } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { loadVersionDoc } from "@/lib/versions/store";
 import { placeThreads } from "./comment-anchors";
 import { displayDateTime } from "./text";
@@ -36,7 +36,7 @@ function exportThread(thread: ThreadView, n: number, placement: ExportThread["pl
 
 /** The Y.Doc of a briefing's stored state, or null when it has none (content only in contentJson). */
 async function loadYDoc(db: Db, briefingId: string): Promise<Y.Doc | null> {
-  const state = await new BriefingUpdateLog(db, dbProvider(db)).load(briefingId);
+  const state = await briefingLog(db).load(briefingId);
   if (!state || (!state.snapshot && !state.updates.length)) return null;
   const doc = new Y.Doc();
   applyStoredState(doc, state);

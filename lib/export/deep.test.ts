@@ -5,8 +5,9 @@ import { BriefingDocument } from "@/components/share/briefing-document";
 import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { LocalBriefingStore } from "@/lib/briefings/doc/store";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { briefingLog } from "@/lib/briefings/doc/update-log";
 import { yDocFromUpdates } from "@/lib/briefings/doc/ydoc";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { deepUpdate } from "@/lib/test/deep-doc";
 import { buildUser } from "@/lib/test/fixtures";
@@ -25,7 +26,7 @@ describe.each(PROVIDERS)("a briefing stored 20,000 levels deep on %s", (provider
     t = await createTestDatabase(provider);
     const ownerId = (await t.db.user.create({ data: buildUser() })).id;
     briefingId = (await createBriefing(t.db, { title: "Bricked?", ownerId, template: "blank" })).id;
-    await new BriefingUpdateLog(t.db, provider).append(briefingId, deepUpdate(LEVELS, "bottom text"));
+    await briefingLog(t.db).append(briefingId, deepUpdate(LEVELS, "bottom text"));
   });
   afterAll(async () => {
     await t?.drop();
@@ -37,7 +38,7 @@ describe.each(PROVIDERS)("a briefing stored 20,000 levels deep on %s", (provider
     expect(text).toBe("bottom text");
     expect(() => JSON.stringify(json)).not.toThrow();
 
-    const store = new LocalBriefingStore(new BriefingUpdateLog(t.db, provider));
+    const store = new LocalBriefingStore(briefingLog(t.db), mentionNotifier(t.db));
     await store.writeContent(briefingId);
     await store.close();
     const row = await t.db.briefing.findUniqueOrThrow({ where: { id: briefingId } });

@@ -1,13 +1,14 @@
 // @mentions in the document text, through the real derived-content write (BriefingUpdateLog
-// .writeContent, what the collaboration server calls after updates) on SQLite and PostgreSQL:
+// .writeContent and notifyDocumentMentions, what the collaboration server runs after updates) on SQLite and PostgreSQL:
 // a new mention notifies once, only readers, with its paragraph as excerpt; re-deriving the same
 // content, keystrokes elsewhere and a removed-then-restored mention while unread notify nobody.
 import type { JSONContent } from "@tiptap/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBriefing } from "@/lib/briefings/create";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { type BriefingUpdateLog, briefingLog } from "@/lib/briefings/doc/update-log";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
+import { notifyDocumentMentions } from "./document-mentions";
 
 const mention = (id: string, label: string) => ({ type: "mention", attrs: { id, label, mentionSuggestionChar: "@" } });
 const paragraph = (...content: JSONContent[]) => ({ type: "paragraph", content });
@@ -24,14 +25,15 @@ describe.each(PROVIDERS)("document mentions on %s", (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    log = new BriefingUpdateLog(t.db, provider);
+    log = briefingLog(t.db);
     for (const user of [owner, reader, stranger]) await t.db.user.create({ data: user });
     ({ id: briefingId } = await createBriefing(t.db, { title: "Brief", ownerId: owner.id, template: "blank" }));
     await t.db.briefingGrant.create({ data: { briefingId, userId: reader.id, role: "viewer" } });
   });
   afterAll(() => t?.drop());
 
-  const write = (json: JSONContent) => log.writeContent(briefingId, { json, text: "" });
+  const write = async (json: JSONContent) =>
+    notifyDocumentMentions(t.db, await log.writeContent(briefingId, { json, text: "" }));
   const mentionsOf = (userId: string) => t.db.notification.findMany({ where: { userId, kind: "mentioned" } });
 
   it("notifies a newly mentioned reader once, with the paragraph as excerpt, and nobody without access", async () => {

@@ -5,10 +5,10 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { LocalBriefingStore } from "@/lib/briefings/doc/store";
 import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { type BriefingUpdateLog, briefingLog } from "@/lib/briefings/doc/update-log";
 import { collabProviderOptions } from "@/lib/collab/provider-options";
 import { SaveStatusTracker } from "@/lib/collab/save-status";
-import type { DbProvider } from "@/lib/db";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { type CollabServer, type CollabServerOptions, createCollabServer } from "@/server/collab/server";
 import { createTokenAuthorizer, type TokenGrant } from "@/server/collab/token-authorizer";
 import { type HttpTimeouts, httpServerOptions } from "@/server/http-timeouts";
@@ -51,8 +51,12 @@ export async function startTestCollabServer(
   { http: timeouts, ...options }: Partial<CollabServerOptions> & { http?: Partial<HttpTimeouts> } = {},
   threaded = false,
 ): Promise<TestCollabServer> {
-  const log = new BriefingUpdateLog(database.db, database.provider as DbProvider);
-  const store = options.store ?? (threaded ? new ThreadedBriefingStore(database.url) : new LocalBriefingStore(log));
+  const log = briefingLog(database.db);
+  const store =
+    options.store ??
+    (threaded
+      ? new ThreadedBriefingStore(database.url, mentionNotifier(database.db))
+      : new LocalBriefingStore(log, mentionNotifier(database.db)));
   const collab = createCollabServer({
     store,
     authorize: createTokenAuthorizer(TEST_TOKENS),

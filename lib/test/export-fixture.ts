@@ -1,11 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
 import type * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { briefingLog } from "@/lib/briefings/doc/update-log";
 import { prosemirrorJsonToYUpdate, yDocFromUpdates } from "@/lib/briefings/doc/ydoc";
 import { importCatalog } from "@/lib/catalog/exchange";
 import { createSavedComparison } from "@/lib/comparisons/queries";
-import { type Db, dbProvider } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { buildCatalog, buildDimension, buildFramework, buildSource, buildUser } from "./fixtures";
 
@@ -182,7 +182,7 @@ export function everyNodeDocument(comparisonId: string): JSONContent {
  * (not Briefing.contentJson, which stays as the template wrote it).
  */
 export async function writeBriefingContent(db: Db, briefingId: string, json: JSONContent): Promise<void> {
-  const log = new BriefingUpdateLog(db, dbProvider(db));
+  const log = briefingLog(db);
   const state = await log.load(briefingId);
   const doc = yDocFromUpdates([...(state?.snapshot ? [state.snapshot] : []), ...(state?.updates ?? [])]);
   const source = yDocFromUpdates([prosemirrorJsonToYUpdate(json)]);

@@ -1,7 +1,8 @@
 import * as Y from "yjs";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
-import { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
-import { type Db, dbProvider } from "@/lib/db";
+import { briefingLog } from "@/lib/briefings/doc/update-log";
+import type { Db } from "@/lib/db";
+import { notifyDocumentMentions } from "@/lib/notifications/document-mentions";
 import { processWide } from "@/lib/process-wide";
 import { loadStoredDoc } from "./store";
 
@@ -41,9 +42,9 @@ export async function editDocument(db: Db, briefingId: string, edit: DocumentEdi
     doc.transact(() => edit(doc));
     // The state vector does not cover deletions; the update always carries the full delete set.
     const update = Y.encodeStateAsUpdate(doc, before);
-    const log = new BriefingUpdateLog(db, dbProvider(db));
+    const log = briefingLog(db);
     await log.append(briefingId, update);
-    await log.writeContent(briefingId, deriveBriefingContent(doc, briefingId));
+    await notifyDocumentMentions(db, await log.writeContent(briefingId, deriveBriefingContent(doc, briefingId)));
     return true;
   } finally {
     doc.destroy();

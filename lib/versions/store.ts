@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { briefingJson } from "@/lib/briefings/doc/content";
-import { applyStoredState, BriefingUpdateLog, toBytes } from "@/lib/briefings/doc/update-log";
+import { applyStoredState, briefingLog, toBytes } from "@/lib/briefings/doc/update-log";
 import { type Db, dbProvider } from "@/lib/db";
 import { takeAuthors } from "./authors";
 
@@ -32,7 +32,7 @@ export type CapturedVersion = { id: string; seq: number; bytes: number; checkpoi
 
 /** The briefing's stored document (snapshot + logged updates) as a new Y.Doc; null when missing. */
 export async function loadStoredDoc(db: Db, briefingId: string): Promise<Y.Doc | null> {
-  const state = await new BriefingUpdateLog(db, dbProvider(db)).load(briefingId);
+  const state = await briefingLog(db).load(briefingId);
   if (!state) return null;
   const doc = new Y.Doc();
   applyStoredState(doc, state);

@@ -4,7 +4,8 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { LocalBriefingStore } from "@/lib/briefings/doc/store";
-import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { applyStoredState, briefingLog } from "@/lib/briefings/doc/update-log";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import {
   connectClient,
   eventually,
@@ -165,7 +166,7 @@ describe.each(PROVIDERS)("collaboration server lifecycle on %s", (provider) => {
         }
         return super.append(briefingId, update);
       }
-    })(new BriefingUpdateLog(t.db, provider));
+    })(briefingLog(t.db), mentionNotifier(t.db));
     const server = await start({
       store,
       persistence: { batchMs: 5, retryMinMs: 150, retryMaxMs: 150, onError: () => {} },

@@ -4,7 +4,8 @@ import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { type BriefingStore, LocalBriefingStore } from "@/lib/briefings/doc/store";
 import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
-import { applyStoredState, BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { applyStoredState, type BriefingUpdateLog, briefingLog } from "@/lib/briefings/doc/update-log";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
 import { appendParagraph, blockTexts } from "@/lib/test/ydoc";
@@ -39,7 +40,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    log = new BriefingUpdateLog(t.db, provider);
+    log = briefingLog(t.db);
     ownerId = (await t.db.user.create({ data: buildUser() })).id;
   });
   afterAll(() => t?.drop());
@@ -47,7 +48,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
   async function open(
     briefingId: string,
     options: Partial<PersistenceOptions> = {},
-    store: BriefingStore = new LocalBriefingStore(log),
+    store: BriefingStore = new LocalBriefingStore(log, mentionNotifier(t.db)),
   ) {
     const doc = new Y.Doc();
     const persistence = await BriefingPersistence.load(store, briefingId, doc, { ...quiet, ...options });
@@ -123,7 +124,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
 
   it("keeps updates in memory while writes fail and persists them once the database is back", async () => {
     const id = await newBriefing();
-    const flaky = new FlakyStore(log);
+    const flaky = new FlakyStore(log, mentionNotifier(t.db));
     const { doc, persistence } = await open(id, { batchMs: 0 }, flaky);
     const states: boolean[] = [];
     persistence.onChange((failing) => states.push(failing));
@@ -178,7 +179,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
 
   it("does the same through a worker thread, and survives the worker dying", async () => {
     const id = await newBriefing("policy-brief");
-    const store = new ThreadedBriefingStore(t.url);
+    const store = new ThreadedBriefingStore(t.url, mentionNotifier(t.db));
     try {
       const { doc, persistence } = await open(id, { batchMs: 0, compactEvery: 2 }, store);
       expect(blockTexts(doc)[0]).toBe("Summary");
@@ -198,7 +199,7 @@ describe.each(PROVIDERS)("briefing persistence on %s", (provider) => {
   });
 
   it("returns null for unknown and deleted briefings", async () => {
-    const store = new LocalBriefingStore(log);
+    const store = new LocalBriefingStore(log, mentionNotifier(t.db));
     expect(await BriefingPersistence.load(store, "missing", new Y.Doc())).toBeNull();
     const id = await newBriefing();
     await t.db.briefing.update({ where: { id }, data: { deletedAt: new Date() } });
@@ -213,7 +214,7 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
 
   beforeAll(async () => {
     t = await createTestDatabase("postgresql");
-    log = new BriefingUpdateLog(t.db, "postgresql");
+    log = briefingLog(t.db);
     ownerId = (await t.db.user.create({ data: buildUser() })).id;
   });
   afterAll(() => t?.drop());
@@ -261,7 +262,7 @@ describe("compaction on PostgreSQL with concurrent transactions", () => {
     // change (a higher id) on top of it: the client moved here. Seen in CI as clients stuck at
     // "saving" after a kill -9 of their first instance.
     const id = await newBriefing();
-    const store = new LocalBriefingStore(log);
+    const store = new LocalBriefingStore(log, mentionNotifier(t.db));
     await store.open(id);
     const moved = new Y.Doc();
     applyStoredState(moved, (await log.load(id))!);

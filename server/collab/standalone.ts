@@ -2,8 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { ThreadedBriefingStore } from "@/lib/briefings/doc/threaded-store";
+import { createDb } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
 import { EnvError, parseEnv } from "@/lib/env";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { httpServerOptions } from "../http-timeouts";
 import { localFanout } from "./fanout";
 import { metricsHooks } from "./metrics-hooks";
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
   const config = parsed.data;
   await migrate(DATABASE_URL.url);
-  const store = new ThreadedBriefingStore(DATABASE_URL.url);
+  const store = new ThreadedBriefingStore(DATABASE_URL.url, mentionNotifier(createDb(DATABASE_URL.url)));
   await store.start();
   const { batchMs, compactEvery, retryMaxMs, ...serverTuning } = config.COLLAB_OPTIONS;
   // ioredis (about 13 MB of RSS) is loaded only when instances are linked.

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dbProvider } from "@/lib/db";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { heading, paragraph, writeBriefingContent } from "@/lib/test/export-fixture";
 import { buildUser } from "@/lib/test/fixtures";
 import { createBriefing } from "../create";
 import { loadCurrentContent } from "./current";
-import { BriefingUpdateLog } from "./update-log";
+import { briefingLog } from "./update-log";
 
 const texts = (json: Awaited<ReturnType<typeof loadCurrentContent>>) =>
   (json?.content ?? []).map((node) => node.content?.map((c) => c.text).join("") ?? "");
@@ -29,7 +28,7 @@ describe.each(PROVIDERS)("loadCurrentContent on %s", (provider) => {
       content: [heading(2, "Second edit"), paragraph({ type: "text", text: "More" })],
     });
     expect(texts(await loadCurrentContent(t.db, briefingId))).toEqual(["Second edit", "More"]);
-    const compacted = await new BriefingUpdateLog(t.db, dbProvider(t.db)).compact(briefingId);
+    const compacted = await briefingLog(t.db).compact(briefingId);
     expect(compacted.status).toBe("compacted");
     expect(texts(await loadCurrentContent(t.db, briefingId))).toEqual(["Second edit", "More"]);
     // The derived JSON column is not what is read: it still holds the template.

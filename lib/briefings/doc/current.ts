@@ -1,8 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
-import { type Db, dbProvider } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { briefingJson } from "./content";
-import { applyStoredState, BriefingUpdateLog } from "./update-log";
+import { applyStoredState, briefingLog } from "./update-log";
 
 const EMPTY_DOC: JSONContent = { type: "doc", content: [] };
 const CACHE_SIZE = 32;
@@ -38,7 +38,7 @@ async function stateKey(db: Db, briefingId: string): Promise<string | null> {
 }
 
 async function readContent(db: Db, briefingId: string): Promise<JSONContent | null> {
-  const state = await new BriefingUpdateLog(db, dbProvider(db)).load(briefingId);
+  const state = await briefingLog(db).load(briefingId);
   if (!state) return null;
   if (state.snapshot || state.updates.length) {
     const doc = new Y.Doc();

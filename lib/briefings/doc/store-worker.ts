@@ -1,13 +1,17 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createDb, providerOf } from "@/lib/db";
+import { openLogConnection } from "./log-statements";
 import { LocalBriefingStore } from "./store";
 import { BriefingUpdateLog } from "./update-log";
 import { serveStore } from "./worker-protocol";
 
-// The thread behind ThreadedBriefingStore: a LocalBriefingStore on its own database connection.
+// The thread behind ThreadedBriefingStore: a LocalBriefingStore on a database connection of its
+// own, without Prisma (see log-statements.ts). The @mentions its content writes find are posted
+// to the parent, which delivers them through Prisma and can().
 
 const { databaseUrl } = workerData as { databaseUrl: string };
-const db = createDb(databaseUrl);
-serveStore(parentPort!, new LocalBriefingStore(new BriefingUpdateLog(db, providerOf(databaseUrl))), () =>
-  db.$disconnect(),
-);
+const port = parentPort!;
+const connection = openLogConnection(databaseUrl);
+const store = new LocalBriefingStore(new BriefingUpdateLog(connection), async (drafts) => {
+  if (drafts.length) port.postMessage({ mentions: drafts });
+});
+serveStore(port, store, () => connection.close());

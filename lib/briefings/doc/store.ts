@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import type { NotificationDraft } from "@/lib/notifications/create";
 import { deriveBriefingContent } from "./content";
 import { rederiveStaleContent } from "./stale-content";
 import {
@@ -7,6 +8,9 @@ import {
   type CompactionResult,
   type StoredBriefingState,
 } from "./update-log";
+
+/** Delivers the @mention notifications a content write returns (notifyDocumentMentions). */
+export type MentionNotifier = (drafts: NotificationDraft[]) => Promise<void>;
 
 /** A briefing's stored document as handed to a room: apply `snapshot`, then `update`. */
 export type OpenedBriefing = { snapshot: Uint8Array | null; update: Uint8Array | null };
@@ -57,7 +61,11 @@ export class LocalBriefingStore implements BriefingStore {
    */
   private readonly unbuilt = new Map<string, StoredBriefingState>();
 
-  constructor(readonly log: BriefingUpdateLog) {}
+  /** `notify` delivers the mentions found by content writes (the worker thread posts them to its parent). */
+  constructor(
+    readonly log: BriefingUpdateLog,
+    private readonly notify: MentionNotifier,
+  ) {}
 
   async open(briefingId: string): Promise<OpenedBriefing | null> {
     const state = await this.log.load(briefingId);
@@ -132,11 +140,13 @@ export class LocalBriefingStore implements BriefingStore {
     const copy = await this.copy(briefingId);
     if (!copy) return;
     await this.catchUp(briefingId, copy);
-    await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc, briefingId));
+    await this.notify(await this.log.writeContent(briefingId, deriveBriefingContent(copy.doc, briefingId)));
   }
 
   rederiveStale(): Promise<number> {
-    return rederiveStaleContent(this.log, (error, context) => console.error(`[briefing store] ${context}:`, error));
+    return rederiveStaleContent(this.log, this.notify, (error, context) =>
+      console.error(`[briefing store] ${context}:`, error),
+    );
   }
 
   async release(briefingId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { ThreadedBriefingStore } from "./threaded-store";
 
@@ -7,7 +8,7 @@ const THROWING_WORKER = new URL("../../test/throwing-store-worker.ts", import.me
 
 describe("errors crossing the briefing store's worker thread", () => {
   it("an AppError thrown in the worker arrives as an AppError with its code, status, details and worker-side stack", async () => {
-    const store = new ThreadedBriefingStore("file:unused.db", THROWING_WORKER);
+    const store = new ThreadedBriefingStore("file:unused.db", async () => {}, THROWING_WORKER);
     try {
       const error = await store.open("b-1").then(
         () => null,
@@ -38,7 +39,7 @@ describe.each(PROVIDERS)("errors of the real briefing store worker on %s", (prov
   });
 
   it("a database error keeps its code and the stack of the worker's database call", async () => {
-    const store = new ThreadedBriefingStore(t.url);
+    const store = new ThreadedBriefingStore(t.url, mentionNotifier(t.db));
     try {
       // No such briefing: the log row's foreign key is refused by the database, in the worker.
       const error = await store.append("no-such-briefing", new Uint8Array([0, 0])).then(

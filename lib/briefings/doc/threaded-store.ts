@@ -1,8 +1,8 @@
 import { Worker } from "node:worker_threads";
-import type { BriefingStore, OpenedBriefing } from "./store";
+import type { BriefingStore, MentionNotifier, OpenedBriefing } from "./store";
 import type { CompactionResult } from "./update-log";
 import { bundledWorker } from "./worker-bundle";
-import { fromWireError, type StoreReply } from "./worker-protocol";
+import { fromWireError, type MentionsNotice, type StoreReply } from "./worker-protocol";
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
@@ -41,11 +41,12 @@ function startWorker(entry: URL, workerData: unknown): Worker {
 }
 
 /**
- * A BriefingStore whose database work runs on a worker thread with its own connection: the
- * event loop that relays keystrokes never waits on SQLite (synchronous, fsync on commit), Prisma
- * query compilation, compaction or derived-content rendering. A worker that dies fails the calls
- * in flight (the persistence retries them) and is replaced on the next call; the new worker
- * rebuilds its copies of open documents from the database.
+ * A BriefingStore whose database work runs on a worker thread with its own connection (and no
+ * Prisma, see log-statements.ts): the event loop that relays keystrokes never waits on SQLite
+ * (synchronous, fsync on commit), compaction or derived-content rendering. The @mentions found by
+ * content writes come back to this thread, where `notify` delivers them. A worker that dies fails
+ * the calls in flight (the persistence retries them) and is replaced on the next call; the new
+ * worker rebuilds its copies of open documents from the database.
  */
 export class ThreadedBriefingStore implements BriefingStore {
   private worker: Worker | undefined;
@@ -53,9 +54,13 @@ export class ThreadedBriefingStore implements BriefingStore {
   private readonly pending = new Map<number, Pending>();
   private closed = false;
 
-  /** `workerEntry`: another module speaking store-worker.ts's protocol (tests of the thread boundary). */
+  /**
+   * `notify`: delivers mention notifications (mentionNotifier(db)). `workerEntry`: another module
+   * speaking store-worker.ts's protocol (tests of the thread boundary).
+   */
   constructor(
     private readonly databaseUrl: string,
+    private readonly notify: MentionNotifier,
     private readonly workerEntry: URL = WORKER_ENTRY,
   ) {}
 
@@ -121,7 +126,11 @@ export class ThreadedBriefingStore implements BriefingStore {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.workerEntry, { databaseUrl: this.databaseUrl });
-    worker.on("message", (reply: StoreReply) => {
+    worker.on("message", (reply: StoreReply | MentionsNotice) => {
+      if ("mentions" in reply) {
+        this.notify(reply.mentions).catch((error: unknown) => console.error("[briefing store] mentions:", error));
+        return;
+      }
       const call = this.pending.get(reply.id);
       if (!call) return;
       this.pending.delete(reply.id);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { bundledWorker } from "./worker-bundle";
 
 const THROWING_WORKER = new URL("../../test/throwing-store-worker.ts", import.meta.url);
+const STORE_WORKER = new URL("./store-worker.ts", import.meta.url);
 
 describe("the briefing store worker's bundle", () => {
   it("is plain JavaScript that starts in a worker without a TypeScript loader, written once per content", async () => {
@@ -26,5 +27,13 @@ describe("the briefing store worker's bundle", () => {
     } finally {
       await worker.terminate();
     }
+  });
+
+  it("of the real store worker loads no Prisma and no editor schema: only Yjs and the database drivers", () => {
+    const code = fs.readFileSync(bundledWorker(STORE_WORKER), "utf8");
+    const packages = [...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
+    // Prisma's runtime, query compiler and WebAssembly memory cost the thread ~45 MB of RSS.
+    expect(new Set(packages)).toEqual(new Set(["better-sqlite3", "pg", "yjs", "node:worker_threads"]));
+    expect(code).not.toContain("generated/sqlite");
   });
 });

@@ -1,9 +1,12 @@
 import type { MessagePort } from "node:worker_threads";
 import { AppError, ERROR_STATUS, type ErrorCode } from "@/lib/errors";
+import type { NotificationDraft } from "@/lib/notifications/create";
 import type { BriefingStore } from "./store";
 
 // The protocol between ThreadedBriefingStore and its worker (store-worker.ts). Requests are
-// { id, method, args } or "close"; answers { id, result } or { id, error: WireError }.
+// { id, method, args } or "close"; answers { id, result } or { id, error: WireError }. The worker
+// also posts { mentions } (MentionsNotice) when a content write found new @mentions, before the
+// answer to that write.
 
 /** A call of a BriefingStore method (or "ping": is the worker up?). */
 export type StoreRequest = {
@@ -14,6 +17,9 @@ export type StoreRequest = {
 
 /** The worker's answer to one request. */
 export type StoreReply = { id: number; result?: unknown; error?: WireError };
+
+/** Notifications for the parent to deliver (the worker has no Prisma). */
+export type MentionsNotice = { mentions: NotificationDraft[] };
 
 /**
  * Answers the requests arriving on `port` with `store` (the worker side). "close" releases the
