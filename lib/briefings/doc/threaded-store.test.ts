@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBriefing } from "@/lib/briefings/create";
 import { AppError } from "@/lib/errors";
 import { mentionNotifier } from "@/lib/notifications/document-mentions";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
+import { buildUser } from "@/lib/test/fixtures";
 import { ThreadedBriefingStore } from "./threaded-store";
+import { prosemirrorJsonToYUpdate } from "./ydoc";
 
 const THROWING_WORKER = new URL("../../test/throwing-store-worker.ts", import.meta.url);
 
@@ -49,6 +52,39 @@ describe.each(PROVIDERS)("errors of the real briefing store worker on %s", (prov
       expect(error).toBeInstanceOf(Error);
       expect(typeof (error as { code?: unknown }).code).toBe("string");
       expect((error as Error).stack).toContain("update-log.ts");
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.each(PROVIDERS)("content writes of the real briefing store worker on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("store the derived content and notify a newly @mentioned reader through the parent's client", async () => {
+    const [owner, reader] = [buildUser({ name: "Owner" }), buildUser({ name: "Rita Reader" })];
+    for (const user of [owner, reader]) await t.db.user.create({ data: user });
+    const { id } = await createBriefing(t.db, { title: "Brief", ownerId: owner.id, template: "blank" });
+    await t.db.briefingGrant.create({ data: { briefingId: id, userId: reader.id, role: "viewer" } });
+    const store = new ThreadedBriefingStore(t.url, mentionNotifier(t.db));
+    try {
+      const mention = { type: "mention", attrs: { id: reader.id, label: "Rita Reader", mentionSuggestionChar: "@" } };
+      const update = prosemirrorJsonToYUpdate({
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "Ask " }, mention] }],
+      });
+      await store.append(id, update);
+      await store.writeContent(id);
+      const stored = await t.db.briefing.findUniqueOrThrow({ where: { id }, select: { contentText: true } });
+      expect(stored.contentText).toBe("Ask @Rita Reader");
+      const notifications = await t.db.notification.findMany({ where: { userId: reader.id, kind: "mentioned" } });
+      expect(notifications).toMatchObject([{ briefingId: id, excerpt: "Ask @Rita Reader" }]);
     } finally {
       await store.close();
     }
