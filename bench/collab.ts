@@ -8,7 +8,7 @@ import { sleep } from "@/lib/test/collab";
 import { type CollabProcess, ROOT, spawnCollabProcess, spawnServerProcess } from "@/lib/test/collab-process";
 import { createTestDatabase } from "@/lib/test/databases";
 import { buildUser } from "@/lib/test/fixtures";
-import { applyFromMemoryMs, storeHistory, timeColdOpen } from "./collab/cold-load";
+import { applyFromMemoryMs, keepStored, storeHistory, timeColdOpen } from "./collab/cold-load";
 import { runEditors } from "./collab/editors";
 import { buildHistory } from "./collab/history";
 import { cpuStallMicros, percentile, procStats, round } from "./collab/proc";
@@ -180,6 +180,7 @@ async function coldLoad(db: Db, log: BriefingUpdateLog, databaseUrl: string, own
   for (const tail of [0, 250]) {
     const { id } = await createBriefing(db, { title: "cold load", ownerId, template: "blank" });
     const { tailRows } = await storeHistory(log, id, history, tail);
+    const restoreStored = await keepStored(db, id);
     const row = await db.briefing.findUniqueOrThrow({ where: { id }, select: { yState: true } });
     const runs: number[] = [];
     // Measured after each open, so both sides of the ratio see the machine as it was then.
@@ -190,6 +191,7 @@ async function coldLoad(db: Db, log: BriefingUpdateLog, databaseUrl: string, own
     let chars = 0;
     const [stallStart, wallStart] = [cpuStallMicros(), performance.now()];
     for (let run = 0; run < COLD_RUNS; run++) {
+      await restoreStored();
       // A running server (JIT warm, another briefing open) that has never loaded this briefing.
       const server = await spawnCollabProcess({ databaseUrl, tokens: TOKENS });
       const open: (() => void)[] = [];

@@ -1,7 +1,8 @@
 import { WebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { BriefingUpdateLog } from "@/lib/briefings/doc/update-log";
+import { type BriefingUpdateLog, toBytes } from "@/lib/briefings/doc/update-log";
+import type { Db } from "@/lib/db";
 import type { History } from "./history";
 
 /**
@@ -19,6 +20,34 @@ export async function storeHistory(log: BriefingUpdateLog, briefingId: string, h
   await log.compact(briefingId);
   for (let i = head; i < history.batches.length; i++) await log.append(briefingId, history.batches[i]!);
   return { tailRows };
+}
+
+/**
+ * What the database holds for a briefing's document now, and a function that puts it back: each
+ * cold open then finds the briefing as storeHistory left it (a server's first open of a briefing
+ * with a log tail rewrites its content, and its clean stop compacts the tail away).
+ */
+export async function keepStored(db: Db, briefingId: string): Promise<() => Promise<void>> {
+  const fields = {
+    yState: true,
+    yStateThrough: true,
+    yStateVersion: true,
+    contentJson: true,
+    contentText: true,
+    contentUpdatedAt: true,
+  } as const;
+  const kept = await db.briefing.findUniqueOrThrow({ where: { id: briefingId }, select: fields });
+  const rows = await db.briefingUpdate.findMany({ where: { briefingId }, orderBy: { id: "asc" } });
+  return async () => {
+    await db.$transaction([
+      db.briefingUpdate.deleteMany({ where: { briefingId } }),
+      db.briefing.update({
+        where: { id: briefingId },
+        data: { ...kept, yState: kept.yState && toBytes(kept.yState) },
+      }),
+      ...rows.map((row) => db.briefingUpdate.create({ data: { ...row, data: toBytes(row.data) } })),
+    ]);
+  };
 }
 
 /**

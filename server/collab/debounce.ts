@@ -17,11 +17,11 @@ export class Debounced {
     return this.firstTrigger !== undefined;
   }
 
-  /** Schedules (or pushes back, within the maximum wait) a run. */
-  trigger(): void {
+  /** Schedules (or pushes back, within the maximum wait) a run, `waitMs` from now unless told otherwise. */
+  trigger(waitMs = this.waitMs): void {
     const now = Date.now();
     this.firstTrigger ??= now;
-    const wait = Math.min(this.waitMs, this.firstTrigger + this.maxWaitMs - now);
+    const wait = Math.min(waitMs, this.firstTrigger + this.maxWaitMs - now);
     clearTimeout(this.timer);
     this.timer = setTimeout(
       () => {

@@ -153,15 +153,19 @@ export class Room {
   }
 
   /**
-   * Answers a peer's sync step 1 with the stored snapshot as it is, when the document is not
-   * applied yet, the peer has nothing (empty state vector) and the log has no rows beyond the
-   * snapshot (as after a clean unload). Otherwise returns false: the normal answer is needed,
-   * because the client counts as synced once it has applied a single step 2.
+   * Answers a peer's sync step 1 with the stored state as it is, when the document is not applied
+   * yet and the peer has nothing (empty state vector); otherwise returns false (the normal answer,
+   * computed from the document, is needed). Log rows beyond the snapshot (a crash left them) go
+   * first, as an update: the client holds them as pending (they build on the snapshot) and
+   * integrates them while applying the snapshot, the step 2 after which it counts as synced, so it
+   * never shows the document without them. Applying and encoding them in the room first instead
+   * took ~300 ms before the client could start.
    */
   serveStored(peer: RoomPeer, stateVector: Uint8Array): boolean {
     const stored = this.stored;
-    if (!stored || stored.update || stateVector.length !== 1 || stateVector[0] !== 0) return false;
-    peer.send(syncStep2Message(stored.snapshot ?? EMPTY_UPDATE));
+    if (!stored || stateVector.length !== 1 || stateVector[0] !== 0) return false;
+    if (stored.snapshot && stored.update) peer.send(syncUpdateMessage(stored.update));
+    peer.send(syncStep2Message(stored.snapshot ?? stored.update ?? EMPTY_UPDATE));
     // Not at once: the client is applying the same state right now, and on a small machine the two
     // compete for the cores (the open took twice as long). The first thing that needs the document
     // (an edit, a save request, another instance's update) applies it sooner.
