@@ -32,7 +32,7 @@ describe("errors crossing the briefing store's worker thread", () => {
   });
 });
 
-describe.each(PROVIDERS)("errors of the real briefing store worker on %s", (provider) => {
+describe.each(PROVIDERS)("the real briefing store worker on %s", (provider) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase(provider);
@@ -41,7 +41,7 @@ describe.each(PROVIDERS)("errors of the real briefing store worker on %s", (prov
     await t?.drop();
   });
 
-  it("a database error keeps its code and the stack of the worker's database call", async () => {
+  it("keeps a database error's code and the stack of the worker's database call", async () => {
     const store = new ThreadedBriefingStore(t.url, mentionNotifier(t.db));
     try {
       // No such briefing: the log row's foreign key is refused by the database, in the worker.
@@ -56,18 +56,8 @@ describe.each(PROVIDERS)("errors of the real briefing store worker on %s", (prov
       await store.close();
     }
   });
-});
 
-describe.each(PROVIDERS)("content writes of the real briefing store worker on %s", (provider) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-  });
-  afterAll(async () => {
-    await t?.drop();
-  });
-
-  it("store the derived content and notify a newly @mentioned reader through the parent's client", async () => {
+  it("stores the derived content and notifies a newly @mentioned reader through the parent's client", async () => {
     const [owner, reader] = [buildUser({ name: "Owner" }), buildUser({ name: "Rita Reader" })];
     for (const user of [owner, reader]) await t.db.user.create({ data: user });
     const { id } = await createBriefing(t.db, { title: "Brief", ownerId: owner.id, template: "blank" });
