@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import type { RawData, WebSocket } from "ws";
 import { CLOSE, encodeSaveStatus } from "@/lib/collab/protocol";
+import { corkUntilIdle } from "./cork";
 import { type IncomingLimits, IncomingReader } from "./incoming";
 import type { ClientMessage } from "./messages";
 import { PresenceGuard, type PresenceLimits } from "./presence-guard";
@@ -45,7 +46,6 @@ export class CollabConnection implements RoomPeer {
   private ackedNonce = 0;
   /** The last save answer did not cover every change of this client that the room holds. */
   private incomplete = false;
-  private corked = false;
   /** The Yjs client ids this client said its document has (in its save requests). */
   private readonly clientIds = new Set<number>();
   /** Admits this client's presence updates: only its own client ids, bounded in number, size and rate. */
@@ -91,26 +91,8 @@ export class CollabConnection implements RoomPeer {
       if (onFlushed) setImmediate(onFlushed);
       return;
     }
-    this.corkUntilIdle();
+    corkUntilIdle((this.ws as unknown as { _socket?: Socket })._socket); // ws keeps its socket there
     this.ws.send(message, onFlushed && (() => onFlushed()));
-  }
-
-  /**
-   * Holds this connection's socket writes until the event loop has handled everything that came in
-   * with the current batch of I/O (setImmediate runs after it): a room relaying several updates in
-   * one batch writes them to each peer with one system call instead of one per message. One write
-   * per message per peer was most of the server's CPU under load (bench:collab, bench:load).
-   */
-  private corkUntilIdle(): void {
-    if (this.corked) return;
-    const socket = (this.ws as unknown as { _socket?: Socket })._socket; // ws keeps its socket there
-    if (!socket) return;
-    this.corked = true;
-    socket.cork();
-    setImmediate(() => {
-      this.corked = false;
-      socket.uncork();
-    });
   }
 
   /**
