@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { type Adapter, attachDriver, type DbDriver, dbDriver, dbProvider } from "./driver";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
-import { type DbProvider, providerOf, sqlitePath } from "./url";
+import { type DbProvider, providerOf, SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from "./url";
 
 /**
  * The application's database client. Both generated clients come from one model, so their query
@@ -62,7 +62,7 @@ export function createDb(databaseUrl: string): Db {
     };
   } else {
     // timeout = busy timeout: wait for another connection's write lock instead of failing at once.
-    const sqliteFactory = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: 10_000 });
+    const sqliteFactory = new PrismaBetterSQLite3({ url: sqlitePath(databaseUrl), timeout: SQLITE_BUSY_TIMEOUT_MS });
     const { factory, current } = capturing(sqliteFactory, (a) => sqliteOf(a).open);
     db = new SqliteClient({ adapter: factory });
     const client = db;

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { providerOf, sqlitePath } from "./url";
+import { providerOf, SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from "./url";
 
 const MIGRATIONS_ROOT = path.join(process.cwd(), "prisma", "migrations");
 const TABLE = "_app_migrations";
@@ -35,7 +35,7 @@ function checkApplied(applied: Map<string, string>, migrations: Migration[]): Mi
 
 function migrateSqlite(file: string, migrations: Migration[]): string[] {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { timeout: 10_000 });
+  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     db.pragma("journal_mode = WAL");
     db.exec(

@@ -9,3 +9,6 @@ export function providerOf(databaseUrl: string): DbProvider {
 export function sqlitePath(databaseUrl: string): string {
   return databaseUrl.replace(/^file:/, "");
 }
+
+/** SQLite busy timeout for every connection we open: wait this long for another connection's write lock. */
+export const SQLITE_BUSY_TIMEOUT_MS = 10_000;

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { dbDriver } from "@/lib/db/driver";
-import { type DbProvider, providerOf, sqlitePath } from "@/lib/db/url";
+import { type DbProvider, providerOf, SQLITE_BUSY_TIMEOUT_MS, sqlitePath } from "@/lib/db/url";
 
 // Every statement of the Yjs log (update-log.ts), in SQL for both databases, on a LogConnection:
 // either the connection under the app's Prisma client (logConnectionOf) or one of the log's own
@@ -75,8 +75,7 @@ export function openLogConnection(databaseUrl: string): LogConnection {
       });
       await previous;
       try {
-        // timeout = busy timeout, as the app's client: wait for another connection's write lock.
-        database ??= new Database(sqlitePath(databaseUrl), { timeout: 10_000 });
+        database ??= new Database(sqlitePath(databaseUrl), { timeout: SQLITE_BUSY_TIMEOUT_MS });
         return await work(database);
       } finally {
         release();
