@@ -81,6 +81,54 @@ test.describe("catalog", () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Framework not found" })).toBeVisible();
   });
+
+  test("pages a long list: page links, cards per page, filters back to page 1, selection kept across pages", async ({
+    page,
+  }) => {
+    const catalog = new CatalogPage(page);
+    const pager = page.getByRole("navigation", { name: "Pages of frameworks" });
+    const names = () => catalog.cards().getByRole("heading").allTextContents();
+    await catalog.goto("?per=25");
+    const total = await catalog.announcedCount();
+    const pages = Math.ceil(total / 25);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    await expect(catalog.resultCount()).toContainText(`${total} frameworks · page 1 of ${pages}`);
+    await expect(pager).toContainText(`Showing 1–25 of ${total}`);
+    await expect(catalog.cards()).toHaveCount(25);
+    const first = await names();
+    await catalog.cards().first().getByRole("checkbox").check();
+
+    await pager.getByRole("link", { name: "Next →" }).click();
+    await expect(page).toHaveURL(/\/frameworks\?per=25&page=2$/);
+    await expect(pager).toContainText(`Showing 26–${Math.min(50, total)} of ${total}`);
+    await expect(pager.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+    const second = await names();
+    expect(second).toHaveLength(Math.min(25, total - 25));
+    expect(second.filter((n) => first.includes(n))).toEqual([]);
+    // The selection made on page 1 is still there: compare it with one from page 2.
+    await catalog.cards().first().getByRole("checkbox").check();
+    await expect(page.getByRole("button", { name: "Compare selected (2)" })).toBeEnabled();
+
+    await pager.getByRole("link", { name: "Page 1" }).click();
+    await expect(page).toHaveURL(/\/frameworks\?per=25$/);
+    expect(await names()).toEqual(first);
+    await expect(catalog.cards().first().getByRole("checkbox")).toBeChecked();
+
+    // A filter starts again at page 1 and keeps the page size.
+    await pager.getByRole("link", { name: "Next →" }).click();
+    await expect(page).toHaveURL(/page=2/);
+    await catalog.filter("Status").selectOption("active");
+    await expect(page).toHaveURL(/\/frameworks\?status=active&per=25$/);
+    await expect(catalog.resultCount()).toContainText("match");
+
+    // Past the end: the last page, said plainly; a bad page number is named and ignored.
+    await catalog.goto(`?per=25&page=${pages + 5}`);
+    await expect(page.getByRole("status").filter({ hasText: `There is no page ${pages + 5}` })).toBeVisible();
+    await expect(pager.getByRole("link", { name: `Page ${pages}` })).toHaveAttribute("aria-current", "page");
+    await catalog.goto("?page=first");
+    await expect(page.getByText("Ignored invalid filter: page.")).toBeVisible();
+    await expect(catalog.cards()).toHaveCount(Math.min(total, 100));
+  });
 });
 
 test.describe("catalog API", () => {

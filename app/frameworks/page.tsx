@@ -1,13 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import type { z } from "zod";
+import { CatalogPager } from "@/components/catalog/catalog-pager";
 import { CompareCheckbox, CompareSelection } from "@/components/catalog/compare-selection";
 import { FrameworkCard } from "@/components/catalog/framework-card";
 import { FrameworkFilters } from "@/components/catalog/framework-filters";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getCatalogFacets, listFrameworks } from "@/lib/catalog/queries";
-import { type FrameworkFilters as Filters, frameworkFiltersSchema } from "@/lib/catalog/schema";
+import { getCatalogFacets, listFrameworksPage } from "@/lib/catalog/queries";
+import {
+  type CatalogPaging,
+  catalogPagingSchema,
+  DEFAULT_PER_PAGE,
+  type FrameworkFilters as Filters,
+  frameworkFiltersSchema,
+} from "@/lib/catalog/schema";
 import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
@@ -15,21 +23,36 @@ export const metadata: Metadata = { title: "Frameworks" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function readFilters(raw: Record<string, string | string[] | undefined>): { filters: Filters; invalid: string[] } {
-  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const parsed = frameworkFiltersSchema.safeParse(flat);
-  if (parsed.success) return { filters: parsed.data, invalid: [] };
-  // Keep the valid filters and name the ones that were ignored, instead of failing the page.
+type Raw = Record<string, string | undefined>;
+
+/** Parses `raw` with `schema`, keeping the valid parameters and naming the ones that were ignored. */
+function readValid<T>(schema: z.ZodType<T>, raw: Raw): { value: T; invalid: string[] } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, invalid: [] };
   const invalid = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-  const kept = Object.fromEntries(Object.entries(flat).filter(([k]) => !invalid.includes(k)));
-  return { filters: frameworkFiltersSchema.parse(kept), invalid };
+  return {
+    value: schema.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !invalid.includes(k)))),
+    invalid,
+  };
+}
+
+function readQuery(raw: Record<string, string | string[] | undefined>): {
+  filters: Filters;
+  paging: CatalogPaging;
+  invalid: string[];
+} {
+  const flat = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // Keep the valid parameters and name the ones that were ignored, instead of failing the page.
+  const filters = readValid(frameworkFiltersSchema, flat);
+  const paging = readValid(catalogPagingSchema, { page: flat.page, per: flat.per });
+  return { filters: filters.value, paging: paging.value, invalid: [...filters.invalid, ...paging.invalid] };
 }
 
 export default async function FrameworksPage({ searchParams }: { searchParams: SearchParams }) {
-  const { filters, invalid } = readFilters(await searchParams);
+  const { filters, paging, invalid } = readQuery(await searchParams);
   const db = getDb();
-  const [frameworks, facets, editor] = await Promise.all([
-    listFrameworks(db, filters),
+  const [{ frameworks, total, page, pages, per }, facets, editor] = await Promise.all([
+    listFrameworksPage(db, filters, paging),
     getCatalogFacets(db),
     getCurrentUser().then((user) => can(db, user, { action: "catalog:edit" })),
   ]);
@@ -52,23 +75,29 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
         ) : null}
       </div>
       <Suspense>
-        <FrameworkFilters facets={facets} values={values} />
+        <FrameworkFilters facets={facets} values={values} per={per === DEFAULT_PER_PAGE ? undefined : per} />
       </Suspense>
+      {paging.page > pages ? (
+        <p className="notice" role="status">
+          There is no page {paging.page}; this is the last page, {pages}.
+        </p>
+      ) : null}
       {invalid.length ? (
         <p className="notice" role="status">
           Ignored invalid filter{invalid.length > 1 ? "s" : ""}: {invalid.join(", ")}.
         </p>
       ) : null}
       <p className="result-count" role="status" aria-live="polite" data-testid="result-count">
-        {frameworks.length === 1 ? "1 framework" : `${frameworks.length} frameworks`}
+        {total === 1 ? "1 framework" : `${total} frameworks`}
         {filtered ? " match" : ""}
+        {pages > 1 ? ` · page ${page} of ${pages}` : ""}
         {filtered ? (
           <>
             {" · "}
             <Link href="/frameworks">Clear filters</Link>
           </>
         ) : null}
-        {frameworks.length > 1 ? (
+        {total > 1 ? (
           <>
             {" · "}
             <Link href={`/compare?all=1&transpose=1${query ? `&${query}` : ""}`}>
@@ -98,6 +127,7 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
               </li>
             ))}
           </ul>
+          <CatalogPager values={values} page={page} pages={pages} per={per} total={total} />
         </CompareSelection>
       )}
     </>

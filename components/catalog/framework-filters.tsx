@@ -4,7 +4,12 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import type { CatalogFacets } from "@/lib/catalog/types";
 
-export type FrameworkFiltersProps = { facets: CatalogFacets; values: Record<string, string> };
+export type FrameworkFiltersProps = {
+  facets: CatalogFacets;
+  values: Record<string, string>;
+  /** Cards per page when not the default: kept when the filters change (the page goes back to 1). */
+  per?: number;
+};
 
 const SELECTS = [
   { name: "kind", label: "Kind", key: "kinds" },
@@ -17,7 +22,7 @@ const SELECTS = [
  * The search and filter form of /frameworks. A plain GET form (works without JavaScript); with
  * JavaScript it applies changes as you type, debounced, without a full reload.
  */
-export function FrameworkFilters({ facets, values }: FrameworkFiltersProps) {
+export function FrameworkFilters({ facets, values, per }: FrameworkFiltersProps) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -99,6 +104,7 @@ export function FrameworkFilters({ facets, values }: FrameworkFiltersProps) {
             </select>
           </div>
         ))}
+        {per ? <input type="hidden" name="per" value={per} /> : null}
         <div className="filters__actions">
           <button type="submit" className="button">
             Apply

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
 import { buildCatalog, buildDimension, buildFramework, buildSource } from "@/lib/test/fixtures";
 import { importCatalog } from "./exchange";
-import { getCatalogFacets, getFramework, listFrameworks } from "./queries";
+import { getCatalogFacets, getFramework, listFrameworks, listFrameworksPage } from "./queries";
+import { catalogPagingSchema } from "./schema";
 
 const catalog = buildCatalog(
   [
@@ -115,5 +116,69 @@ describe.each(PROVIDERS)("catalog queries on %s", (provider) => {
     expect(facets.total).toBe(2);
     expect(facets.statuses.find((s) => s.value === "defunct")?.count).toBe(1);
     expect(facets.countries.map((c) => c.value)).toEqual(["FRA", "JPN", "NOR", "PAK", "THA"]);
+  });
+});
+
+// 60 frameworks, two of them sharing a name (the slug orders them), 30 in Africa.
+const many = buildCatalog(
+  Array.from({ length: 60 }, (_, i) =>
+    buildFramework({
+      slug: `fw-${String(i).padStart(2, "0")}`,
+      name: i === 59 ? "Framework 58" : `Framework ${String(i).padStart(2, "0")}`,
+      acronym: null,
+      region: i % 2 ? "africa" : "europe",
+    }),
+  ),
+  [buildDimension()],
+);
+
+describe.each(PROVIDERS)("catalog pages on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    await importCatalog(t.db, many);
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  const page = (filters: Parameters<typeof listFrameworksPage>[1], page: number, per: number) =>
+    listFrameworksPage(t.db, filters, { page, per });
+
+  it("splits the list into pages in name order, each framework on exactly one page", async () => {
+    const all = (await listFrameworks(t.db)).map((f) => f.slug);
+    const pages = await Promise.all([1, 2, 3].map((n) => page({}, n, 25)));
+    expect(pages.map((p) => [p.page, p.pages, p.total, p.frameworks.length])).toEqual([
+      [1, 3, 60, 25],
+      [2, 3, 60, 25],
+      [3, 3, 60, 10],
+    ]);
+    expect(pages.flatMap((p) => p.frameworks.map((f) => f.slug))).toEqual(all);
+    // Equal names: the slug decides, so the two never swap between pages.
+    expect(all.slice(-2)).toEqual(["fw-58", "fw-59"]);
+  });
+
+  it("pages the filtered list, and shows the last page when asked past the end", async () => {
+    const africa = await page({ region: "africa" }, 2, 25);
+    expect([africa.total, africa.pages, africa.frameworks.length]).toEqual([30, 2, 5]);
+    expect(africa.frameworks.every((f) => f.region === "africa")).toBe(true);
+    const past = await page({}, 99, 50);
+    expect([past.page, past.pages, past.frameworks.map((f) => f.slug)]).toEqual([
+      2,
+      2,
+      ["fw-50", "fw-51", "fw-52", "fw-53", "fw-54", "fw-55", "fw-56", "fw-57", "fw-58", "fw-59"],
+    ]);
+    const none = await page({ q: "no such framework" }, 3, 25);
+    expect([none.total, none.page, none.pages, none.frameworks]).toEqual([0, 1, 1, []]);
+  });
+});
+
+describe("catalog paging parameters", () => {
+  it("defaults to the first page of 100, and refuses other sizes and bad pages", () => {
+    expect(catalogPagingSchema.parse({})).toEqual({ page: 1, per: 100 });
+    expect(catalogPagingSchema.parse({ page: "3", per: "25" })).toEqual({ page: 3, per: 25 });
+    expect(catalogPagingSchema.parse({ page: "", per: "" })).toEqual({ page: 1, per: 100 });
+    for (const bad of [{ page: "0" }, { page: "-1" }, { page: "2.5" }, { page: "x" }, { per: "30" }, { per: "1e9" }])
+      expect(catalogPagingSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
 });

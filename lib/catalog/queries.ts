@@ -5,7 +5,7 @@ import { KINDS, REGIONS, STATUSES } from "./constants";
 import { COUNTRIES, countryName } from "./countries";
 import { formatValue } from "./format";
 import { parseDimensionRow, parseFrameworkRow, parseMembershipRow } from "./rows";
-import { decodeValue, type FrameworkFilters } from "./schema";
+import { type CatalogPaging, decodeValue, type FrameworkFilters } from "./schema";
 import { isSourceType } from "./source-policy";
 import type { AttributeView, CatalogFacets, Facet, FrameworkDetail, FrameworkSummary } from "./types";
 
@@ -66,12 +66,41 @@ function toSummary(row: Prisma.FrameworkGetPayload<{ select: typeof summarySelec
 
 /** Frameworks matching the filters, ordered by name. */
 export async function listFrameworks(db: Db, filters: FrameworkFilters = {}): Promise<FrameworkSummary[]> {
-  const rows = await db.framework.findMany({
-    where: whereOf(filters),
-    select: summarySelect,
-    orderBy: { name: "asc" },
-  });
+  const rows = await db.framework.findMany({ where: whereOf(filters), select: summarySelect, orderBy: BY_NAME });
   return rows.map(toSummary);
+}
+
+/** Name order, with the slug breaking ties so that pages never overlap or skip a framework. */
+const BY_NAME = [{ name: "asc" }, { slug: "asc" }] satisfies Prisma.FrameworkOrderByWithRelationInput[];
+
+export type FrameworkPage = {
+  frameworks: FrameworkSummary[];
+  /** Frameworks matching the filters, on every page. */
+  total: number;
+  /** The page shown: the one asked for, or the last one when it asked past the end. */
+  page: number;
+  pages: number;
+  per: number;
+};
+
+/** One page of the frameworks matching the filters, in name order. */
+export async function listFrameworksPage(
+  db: Db,
+  filters: FrameworkFilters,
+  { page, per }: CatalogPaging,
+): Promise<FrameworkPage> {
+  const where = whereOf(filters);
+  const total = await db.framework.count({ where });
+  const pages = Math.max(1, Math.ceil(total / per));
+  const shown = Math.min(page, pages);
+  const rows = await db.framework.findMany({
+    where,
+    select: summarySelect,
+    orderBy: BY_NAME,
+    skip: (shown - 1) * per,
+    take: per,
+  });
+  return { frameworks: rows.map(toSummary), total, page: shown, pages, per };
 }
 
 /** Counts per kind, region and status, and the countries that appear in any membership. */

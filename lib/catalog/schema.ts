@@ -236,6 +236,30 @@ export const frameworkFiltersSchema = z.object({
 });
 export type FrameworkFilters = z.infer<typeof frameworkFiltersSchema>;
 
+/** How many cards a page of /frameworks holds: the choices offered, and the default. */
+export const PER_PAGE_CHOICES = [25, 50, 100, 200] as const;
+export const DEFAULT_PER_PAGE = 100;
+
+/** Paging of the /frameworks page (not of the API, which returns the whole list). */
+export const catalogPagingSchema = z.object({
+  page: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(1, "page must be 1 or more").max(100_000).default(1),
+  ),
+  per: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce
+      .number()
+      .int()
+      .refine(
+        (n) => (PER_PAGE_CHOICES as readonly number[]).includes(n),
+        `per must be one of ${PER_PAGE_CHOICES.join(", ")}`,
+      )
+      .default(DEFAULT_PER_PAGE),
+  ),
+});
+export type CatalogPaging = z.infer<typeof catalogPagingSchema>;
+
 // ---- Editing (server actions) -------------------------------------------------------------
 
 const { slug: _slug, ...editableFields } = frameworkFields;
