@@ -129,6 +129,17 @@ test.describe("catalog", () => {
     await expect(page.getByText("Ignored invalid filter: page.")).toBeVisible();
     await expect(catalog.cards()).toHaveCount(Math.min(total, 100));
   });
+
+  test("the page's first HTML has the search form above the list (it used to stream in after every card)", async ({
+    request,
+  }) => {
+    const html = await (await request.get("/frameworks")).text();
+    const form = html.indexOf('id="filter-q"');
+    const firstCard = html.indexOf('data-testid="framework-card"');
+    expect(form).toBeGreaterThan(0);
+    expect(firstCard).toBeGreaterThan(0);
+    expect(form).toBeLessThan(firstCard);
+  });
 });
 
 test.describe("catalog API", () => {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import type { z } from "zod";
 import { CatalogPager } from "@/components/catalog/catalog-pager";
 import { CompareCheckbox, CompareSelection } from "@/components/catalog/compare-selection";
@@ -74,9 +73,9 @@ export default async function FrameworksPage({ searchParams }: { searchParams: S
           </Link>
         ) : null}
       </div>
-      <Suspense>
-        <FrameworkFilters facets={facets} values={values} per={per === DEFAULT_PER_PAGE ? undefined : per} />
-      </Suspense>
+      {/* No Suspense boundary: this page is rendered per request, so the form is in the first HTML
+          above the list; a boundary streamed it after every card and it popped in late. */}
+      <FrameworkFilters facets={facets} values={values} per={per === DEFAULT_PER_PAGE ? undefined : per} />
       {paging.page > pages ? (
         <p className="notice" role="status">
           There is no page {paging.page}; this is the last page, {pages}.
