@@ -29,7 +29,11 @@
 //      matrix's size), and size_ratio, 2,000 frameworks against two;
 //    - browser_floor_ms: the same probe on a static page holding one table cell, served by a bare
 //      Node HTTP server: what this browser on this machine needs to paint anything at all (in
-//      this environment, headless Chromium on two shared cores, it is well above 100 ms).
+//      this environment, headless Chromium on two shared cores, it is 50–80 ms);
+//    - catalog: the /frameworks page (its first page, 100 cards), first paint and live;
+//    - app_floor_ms / app_floor_live_ms: the smallest page of the app (/sign-in), first paint and
+//      live: what every page of this stack (server, Next's runtime, React, the site header) costs
+//      here. vs_app_floor gives each page against it.
 //    The server keeps matrix data per catalog version (lib/matrix/cached.ts): the first-render runs
 //    after the first one are served from that cache, as every view is until the catalog changes.
 //    first-render-2000-cold measures the other case: before each of its runs the bench writes to
@@ -269,16 +273,22 @@ async function browserFloor(browser: Browser, runs: number): Promise<number> {
 }
 
 /**
- * The /frameworks catalog (all 2,000 frameworks): first_render_ms, navigation to the paint of the
- * first framework card's title; live_ms, the frame after React's first commit (hydration done),
- * seen through PAGE_PROBES. Median of `runs`.
+ * A page of the app other than /compare: first_render_ms, navigation to the paint of the first
+ * element matching `selector`; live_ms, the frame after React's first commit (hydration done),
+ * seen through PAGE_PROBES. Median of `runs`. Used for
+ * - "catalog": the /frameworks catalog (its first page of 100 of the 2,000 frameworks), to the
+ *   first framework card's title;
+ * - "app-floor": the smallest page this app serves (/sign-in: a heading and a form under the root
+ *   layout, with Next's runtime, React and the site header), to its heading. What any page of this
+ *   stack costs on this machine, to read the others against besides the static browser floor. (A
+ *   404 is no floor: Next streams a page's not-found after the shell, so it paints after hydration.)
  */
-async function catalogPage(browser: Browser, runs: number) {
+async function appPage(browser: Browser, scenario: string, url: string, selector: string, runs: number) {
   const all: { painted: number; live: number; html_bytes: number; js_kb: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.addInitScript(PAGE_PROBES('[data-testid="framework-card"] h2'));
-    await page.goto(`${base}/frameworks`, { waitUntil: "domcontentloaded", timeout: 300_000 });
+    await page.addInitScript(PAGE_PROBES(selector));
+    await page.goto(`${base}${url}`, { waitUntil: "domcontentloaded", timeout: 300_000 });
     await page.waitForFunction(
       () => typeof window.__benchPage?.painted === "number" && typeof window.__benchPage?.live === "number",
       null,
@@ -301,7 +311,7 @@ async function catalogPage(browser: Browser, runs: number) {
     js_kb: all[0]?.js_kb,
     runs: all.map((r) => ({ first_render_ms: round(r.painted), live_ms: round(r.live) })),
   };
-  print({ scenario: "catalog", ...result });
+  print({ scenario, ...result });
   return result;
 }
 
@@ -356,7 +366,8 @@ async function main() {
     const cold = await firstRender(browser, `first-render-${FRAMEWORKS}-cold`, "all=1&transpose=1", RUNS, null, () =>
       touchCatalog(file),
     );
-    const catalog = await catalogPage(browser, RUNS);
+    const catalog = await appPage(browser, "catalog", "/frameworks", '[data-testid="framework-card"] h2', RUNS);
+    const appFloor = await appPage(browser, "app-floor", "/sign-in", "h1", RUNS);
     const floor = await browserFloor(browser, RUNS);
     print({ scenario: "browser-floor", browser_floor_ms: floor });
     const measured = await interactions(browser);
@@ -405,6 +416,19 @@ async function main() {
         html_bytes: large.html_bytes,
         size_ratio: round(large.first_render_ms / tiny.first_render_ms),
         browser_floor_ms: floor,
+        app_floor_ms: appFloor.first_render_ms,
+        app_floor_live_ms: appFloor.live_ms,
+        // The pages against the app's own floor (the smallest page, same server, same runtime):
+        // what each page adds to what every page of this stack costs.
+        vs_app_floor: {
+          first_render_2000: round(large.first_render_ms / appFloor.first_render_ms),
+          live_2000: round(large.live_ms / appFloor.live_ms),
+          first_render_2: round(tiny.first_render_ms / appFloor.first_render_ms),
+          live_2: round(tiny.live_ms / appFloor.live_ms),
+          catalog_first_render: round(catalog.first_render_ms / appFloor.first_render_ms),
+          catalog_live: round(catalog.live_ms / appFloor.live_ms),
+          app_floor_over_browser_floor: round(appFloor.first_render_ms / floor),
+        },
         first_render_cold_ms: cold.first_render_ms,
         live_cold_ms: cold.live_ms,
         first_render_200_ms: small.first_render_ms,
