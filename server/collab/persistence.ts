@@ -32,9 +32,10 @@ export type StoredBatch = {
 export const DEFAULT_PERSISTENCE_OPTIONS: PersistenceOptions = {
   // 250 ms, not 20: at 10 editors typing, nearly every keystroke was its own batch (a row, a round
   // trip to the store thread, a copy update, a save answer); 100 ms cut the server's CPU per update
-  // from 1.84x to 1.38x the reference, 250 ms to 1.30x (mean of five alternating bench:collab runs
-  // at 10 editors: 1.42x at 100 ms, 1.30x at 250 ms; 500 ms did no better). "Saved" shows at most
-  // ~0.25 s later; until then the client keeps the change and sends it again after a reconnect.
+  // from 1.84x to ~1.4x the reference, 250 ms to ~1.3x (alternating bench:collab runs at 10
+  // editors: mean 1.43x over eight at 100 ms, 1.33x over nine at 250 ms, p99 unchanged within the
+  // noise; 500 ms did no better). "Saved" shows at most ~0.25 s later; until then the client keeps
+  // the change and sends it again after a reconnect.
   batchMs: 250,
   compactEvery: 500,
   contentDebounceMs: 2_000,
