@@ -1,21 +1,14 @@
 // A footnote's text is ordinary document text (lib/editor/nodes/footnote.ts): two editors typing in
 // the same note at once both keep their words, and the stored document has the merged note.
 // Real server, real y-websocket clients.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
-import {
-  connectClient,
-  eventually,
-  startTestCollabServer,
-  synced,
-  type TestClient,
-  type TestCollabServer,
-} from "@/lib/test/collab";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
-import { buildUser } from "@/lib/test/fixtures";
+import { eventually, type TestClient } from "@/lib/test/collab";
+import { collabSuite } from "@/lib/test/collab-suite";
+import { PROVIDERS } from "@/lib/test/databases";
 
 const CONTENT = {
   type: "doc",
@@ -38,36 +31,17 @@ function noteText(c: TestClient): Y.XmlText {
 }
 
 describe.each(PROVIDERS)("footnotes over the collaboration server on %s", (provider) => {
-  let t: TestDatabase;
-  let server: TestCollabServer;
-  let ownerId: string;
-  let clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    ownerId = (await t.db.user.create({ data: buildUser() })).id;
-    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 });
-  });
-  afterEach(() => {
-    for (const c of clients) c.destroy();
-    clients = [];
-  });
-  afterAll(async () => {
-    await server?.close();
-    await t?.drop();
-  });
-
-  async function open(id: string, token: string): Promise<TestClient> {
-    const c = connectClient(server.url, id, token);
-    clients.push(c);
-    await synced(c);
-    return c;
-  }
+  const suite = collabSuite(provider);
 
   it("merges two editors typing in the same note at once, and stores the merged note", async () => {
-    const { id } = await createBriefing(t.db, { title: "Noted", ownerId, template: "blank", content: CONTENT });
-    const alice = await open(id, "alice");
-    const bob = await open(id, "bob");
+    const { id } = await createBriefing(suite.t.db, {
+      title: "Noted",
+      ownerId: suite.ownerId,
+      template: "blank",
+      content: CONTENT,
+    });
+    const alice = await suite.open(id, "alice");
+    const bob = await suite.open(id, "bob");
     expect(noteText(alice).toString()).toBe("See annex.");
     // Both edit before either has seen the other's change.
     noteText(alice).insert(0, "Alice: ");
@@ -77,7 +51,7 @@ describe.each(PROVIDERS)("footnotes over the collaboration server on %s", (provi
     await eventually(() => noteText(bob).toString() === merged, 5_000, "Bob sees both edits");
     await eventually(
       async () => {
-        const json = JSON.stringify(await loadCurrentContent(t.db, id));
+        const json = JSON.stringify(await loadCurrentContent(suite.t.db, id));
         return json.includes(`"type":"footnote","content":[{"type":"text","text":"${merged}"}]`);
       },
       10_000,

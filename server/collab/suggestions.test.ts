@@ -3,23 +3,16 @@
 // and accepting one while rejecting the other gives the same text everywhere and after a reload.
 import type { Node as PmNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import type { SuggestionAuthor } from "@/lib/editor/suggestions/marks";
 import { listSuggestions, reviewSuggestion } from "@/lib/editor/suggestions/review";
-import {
-  connectClient,
-  eventually,
-  startTestCollabServer,
-  synced,
-  type TestClient,
-  type TestCollabServer,
-} from "@/lib/test/collab";
-import { createTestDatabase, PROVIDERS, type TestDatabase } from "@/lib/test/databases";
-import { buildUser } from "@/lib/test/fixtures";
+import { eventually, synced, type TestClient } from "@/lib/test/collab";
+import { collabSuite } from "@/lib/test/collab-suite";
+import { PROVIDERS } from "@/lib/test/databases";
 import { headlessEditor, parseDoc } from "@/lib/test/headless-editor";
 import { suggestOn } from "@/lib/test/suggest";
 
@@ -46,39 +39,20 @@ function suggest(client: TestClient, author: SuggestionAuthor, edit: (s: EditorS
 }
 
 describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (provider) => {
-  let t: TestDatabase;
-  let server: TestCollabServer;
-  let ownerId: string;
-  let clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    t = await createTestDatabase(provider);
-    ownerId = (await t.db.user.create({ data: buildUser() })).id;
-    server = await startTestCollabServer(t, { idleUnloadMs: 60_000 });
-  });
-  afterEach(() => {
-    for (const client of clients) client.destroy();
-    clients = [];
-  });
-  afterAll(async () => {
-    await server?.close();
-    await t?.drop();
-  });
-
-  const client = (briefingId: string, token: string) => {
-    const c = connectClient(server.url, briefingId, token);
-    clients.push(c);
-    return c;
-  };
-
+  const suite = collabSuite(provider);
   it("keeps two concurrent suggestions in one paragraph; accept one, reject the other, everywhere and after reload", async () => {
     const content = {
       type: "doc",
       content: [{ type: "paragraph", content: [{ type: "text", text: "The budget is 10 million for 2027." }] }],
     };
-    const { id } = await createBriefing(t.db, { title: "Suggest", ownerId, template: "blank", content });
-    const alice = client(id, "alice");
-    const bob = client(id, "bob");
+    const { id } = await createBriefing(suite.t.db, {
+      title: "Suggest",
+      ownerId: suite.ownerId,
+      template: "blank",
+      content,
+    });
+    const alice = suite.connect(id, "alice");
+    const bob = suite.connect(id, "bob");
     await Promise.all([synced(alice), synced(bob)]);
 
     // Both edit the same paragraph in the same tick: neither has seen the other's change.
@@ -100,7 +74,7 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     ]);
 
     // Carol reviews: accepts Alice's, rejects Bob's.
-    const carol = client(id, "carol");
+    const carol = suite.connect(id, "carol");
     await synced(carol);
     const reviewer = headlessEditor(carol.doc);
     const [fromAlice, fromBob] = suggestions;
@@ -120,7 +94,7 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     // Reload: what the server stored.
     await eventually(
       async () => {
-        const stored = await server.log.load(id);
+        const stored = await suite.server.log.load(id);
         if (!stored) return false;
         const doc = new Y.Doc();
         applyStoredState(doc, stored);
@@ -133,14 +107,19 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
 
   it("stores suggestion marks with their authors; the derived content parses in the schema", async () => {
     const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Keep this." }] }] };
-    const { id } = await createBriefing(t.db, { title: "Stored", ownerId, template: "blank", content });
-    const alice = client(id, "alice");
+    const { id } = await createBriefing(suite.t.db, {
+      title: "Stored",
+      ownerId: suite.ownerId,
+      template: "blank",
+      content,
+    });
+    const alice = suite.connect(id, "alice");
     await synced(alice);
     suggest(alice, ALICE, (s) => s.tr.delete(endOf(s, "Keep "), endOf(s, "this")));
     let stored: Y.Doc | null = null;
     await eventually(
       async () => {
-        const state = await server.log.load(id);
+        const state = await suite.server.log.load(id);
         if (!state) return false;
         const doc = new Y.Doc();
         applyStoredState(doc, state);
