@@ -117,6 +117,22 @@ describe.each(PROVIDERS)("catalog queries on %s", (provider) => {
     expect(facets.statuses.find((s) => s.value === "defunct")?.count).toBe(1);
     expect(facets.countries.map((c) => c.value)).toEqual(["FRA", "JPN", "NOR", "PAK", "THA"]);
   });
+
+  it("reads the facets once per catalog version: again only after a catalog write", async () => {
+    const first = await getCatalogFacets(t.db);
+    expect(await getCatalogFacets(t.db)).toBe(first);
+    const league = await t.db.framework.findUniqueOrThrow({ where: { slug: "old-league" } });
+    await t.db.membership.create({
+      data: { frameworkId: league.id, country: "GBR", role: "member", joined: "1955-01-01", position: 9 },
+    });
+    try {
+      const after = await getCatalogFacets(t.db);
+      expect(after).not.toBe(first);
+      expect(after.countries.map((c) => c.value)).toEqual(["FRA", "JPN", "NOR", "PAK", "THA", "GBR"]);
+    } finally {
+      await t.db.membership.deleteMany({ where: { frameworkId: league.id, country: "GBR" } });
+    }
+  });
 });
 
 // 60 frameworks, two of them sharing a name (the slug orders them), 30 in Africa.

@@ -8,6 +8,7 @@ import { parseDimensionRow, parseFrameworkRow, parseMembershipRow } from "./rows
 import { type CatalogPaging, decodeValue, type FrameworkFilters } from "./schema";
 import { isSourceType } from "./source-policy";
 import type { AttributeView, CatalogFacets, Facet, FrameworkDetail, FrameworkSummary } from "./types";
+import { getCatalogVersion } from "./version";
 
 /** Country codes whose code or English name matches a search text ("jap" -> JPN). */
 function countriesMatching(q: string): string[] {
@@ -103,8 +104,27 @@ export async function listFrameworksPage(
   return { frameworks: rows.map(toSummary), total, page: shown, pages, per };
 }
 
-/** Counts per kind, region and status, and the countries that appear in any membership. */
+/** The facets each database client last read, with the catalog version they were read at. */
+const facetsCache = new WeakMap<Db, { version: number; facets: Promise<CatalogFacets> }>();
+
+/**
+ * Counts per kind, region and status, and the countries that appear in any membership: read once
+ * per catalog version (every /frameworks view shows them; at 2,000 frameworks reading them took
+ * most of the page's server time), so a view costs one read of the version. Shared: do not mutate.
+ */
 export async function getCatalogFacets(db: Db): Promise<CatalogFacets> {
+  const version = await getCatalogVersion(db);
+  const cached = facetsCache.get(db);
+  if (cached?.version === version) return cached.facets;
+  const facets = loadCatalogFacets(db);
+  facetsCache.set(db, { version, facets });
+  facets.catch(() => {
+    if (facetsCache.get(db)?.facets === facets) facetsCache.delete(db);
+  });
+  return facets;
+}
+
+async function loadCatalogFacets(db: Db): Promise<CatalogFacets> {
   const [kinds, regions, statuses, countries, total] = await Promise.all([
     db.framework.groupBy({ by: ["kind"], _count: { _all: true } }),
     db.framework.groupBy({ by: ["region"], _count: { _all: true } }),
