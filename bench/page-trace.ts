@@ -88,7 +88,7 @@ function breakdown(events: TraceEvent[], url: string, start: number, end: number
       e.name === "ParseHTML" && e.args?.beginData?.url === url && names.get(`${e.pid}:${e.tid}`) === "CrRendererMain",
   );
   const out = Object.fromEntries(KINDS.map((k) => [k, 0])) as Breakdown;
-  if (!parse) throw new Error(`No renderer parsed ${url}`);
+  if (!parse) throw new TraceIncomplete(`No renderer parsed ${url} in the trace`);
   const spans = events
     .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.dur && KIND_OF[e.name])
     .map((e) => ({ kind: KIND_OF[e.name]!, from: Math.max(e.ts, start), to: Math.min(e.ts + e.dur!, end) }))
@@ -163,7 +163,7 @@ async function tracePage(browser: Browser, url: string, selector: string) {
   );
   const start = navigation?.ts;
   const loaded = navigation?.args?.data?.documentLoaderURL;
-  if (start === undefined || !loaded) throw new Error(`No navigationStart for ${url} in the trace`);
+  if (start === undefined || !loaded) throw new TraceIncomplete(`No navigationStart for ${url} in the trace`);
   return {
     response_ms: measured.response,
     first_paint_ms: measured.fcp,
@@ -172,6 +172,23 @@ async function tracePage(browser: Browser, url: string, selector: string) {
     before_live: breakdown(events, loaded, start, start + measured.live * 1000),
   };
 }
+
+/**
+ * tracePage, again (twice at most) when the trace lacks the events it reads: now and then Chromium
+ * drops a navigation's first events from the trace.
+ */
+async function traceWithRetry(browser: Browser, url: string, selector: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tracePage(browser, url, selector);
+    } catch (error) {
+      if (attempt === 3 || !(error instanceof TraceIncomplete)) throw error;
+      console.error(`${(error as Error).message}; tracing ${url} again`);
+    }
+  }
+}
+
+class TraceIncomplete extends Error {}
 
 function medianOf(runs: Awaited<ReturnType<typeof tracePage>>[]) {
   const part = (key: "before_paint" | "before_live") =>
@@ -214,7 +231,7 @@ async function main() {
     for (const [, url, selector] of pages) await tracePage(browser, url, selector); // warm the server
     for (const [scenario, url, selector] of pages) {
       const runs = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await tracePage(browser, url, selector));
+      for (let i = 0; i < RUNS; i++) runs.push(await traceWithRetry(browser, url, selector));
       printBenchLine("page-trace", { scenario, ...medianOf(runs), runs: runs.length });
     }
   } finally {
