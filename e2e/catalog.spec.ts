@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { CatalogPage } from "./pages/catalog-page";
 
@@ -129,6 +130,19 @@ test.describe("catalog", () => {
     await expect(page.getByText("Ignored invalid filter: page.")).toBeVisible();
     await expect(catalog.cards()).toHaveCount(Math.min(total, 100));
   });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    test(`the paged list has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+      test.slow(); // axe walks the whole page; on a busy machine that takes a while
+      await page.emulateMedia({ colorScheme });
+      const catalog = new CatalogPage(page);
+      await catalog.goto("?per=25&page=2");
+      await expect(page.getByRole("navigation", { name: "Pages of frameworks" })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    });
+  }
 
   test("the page's first HTML has the search form above the list (it used to stream in after every card)", async ({
     request,
