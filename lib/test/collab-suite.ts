@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { type CreateBriefingInput, createBriefing } from "@/lib/briefings/create";
 import type { DbProvider } from "@/lib/db/url";
 import { connectClient, startTestCollabServer, synced, type TestClient, type TestCollabServer } from "./collab";
 import { createTestDatabase, type TestDatabase } from "./databases";
@@ -15,6 +16,8 @@ export type CollabSuite = {
   connect: (briefingId: string, token: string) => TestClient;
   /** The same, once synced with the server. */
   open: (briefingId: string, token: string) => Promise<TestClient>;
+  /** A new briefing of the owner holding `content` (ProseMirror JSON); its id. */
+  briefing: (title: string, content: CreateBriefingInput["content"]) => Promise<string>;
 };
 
 /**
@@ -35,6 +38,8 @@ export function collabSuite(provider: DbProvider): CollabSuite {
       await synced(client);
       return client;
     },
+    briefing: async (title: string, content: CreateBriefingInput["content"]) =>
+      (await createBriefing(suite.t.db, { title, ownerId: suite.ownerId, template: "blank", content })).id,
   } as CollabSuite;
   beforeAll(async () => {
     suite.t = await createTestDatabase(provider);

@@ -3,7 +3,6 @@
 // Real server, real y-websocket clients.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createBriefing } from "@/lib/briefings/create";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { eventually, type TestClient } from "@/lib/test/collab";
@@ -34,12 +33,7 @@ describe.each(PROVIDERS)("footnotes over the collaboration server on %s", (provi
   const suite = collabSuite(provider);
 
   it("merges two editors typing in the same note at once, and stores the merged note", async () => {
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Noted",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content: CONTENT,
-    });
+    const id = await suite.briefing("Noted", CONTENT);
     const alice = await suite.open(id, "alice");
     const bob = await suite.open(id, "bob");
     expect(noteText(alice).toString()).toBe("See annex.");

@@ -5,7 +5,6 @@
 // server, real y-websocket clients.
 import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { createBriefing } from "@/lib/briefings/create";
 import { loadCurrentContent } from "@/lib/briefings/doc/current";
 import { BRIEFING_FRAGMENT } from "@/lib/editor/fragment";
 import { markingOf } from "@/lib/marking/document";
@@ -23,12 +22,7 @@ describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (p
   const block = (c: TestClient, index: number) => c.doc.getXmlFragment(BRIEFING_FRAGMENT).get(index) as Y.XmlElement;
 
   it("shows one editor's portion mark to the other and stores it, so the banner follows", async () => {
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Marked live",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content: { type: "doc", content: [para("First."), para("Second.")] },
-    });
+    const id = await suite.briefing("Marked live", { type: "doc", content: [para("First."), para("Second.")] });
     const alice = await suite.open(id, "alice");
     const bob = await suite.open(id, "bob");
     block(alice, 1).setAttribute("portion", "S/NOFORN");
@@ -50,12 +44,7 @@ describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (p
   });
 
   it("drops a viewer's portion mark", async () => {
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Read only",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content: { type: "doc", content: [para("Only text."), para("Second.")] },
-    });
+    const id = await suite.briefing("Read only", { type: "doc", content: [para("Only text."), para("Second.")] });
     const viewer = await suite.open(id, "viewer");
     const alice = await suite.open(id, "alice");
     block(viewer, 0).setAttribute("portion", "TS");
@@ -73,11 +62,9 @@ describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (p
   });
 
   it("a mark set by one editor survives the restore of a version that had it", async () => {
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Restored marks",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content: { type: "doc", content: [para("Assessment."), para("Context.")] },
+    const id = await suite.briefing("Restored marks", {
+      type: "doc",
+      content: [para("Assessment."), para("Context.")],
     });
     const alice = await suite.open(id, "alice");
     const bob = await suite.open(id, "bob");
@@ -104,12 +91,7 @@ describe.each(PROVIDERS)("portion marks over the collaboration server on %s", (p
   });
 
   it("a mark the profile does not know, sent over the socket, counts as unmarked and is flagged", async () => {
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Foreign mark",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content: { type: "doc", content: [para("Ours."), para("Theirs.")] },
-    });
+    const id = await suite.briefing("Foreign mark", { type: "doc", content: [para("Ours."), para("Theirs.")] });
     const alice = await suite.open(id, "alice");
     block(alice, 0).setAttribute("portion", "OS");
     // A US mark in a UK-marked briefing (a stale or hostile client): NOFORN is no UK control.

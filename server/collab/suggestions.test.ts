@@ -5,7 +5,6 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createBriefing } from "@/lib/briefings/create";
 import { deriveBriefingContent } from "@/lib/briefings/doc/content";
 import { applyStoredState } from "@/lib/briefings/doc/update-log";
 import type { SuggestionAuthor } from "@/lib/editor/suggestions/marks";
@@ -45,12 +44,7 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
       type: "doc",
       content: [{ type: "paragraph", content: [{ type: "text", text: "The budget is 10 million for 2027." }] }],
     };
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Suggest",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content,
-    });
+    const id = await suite.briefing("Suggest", content);
     const alice = suite.connect(id, "alice");
     const bob = suite.connect(id, "bob");
     await Promise.all([synced(alice), synced(bob)]);
@@ -74,8 +68,7 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
     ]);
 
     // Carol reviews: accepts Alice's, rejects Bob's.
-    const carol = suite.connect(id, "carol");
-    await synced(carol);
+    const carol = await suite.open(id, "carol");
     const reviewer = headlessEditor(carol.doc);
     const [fromAlice, fromBob] = suggestions;
     const accepted = reviewSuggestion(reviewer.state(), String(fromAlice?.id), true);
@@ -107,14 +100,8 @@ describe.each(PROVIDERS)("suggestions over the collaboration server on %s", (pro
 
   it("stores suggestion marks with their authors; the derived content parses in the schema", async () => {
     const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Keep this." }] }] };
-    const { id } = await createBriefing(suite.t.db, {
-      title: "Stored",
-      ownerId: suite.ownerId,
-      template: "blank",
-      content,
-    });
-    const alice = suite.connect(id, "alice");
-    await synced(alice);
+    const id = await suite.briefing("Stored", content);
+    const alice = await suite.open(id, "alice");
     suggest(alice, ALICE, (s) => s.tr.delete(endOf(s, "Keep "), endOf(s, "this")));
     let stored: Y.Doc | null = null;
     await eventually(
