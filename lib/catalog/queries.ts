@@ -84,23 +84,22 @@ export type FrameworkPage = {
   per: number;
 };
 
-/** One page of the frameworks matching the filters, in name order. */
+/**
+ * One page of the frameworks matching the filters, in name order. The count and the page are read
+ * together; only a page past the end costs a second read (of the last page).
+ */
 export async function listFrameworksPage(
   db: Db,
   filters: FrameworkFilters,
   { page, per }: CatalogPaging,
 ): Promise<FrameworkPage> {
   const where = whereOf(filters);
-  const total = await db.framework.count({ where });
+  const read = (n: number) =>
+    db.framework.findMany({ where, select: summarySelect, orderBy: BY_NAME, skip: (n - 1) * per, take: per });
+  const [total, asked] = await Promise.all([db.framework.count({ where }), read(page)]);
   const pages = Math.max(1, Math.ceil(total / per));
   const shown = Math.min(page, pages);
-  const rows = await db.framework.findMany({
-    where,
-    select: summarySelect,
-    orderBy: BY_NAME,
-    skip: (shown - 1) * per,
-    take: per,
-  });
+  const rows = shown === page ? asked : await read(shown);
   return { frameworks: rows.map(toSummary), total, page: shown, pages, per };
 }
 
